@@ -1,0 +1,184 @@
+"""`lexgraph`: the command line for running the local Neo4j, migrating, importing and serving."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable, Coroutine
+from functools import wraps
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+import uvicorn
+from rich.console import Console
+
+from lexgraph import local_neo4j
+from lexgraph.config import Settings, SettingsError, load_settings
+from lexgraph.graph.driver import DatabaseUnavailable, create_driver, resolve_uri
+from lexgraph.graph.migrations import apply_migrations
+
+app = typer.Typer(
+    help="LexGraph: a GraphQL API over a knowledge graph of Belarusian administrative law.",
+    no_args_is_help=True,
+)
+neo4j_app = typer.Typer(help="The project's own local Neo4j (used when NEO4J_URI is unset).")
+app.add_typer(neo4j_app, name="neo4j")
+
+console = Console(stderr=True)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Known failures become one readable line and exit code 1, never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (SettingsError, local_neo4j.LocalNeo4jError, DatabaseUnavailable) as error:
+            console.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def run_async(coroutine: Coroutine[Any, Any, R]) -> R:
+    return asyncio.run(coroutine)
+
+
+async def _migrate(settings: Settings, uri: str | None = None) -> list[str]:
+    driver = create_driver(settings, uri)
+    try:
+        return await apply_migrations(driver, settings.neo4j_database)
+    finally:
+        await driver.close()
+
+
+@neo4j_app.command("build")
+@friendly_errors
+def neo4j_build() -> None:
+    """Build the Neo4j launcher with Maven (downloads Neo4j's jars the first time)."""
+    began = time.monotonic()
+    jar = local_neo4j.build_launcher(quiet=True)
+    console.print(f"launcher ready: {jar} ({time.monotonic() - began:.1f} s)")
+
+
+@neo4j_app.command("start")
+@friendly_errors
+def neo4j_start() -> None:
+    """Build the launcher if needed and start the local Neo4j in the background."""
+    settings = load_settings()
+    began = time.monotonic()
+    found = local_neo4j.start_from_settings(settings)
+    console.print(f"Neo4j ready at {found.uri} (pid {found.pid}, {time.monotonic() - began:.1f} s)")
+    typer.echo(found.uri)
+
+
+@neo4j_app.command("stop")
+@friendly_errors
+def neo4j_stop() -> None:
+    """Stop the local Neo4j cleanly (SIGTERM, store closed)."""
+    settings = load_settings()
+    if local_neo4j.stop(settings.local_neo4j_dir):
+        console.print("Neo4j stopped")
+    else:
+        console.print("Neo4j was not running")
+
+
+@neo4j_app.command("status")
+@friendly_errors
+def neo4j_status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+) -> None:
+    """Say whether the local Neo4j runs, where, and whether it answers."""
+    settings = load_settings()
+    found = local_neo4j.running(settings.local_neo4j_dir)
+    status: dict[str, Any] = {"running": found is not None}
+    if found is not None:
+        status.update(uri=found.uri, pid=found.pid, home=found.home)
+        status["answers"] = run_async(_answers(settings, found.uri))
+    if as_json:
+        typer.echo(json.dumps(status))
+    elif found is None:
+        typer.echo("not running")
+    else:
+        answers = "answers" if status["answers"] else "does not answer"
+        typer.echo(f"running at {found.uri} (pid {found.pid}), {answers}")
+    if found is None:
+        raise typer.Exit(3)
+
+
+async def _answers(settings: Settings, uri: str) -> bool:
+    driver = create_driver(settings, uri)
+    try:
+        records, _, _ = await driver.execute_query("RETURN 1 AS one")
+        return bool(records and records[0]["one"] == 1)
+    except Exception:
+        return False
+    finally:
+        await driver.close()
+
+
+@app.command()
+@friendly_errors
+def migrate() -> None:
+    """Apply the schema migrations under schema/migrations (idempotent)."""
+    settings = load_settings()
+    changed = run_async(_migrate(settings))
+    console.print(f"migrations applied: {', '.join(changed) if changed else 'none were pending'}")
+
+
+@app.command()
+@friendly_errors
+def serve(
+    host: Annotated[str | None, typer.Option(help="Listen address (LEXGRAPH_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Listen port (LEXGRAPH_PORT).")] = None,
+    workers: Annotated[int, typer.Option(help="uvicorn worker processes.")] = 1,
+) -> None:
+    """Migrate, then serve the API with uvicorn (GraphiQL at /graphql)."""
+    settings = load_settings()
+    uri = resolve_uri(settings)
+    run_async(_migrate(settings, uri))
+    _serve(settings, host or settings.lexgraph_host, port or settings.lexgraph_port, workers)
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    console.print(f"GraphiQL: http://{host}:{port}/graphql")
+    uvicorn.run(
+        "lexgraph.api.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        timeout_graceful_shutdown=10,
+    )
+
+
+@app.command()
+@friendly_errors
+def run() -> None:
+    """The main job: start the local Neo4j (unless NEO4J_URI is set), migrate, and serve the API.
+
+    Ctrl-C stops the API, then the local Neo4j if this command started it."""
+    settings = load_settings()
+    started_here = False
+    if settings.uses_local_neo4j:
+        already = local_neo4j.running(settings.local_neo4j_dir)
+        began = time.monotonic()
+        found = local_neo4j.start_from_settings(settings)
+        started_here = already is None
+        console.print(f"Neo4j ready at {found.uri} ({time.monotonic() - began:.1f} s)")
+    try:
+        uri = resolve_uri(settings)
+        run_async(_migrate(settings, uri))
+        _serve(settings, settings.lexgraph_host, settings.lexgraph_port)
+    finally:
+        if started_here:
+            console.print("stopping Neo4j…")
+            local_neo4j.stop(settings.local_neo4j_dir)
+
+
+def main() -> None:
+    app()

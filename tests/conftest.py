@@ -1,0 +1,70 @@
+"""Shared fixtures: one real Neo4j for the whole session (the local one, or `NEO4J_URI`).
+
+The local test database lives in `var/test-neo4j` on a free port, apart from the one `lexgraph run`
+uses, so a developer's data is never touched. Tests that need an empty graph ask for `empty_graph`;
+its wipe keeps the schema (constraints, indexes, applied migrations).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from neo4j import AsyncDriver
+
+from lexgraph import local_neo4j
+from lexgraph.config import Settings, load_settings, project_root
+from lexgraph.graph.driver import create_driver
+from lexgraph.graph.migrations import apply_migrations
+
+DISPOSABLE_FLAG = "LEXGRAPH_TEST_DATABASE_IS_DISPOSABLE"
+
+WIPE_DATA = """
+MATCH (n) WHERE NOT n:SchemaMigration
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
+"""
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> Iterator[str]:
+    """The Bolt URI tests run against; starts (and finally stops) the local test Neo4j if needed."""
+    external = os.environ.get("NEO4J_URI")
+    if external:
+        if os.environ.get(DISPOSABLE_FLAG) != "1":
+            pytest.exit(
+                "NEO4J_URI is set: the tests wipe that database between tests."
+                f" Set {DISPOSABLE_FLAG}=1 to confirm it is a disposable test server.",
+                returncode=4,
+            )
+        yield external
+        return
+    home = project_root() / "var" / "test-neo4j"
+    was_running = local_neo4j.running(home) is not None
+    found = local_neo4j.start(home, port=0, heap="512m", page_cache_mb=128)
+    yield found.uri
+    if not was_running:
+        local_neo4j.stop(home)
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_uri: str) -> Settings:
+    return load_settings(neo4j_uri=neo4j_uri)
+
+
+@pytest.fixture(scope="session")
+async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
+    """One driver for the session, with the schema migrated."""
+    created = create_driver(settings)
+    await apply_migrations(created, settings.neo4j_database)
+    yield created
+    await created.close()
+
+
+@pytest.fixture
+async def empty_graph(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """The driver, on a graph with no data (schema kept)."""
+    async with driver.session(database=settings.neo4j_database) as session:
+        result = await session.run(WIPE_DATA)
+        await result.consume()
+    return driver

@@ -1,0 +1,99 @@
+"""End to end: HTTP → uvicorn → Starlette → Strawberry → Neo4j → back."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from neo4j import AsyncDriver
+
+from lexgraph.graph.migrations import apply_migrations
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def api_url(neo4j_uri: str, driver: AsyncDriver) -> Iterator[str]:
+    """The API served by uvicorn in its own process, as users run it."""
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": neo4j_uri}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/healthz").status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"the API did not start: {process.stderr.read()!r}")  # type: ignore[union-attr]
+        time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=15)
+
+
+def graphql(url: str, query: str) -> dict[str, object]:
+    response = httpx.post(f"{url}/graphql", json={"query": query}, timeout=10)
+    assert response.status_code == 200, response.text
+    body: dict[str, object] = response.json()
+    return body
+
+
+def test_typename_answers(api_url: str) -> None:
+    assert graphql(api_url, "{ __typename }") == {"data": {"__typename": "Query"}}
+
+
+async def test_statistics_come_from_neo4j(api_url: str, empty_graph: AsyncDriver) -> None:
+    await empty_graph.execute_query(
+        "CREATE (:LegalAct {id: 'by/law/2008-10-28/433-z'})-[:CITES]->(:Provision {id: 'p'})"
+    )
+    body = graphql(api_url, "{ statistics { nodes { kind count } relationships { kind count } } }")
+    assert body == {
+        "data": {
+            "statistics": {
+                "nodes": [{"kind": "LegalAct", "count": 1}, {"kind": "Provision", "count": 1}],
+                "relationships": [{"kind": "CITES", "count": 1}],
+            }
+        }
+    }
+
+
+def test_browsers_get_graphiql(api_url: str) -> None:
+    response = httpx.get(f"{api_url}/graphql", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+async def test_ready_when_reachable_and_migrated(api_url: str, driver: AsyncDriver) -> None:
+    await apply_migrations(driver, "neo4j")
+    async with httpx.AsyncClient() as client:
+        response = await client.get(f"{api_url}/readyz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ready",
+        "checks": {"neo4j": "reachable", "migrations": "applied"},
+    }
+
+
+def test_a_syntax_error_is_a_graphql_error_not_a_500(api_url: str) -> None:
+    response = httpx.post(f"{api_url}/graphql", json={"query": "{ statistics { "})
+    assert response.status_code == 200
+    assert response.json()["errors"][0]["message"].startswith("Syntax Error")
