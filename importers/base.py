@@ -1,4 +1,4 @@
-"""What every document parser shares: source lines, spans into them, and parse errors that say where.
+"""What every document parser shares: source lines, spans into them, parse errors that say where.
 
 Parsers are pure: they take a `SourceDocument` (text already decoded) and return records; they never
 touch the database. Every record keeps the `Span` it was read from, so each fact in the graph can be
@@ -15,7 +15,7 @@ NBSP = "\u00a0"
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Lines `line_start`..`line_end` (1-based, inclusive) of `document`, with their verbatim text."""
+    """Lines `line_start`..`line_end` (1-based, inclusive) of `document`, with their text."""
 
     document: str
     line_start: int
@@ -58,7 +58,7 @@ class SourceDocument:
 
 
 class DocumentError(Exception):
-    """A document that cannot be imported: which file, which line, what was expected, what was found."""
+    """A document that cannot be imported: file and line, what was expected, what was found."""
 
     def __init__(self, document: str, line: int | None, expected: str, found: str) -> None:
         self.document = document
