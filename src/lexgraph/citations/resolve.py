@@ -1,0 +1,211 @@
+"""Resolver: turns recognized phrases into :class:`Citation` records with ids.
+
+It keeps per-document state seeded from the :class:`CitationContext`: acts by (kind, title),
+short names and approved annexes, and it learns each fully cited act as the text goes on, so a
+later «Закона Республики Беларусь «О лицензировании»» resolves to the law cited in full above.
+Nothing is guessed: an act that cannot be identified is returned unresolved with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import ids
+from .grammar import RawAct, RawAnnex, RawCitation, Recognizer, annex_parts, tail_pattern
+from .model import (
+    ActRef,
+    AnnexRef,
+    Citation,
+    CitationContext,
+    CitationKind,
+    KnownAnnex,
+    UnitRef,
+)
+from .normalize import normalize
+from .ordinals import lemma
+
+_ANNEX_KINDS_FOR_SELF = {
+    "регламент": "procedure_regulation",
+    "положение": "regulation",
+    "правило": "rules",
+    "правила": "rules",
+    "инструкция": "instruction",
+}
+
+
+def title_key(title: str) -> str:
+    """Key for comparing titles: lowercase, quotes dropped, whitespace collapsed."""
+    return " ".join(re.sub(r"[«»\"]", " ", normalize(title).lower()).split())
+
+
+class _State:
+    def __init__(self, context: CitationContext) -> None:
+        self.context = context
+        self.by_title: dict[tuple[str, str], set[str]] = {}
+        self.kinds: dict[str, str] = {}
+        self.shorts: list[tuple[tuple[str, ...], bool, str, str]] = []
+        self.annexes: list[KnownAnnex] = []
+        self.patterns: list[tuple[int, str, str | None, re.Pattern[str]]] = []
+        for act in context.acts:
+            self.kinds[act.act_id] = act.kind
+            if act.title:
+                self._add_title(act.kind, act.title, act.act_id)
+            for name in act.short_names:
+                self._add_short(name, act.act_id)
+        for annex in context.annexes:
+            self._add_annex(annex)
+
+    # Lookup protocol used by the recognizer
+    def annex_patterns(self) -> Iterable[tuple[int, str, str | None, re.Pattern[str]]]:
+        return self.patterns
+
+    def short_names(self) -> Iterable[tuple[tuple[str, ...], bool, str]]:
+        return [(lemmas, upper, name) for lemmas, upper, name, _ in self.shorts]
+
+    def _add_title(self, kind: str, title: str, act_id: str) -> None:
+        self.by_title.setdefault((kind, title_key(title)), set()).add(act_id)
+
+    def _add_short(self, name: str, act_id: str) -> None:
+        words = name.split()
+        if words and all(w.isalpha() for w in words):
+            entry = (tuple(lemma(w) for w in words), words[0][0].isupper(), name, act_id)
+            self.shorts = [s for s in self.shorts if s[0] != entry[0]] + [entry]
+
+    def _add_annex(self, known: KnownAnnex) -> None:
+        if any(a.annex.name == known.annex.name for a in self.annexes):
+            return
+        kind, adjective, tail = annex_parts(known.annex.name)
+        self.annexes.append(known)
+        if tail:
+            self.patterns.append((len(self.annexes) - 1, kind, adjective, tail_pattern(tail)))
+
+    def learn(self, c: Citation) -> None:
+        act = c.act
+        if act is None or act.act_id is None or act.current or act.kind is None:
+            return
+        self.kinds[act.act_id] = act.kind
+        if act.title and c.annex is None:
+            self._add_title(act.kind, act.title, act.act_id)
+        if c.defines and c.annex is None:
+            self._add_short(c.defines, act.act_id)
+        if c.annex is not None:
+            self._add_annex(KnownAnnex(c.annex, act.act_id, act.kind))
+
+    # resolution ----------------------------------------------------------------------------
+    def act(self, raw: RawAct) -> tuple[ActRef, str | None]:
+        if raw.current_noun is not None:
+            doc = self.context.document_id
+            reason = None if doc else "refers to the current document, but no document_id given"
+            return ActRef(current=True, current_noun=raw.current_noun, act_id=doc), reason
+        ref = ActRef(
+            raw.kind, raw.issuers, raw.date, raw.number, raw.title, raw.code, raw.short_name
+        )
+        act_id = ids.act_id(
+            raw.kind, date=raw.date, number=raw.number, issuers=raw.issuers, code=raw.code
+        )
+        if act_id is not None:
+            return _with(ref, act_id, raw.kind), None
+        if raw.short_name is not None:
+            for _, _, name, known in self.shorts:
+                if name == raw.short_name:
+                    return _with(ref, known, self.kinds.get(known)), None
+        if raw.title is not None:
+            found = self._by_title(raw.kind, raw.title)
+            if len(found) == 1:
+                known = next(iter(found))
+                return _with(ref, known, self.kinds.get(known)), None
+            if len(found) > 1:
+                return ref, "title matches several known acts: " + ", ".join(sorted(found))
+            missing = "date" if raw.date is None else "number"
+            if raw.date is None and raw.number is None:
+                missing = "date and number"
+            return ref, f"cited without {missing}; no known act of this kind has this title"
+        return ref, "cited without title, date or number"
+
+    def _by_title(self, kind: str | None, title: str) -> set[str]:
+        key = title_key(title)
+        if kind is not None:
+            return self.by_title.get((kind, key), set())
+        found: set[str] = set()
+        for (_, k), acts in self.by_title.items():
+            if k == key:
+                found |= acts
+        return found
+
+    def annex(self, raw: RawAnnex) -> tuple[AnnexRef, ActRef | None, str | None]:
+        if raw.known_index is not None:
+            known = self.annexes[raw.known_index]
+            return known.annex, ActRef(kind=known.act_kind, act_id=known.act_id), None
+        slug = ids.annex_slug(raw.kind, raw.adjective_lemma, raw.tail)
+        annex = AnnexRef(raw.kind, raw.name, slug)
+        if raw.approved_by is None:
+            return annex, None, f"«{raw.name}» is not defined earlier nor known"
+        act, reason = self.act(raw.approved_by)
+        return annex, act, reason
+
+    def citation(self, text: str, raw: RawCitation) -> Citation:
+        span = (raw.start, raw.end)
+        if raw.procedure is not None:
+            return Citation(span, text, "procedure", procedure=raw.procedure, resolved=True)
+        annex: AnnexRef | None = None
+        act: ActRef | None = None
+        reason: str | None = None
+        if raw.annex is not None:
+            annex, act, reason = self.annex(raw.annex)
+        elif raw.act is not None:
+            act, reason = self.act(raw.act)
+        prefix: tuple[tuple[str, str], ...] = ()
+        if annex is not None:
+            prefix = ((annex.kind, annex.slug),)
+        elif (
+            act is not None
+            and act.current
+            and self.context.document_annex is not None
+            and act.current_noun in _ANNEX_KINDS_FOR_SELF
+        ):
+            prefix = (self.context.document_annex,)
+        act_id = act.act_id if act else None
+        units = tuple(_unit(prefix + path, act_id) for path in raw.paths)
+        if not units and annex is not None:
+            units = (_unit(prefix, act_id),)
+        kind: CitationKind = "provision" if raw.paths else "act"
+        return Citation(
+            span, text, kind, act, annex, units, None, act_id is not None, reason, raw.defines
+        )
+
+
+def _with(ref: ActRef, act_id: str, kind: str | None) -> ActRef:
+    return ActRef(
+        ref.kind or kind,
+        ref.issuers,
+        ref.date,
+        ref.number,
+        ref.title,
+        ref.code,
+        ref.short_name,
+        ref.current,
+        ref.current_noun,
+        act_id,
+    )
+
+
+def _unit(path: tuple[tuple[str, str], ...], act_id: str | None) -> UnitRef:
+    eid = ids.e_id(path)
+    return UnitRef(path, eid, ids.provision_id(act_id, eid), ids.ancestor_e_ids(path))
+
+
+def parse_citations(text: str, *, context: CitationContext | None = None) -> list[Citation]:
+    """Find, parse and resolve every reference in ``text``.
+
+    Acts and annexes cited in full earlier in ``text`` resolve later mentions by title; to carry
+    that knowledge across paragraphs use ``context = context.learn(citations)``.
+    """
+    state = _State(context or CitationContext())
+    recognizer = Recognizer(normalize(text), state)
+    found: list[Citation] = []
+    for raw in recognizer.run():
+        citation = state.citation(text[raw.start : raw.end], raw)
+        state.learn(citation)
+        found.append(citation)
+    return found

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import datetime
+
+from lexgraph.citations import act_id, e_id, parse_citations
+from lexgraph.citations.ids import annex_slug, issuer_slug, number_slug, transliterate
+
+
+def test_act_ids() -> None:
+    d = datetime.date(2021, 2, 26)
+    assert act_id("law", date=d, number="433-З") == "by/law/2021-02-26/433-z"
+    assert act_id("code", code="tax") == "by/code/tax"
+    assert act_id("law", number="433-З") is None
+    assert act_id("resolution", date=d, number="57/26") is None  # issuer needed
+    issuers = (
+        "Министерства внутренних дел Республики Беларусь",
+        "Министерства образования Республики Беларусь",
+    )
+    assert (
+        act_id("resolution", date=d, number="57/26", issuers=issuers)
+        == "by/resolution/mvd+minobr/2021-02-26/57-26"
+    )
+
+
+def test_slugs() -> None:
+    assert number_slug("57/26") == "57-26"
+    assert number_slug("225-XII") == "225-xii"
+    assert issuer_slug("Министерства труда и социальной защиты Республики Беларусь") == "mintrud"
+    assert issuer_slug("Министерства по налогам и сборам Республики Беларусь") == "mns"
+    assert issuer_slug("Министерства чего-то нового") == "min_chego-to_novogo"
+    assert transliterate("Щука ёж") == "shchuka_ezh"
+    assert annex_slug("rules", "визовый", "Республики Беларусь") == "visa"
+    assert annex_slug("regulation", None, "о Министерстве внутренних дел Республики Беларусь") == (
+        "ministerstve_vnutrennikh_del"
+    )
+
+
+def test_e_ids() -> None:
+    assert e_id((("art", "287"), ("point", "6"), ("part", "1"))) == "art_287__point_6__part_1"
+
+
+def test_abbreviated_ministry_and_codes() -> None:
+    (c,) = parse_citations("постановление МВД от 19 мая 2023 г. № 102")
+    assert c.act_id == "by/resolution/mvd/2023-05-19/102"
+    (c,) = parse_citations(
+        "статьи 10.1 Кодекса Республики Беларусь об административных правонарушениях"
+    )
+    assert c.units[0].provision_id == "by/code/admin_offences#art_10.1"
+    (c,) = parse_citations("части второй статьи 5 Трудового кодекса")
+    assert c.units[0].provision_id == "by/code/labour#art_5__part_2"

@@ -1,0 +1,273 @@
+"""Small examples of use: each reference shape and what it parses into."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from lexgraph.citations import (
+    AnnexRef,
+    CitationContext,
+    KnownAct,
+    KnownAnnex,
+    parse_citations,
+)
+
+
+def one(text: str, context: CitationContext | None = None):  # type: ignore[no-untyped-def]
+    found = parse_citations(text, context=context)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_full_law_as_list_item() -> None:
+    c = one(
+        "Закон Республики Беларусь от 28 октября 2008 г. № 433-З «Об основах "
+        "административных процедур»;"
+    )
+    assert c.kind == "act"
+    assert c.act is not None
+    assert c.act.kind == "law"
+    assert c.act.date == datetime.date(2008, 10, 28)
+    assert c.act.number == "433-З"
+    assert c.act.title == "Об основах административных процедур"
+    assert c.act_id == "by/law/2008-10-28/433-z"
+    assert c.text.endswith("»")
+
+
+def test_joint_ministry_resolution() -> None:
+    c = one(
+        "постановление Министерства внутренних дел Республики Беларусь и Министерства "
+        "образования Республики Беларусь от 26 февраля 2021 г. № 57/26 «Об установлении формы»"
+    )
+    assert c.act is not None
+    assert c.act.issuers == (
+        "Министерства внутренних дел Республики Беларусь",
+        "Министерства образования Республики Беларусь",
+    )
+    assert c.act_id == "by/resolution/mvd+minobr/2021-02-26/57-26"
+
+
+def test_genitive_chain_smallest_first() -> None:
+    c = one(
+        "абзаце третьем части первой подпункта 1.1 пункта 1 Декрета Президента Республики "
+        "Беларусь от 7 мая 2012 г. № 6 «О стимулировании…»"
+    )
+    (unit,) = c.units
+    assert unit.path == (("point", "1"), ("subpoint", "1.1"), ("part", "1"), ("para", "3"))
+    assert unit.provision_id == "by/decree/2012-05-07/6#point_1__subpoint_1.1__part_1__para_3"
+    assert unit.ancestor_e_ids == (
+        "point_1",
+        "point_1__subpoint_1.1",
+        "point_1__subpoint_1.1__part_1",
+    )
+    assert c.ancestor_ids[0] == "by/decree/2012-05-07/6#point_1"
+
+
+def test_two_chains_share_the_article() -> None:
+    c = one(
+        "подпунктом 10.20 пункта 10 и пунктом 14 статьи 285 Налогового кодекса Республики Беларусь"
+    )
+    assert [u.provision_id for u in c.units] == [
+        "by/code/tax#art_285__point_10__subpoint_10.20",
+        "by/code/tax#art_285__point_14",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "e_ids"),
+    [
+        ("частях первой–третьей пункта 6 статьи 287 Налогового кодекса Республики Беларусь",
+         ["art_287__point_6__part_1", "art_287__point_6__part_2", "art_287__point_6__part_3"]),
+        ("статьях 19-20 Налогового кодекса", ["art_19", "art_20"]),
+        ("подпунктах 1.1—1.3 пункта 1 Налогового кодекса",
+         ["point_1__subpoint_1.1", "point_1__subpoint_1.2", "point_1__subpoint_1.3"]),
+        ("статьи 5 и 7 Налогового кодекса", ["art_5", "art_7"]),
+        ("абзац 5 п.2 Налогового кодекса", ["point_2__para_5"]),
+        ("ст. 5 Налогового кодекса", ["art_5"]),
+        ("частями первой и четвертой статьи 8 Бюджетного кодекса Республики Беларусь",
+         ["art_8__part_1", "art_8__part_4"]),
+        ("частью четвёртой статьи 8 Бюджетного кодекса", ["art_8__part_4"]),
+    ],
+)  # fmt: skip
+def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> None:
+    assert [u.e_id for u in one(text).units] == e_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "постановлением Совета Министров от 14 июля 2017 года   № 529",
+        "постановлением Совета Министров Республики Беларусь от 14.07.2017 N 529",
+        "постановления Совета\nМинистров Республики\u00a0Беларусь от\u00a014\u00a0июля "
+        "2017\u00a0г. №529",
+    ],
+)
+def test_date_and_number_spellings(text: str) -> None:
+    assert one(text).act_id == "by/cm_resolution/2017-07-14/529"
+
+
+def test_title_only_resolves_to_act_cited_earlier() -> None:
+    text = (
+        "Закон Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании»; "
+        "статьей 186 Закона Республики Беларусь «О лицензировании»"
+    )
+    first, second = parse_citations(text)
+    assert second.act_id == first.act_id == "by/law/2022-10-14/213-z"
+    assert second.act is not None
+    assert second.act.date is None
+
+
+def test_title_only_resolves_from_context_and_learn() -> None:
+    context = CitationContext(
+        acts=(KnownAct("by/law/2010-12-30/225-z", "law", "О внешней трудовой миграции"),)
+    )
+    c = one("статье 18 Закона Республики Беларусь «О внешней трудовой миграции»", context)
+    assert c.units[0].provision_id == "by/law/2010-12-30/225-z#art_18"
+    learned = CitationContext().learn(
+        parse_citations(
+            "Закон Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании»"
+        )
+    )
+    assert one("статьи 21 Закона Республики Беларусь «О лицензировании»", learned).resolved
+
+
+def test_title_only_unknown_is_unresolved_with_reason() -> None:
+    c = one("статьи 21 Закона Республики Беларусь «О лицензировании»")
+    assert not c.resolved
+    assert c.act_id is None
+    assert c.reason is not None
+    assert "title" in c.reason
+    assert c.units[0].e_id == "art_21"
+    assert c.units[0].provision_id is None
+
+
+def test_same_title_different_kind_is_not_confused() -> None:
+    text = (
+        "постановление Совета Министров Республики Беларусь от 27 февраля 2023 г. № 154 "
+        "«О лицензировании»; "
+        "статьи 3 Закона Республики Беларусь «О лицензировании»"
+    )
+    assert not parse_citations(text)[1].resolved
+
+
+def test_ambiguous_title_is_unresolved() -> None:
+    context = CitationContext(
+        acts=(
+            KnownAct("by/law/2000-01-01/1-z", "law", "О нем"),
+            KnownAct("by/law/2001-01-01/2-z", "law", "О нем"),
+        )
+    )
+    c = one("статьи 3 Закона Республики Беларусь «О нем»", context)
+    assert not c.resolved
+    assert c.reason is not None
+    assert "several" in c.reason
+
+
+def test_short_name_defined_by_hereinafter() -> None:
+    text = (
+        "Законом Республики Беларусь от 28 октября 2008 г. № 433-З «Об основах административных "
+        "процедур» (далее – Закон). В соответствии со статьей 15 Закона и пунктом 2 "
+        "статьи 14 Закона"
+    )
+    first, *rest = parse_citations(text)
+    assert first.defines == "Закон"
+    assert [u.provision_id for c in rest for u in c.units] == [
+        "by/law/2008-10-28/433-z#art_15",
+        "by/law/2008-10-28/433-z#art_14__point_2",
+    ]
+    assert CitationContext().learn([first]).acts[0].short_names == ("Закон",)
+
+
+def test_units_of_an_approved_annex_and_later_mentions() -> None:
+    text = (
+        "в пункте 10 Положения о порядке представления документов, утвержденного постановлением "
+        "Совета Министров Республики Беларусь от 27 февраля 2023 г. № 154;\n"
+        "по форме согласно приложению 1 к Положению о порядке представления документов\n"
+        "в абзаце третьем пункта 49 Положения о порядке представления документов"
+    )
+    a, b, c = parse_citations(text)
+    assert a.annex is not None
+    assert a.annex.segment == "regulation_poryadke_predstavleniya_dokumentov"
+    assert (
+        a.units[0].provision_id
+        == "by/cm_resolution/2023-02-27/154#regulation_poryadke_predstavleniya_dokumentov__point_10"
+    )
+    assert b.units[0].e_id == "regulation_poryadke_predstavleniya_dokumentov__annex_1"
+    assert c.units[0].e_id == "regulation_poryadke_predstavleniya_dokumentov__point_49__para_3"
+    assert b.act_id == c.act_id == "by/cm_resolution/2023-02-27/154"
+    assert c.units[0].ancestor_e_ids[0] == "regulation_poryadke_predstavleniya_dokumentov"
+
+
+def test_visa_rules_have_a_fixed_slug() -> None:
+    c = one(
+        "подпункта 25.11 пункта 25 Визовых правил Республики Беларусь, утвержденных постановлением "
+        "Совета Министров Республики Беларусь от 15 июля 2010 г. № 1065"
+    )
+    assert c.annex == AnnexRef("rules", "Визовые правила Республики Беларусь", "visa")
+    assert c.units[0].e_id == "rules_visa__point_25__subpoint_25.11"
+
+
+def test_unknown_annex_is_unresolved() -> None:
+    c = one("пункта 3 Положения о чем-то неизвестном")
+    assert not c.resolved
+    assert c.reason is not None
+
+
+def test_known_annex_from_context() -> None:
+    annex = AnnexRef("regulation", "Положение о порядке выдачи", "poryadke_vydachi")
+    context = CitationContext(annexes=(KnownAnnex(annex, "by/edict/2020-01-01/1", "edict"),))
+    c = one("пункта 3 Положения о порядке выдачи", context)
+    assert c.units[0].provision_id == "by/edict/2020-01-01/1#regulation_poryadke_vydachi__point_3"
+
+
+def test_current_document() -> None:
+    text = "части первой подпункта 2.1 пункта 2 настоящего Регламента"
+    assert one(text).reason is not None
+    context = CitationContext(
+        document_id="by/resolution/mvd/2023-05-19/102",
+        document_annex=("procedure_regulation", "15.2.1"),
+    )
+    c = one(text, context)
+    assert c.units[0].provision_id == (
+        ""
+        "by/resolution/mvd/2023-05-19/102#procedure_regulation_15.2.1__point_2__subpoint_2.1__part_1"
+    )
+    c = one("пункта 3 настоящего постановления", context)
+    assert c.units[0].provision_id == "by/resolution/mvd/2023-05-19/102#point_3"
+
+
+def test_procedure_reference_is_distinct() -> None:
+    c = one(
+        "Регламент административной процедуры, осуществляемой в отношении субъектов "
+        "хозяйствования, по подпункту1 10.7.1 «Согласование»"
+    )
+    assert (c.kind, c.procedure, c.act, c.units) == ("procedure", "10.7.1", None, ())
+
+
+def test_unclosed_outer_quote_in_title() -> None:
+    c = one(
+        'Закона Республики Беларусь от 9 января 2017 года "О внесении изменений в Закон '
+        'Республики Беларусь "Об основах" и вступило'
+    )
+    assert c.act is not None
+    assert c.act.title == "О внесении изменений в Закон Республики Беларусь «Об основах»"
+    assert not c.resolved
+    assert c.reason is not None
+    assert "number" in c.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в части касающейся",
+        "пункт 2",
+        "Закон Республики Беларусь",
+        "Постановление принято",
+        "части первой пункта 3",
+        "",
+    ],
+)
+def test_not_references(text: str) -> None:
+    assert parse_citations(text) == []
