@@ -1,0 +1,337 @@
+"""The records a procedure-regulation resolution is read into: frozen dataclasses with a `Span`.
+
+Text fields hold the source text normalized by `clean` (no-break spaces become spaces); the `span`
+of every record keeps the verbatim lines. Reference strings (`LegalReference.text`) are left raw for
+the citation grammar to resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from importers.base import Span
+
+
+class ActKind(StrEnum):
+    MINISTRY_RESOLUTION = "ministry_resolution"
+
+
+class Subject(StrEnum):
+    """Who a procedure is for, when a special feature (1.3.x) says so."""
+
+    LEGAL_ENTITY = "legal_entity"
+    INDIVIDUAL_ENTREPRENEUR = "individual_entrepreneur"
+    FOREIGN_ORGANIZATION = "foreign_organization"
+
+
+class SubmissionChannel(StrEnum):
+    IN_PERSON = "in_person"
+    POST = "post"
+    COURIER = "courier"
+    ELECTRONIC = "electronic"
+
+
+class Apostille(StrEnum):
+    """Whether a submitted document must be legalized (apostilled); `NOT_STATED` if the table has no
+    such column or the cell is empty."""
+
+    REQUIRED = "required"
+    NOT_REQUIRED = "not_required"
+    NOT_STATED = "not_stated"
+
+
+class ValidityUnit(StrEnum):
+    MONTHS = "months"
+    YEARS = "years"
+    UNLIMITED = "unlimited"
+
+
+class SourceKind(StrEnum):
+    """Where the authority requests information from: a body, or a register / information system."""
+
+    AUTHORITY = "authority"
+    REGISTRY = "registry"
+
+
+class AppealForm(StrEnum):
+    ELECTRONIC = "electronic"
+    WRITTEN = "written"
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote defined after a `______` line: its marker (`*`, `**`, `1`) and text."""
+
+    marker: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class LegalReference:
+    """A raw reference to a legal act or its part, e.g. «подпунктом 10.20 пункта 10 … Кодекса …»."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovedRegulation:
+    """One regulation point 1 of the resolution approves: the procedure's number and title."""
+
+    procedure_number: str
+    title: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class UnifiedListReference:
+    """The act approving the unified list of procedures whose subpoints number the procedures."""
+
+    text: str
+    date: dt.date
+    number: str
+    footnote: Footnote
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class RepealedAct:
+    text: str
+    date: dt.date
+    number: str
+    title: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    position: str
+    rank: str | None
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AgreedBody:
+    """A body the resolution was agreed with (СОГЛАСОВАНО)."""
+
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class CompetentAuthority:
+    """Point 1.1: the authority that carries out the procedure, as the regulation words it."""
+
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialFeature:
+    """Point 1.3 or one of its subpoints 1.3.x; `subjects` is filled when the text names them."""
+
+    number: str
+    text: str
+    subjects: tuple[Subject, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """The form-and-manner cell of a submitted document.
+
+    `lines` are the cell's paragraphs verbatim (normalized); `channels` the ways they name;
+    `written` whether «в письменной форме» is stated; `electronic` the electronic-form text with the
+    systems it names. `inherited` is true when the row's own cell is a continuation of a cell merged
+    down from an earlier row (see `regulation_tables`).
+    """
+
+    lines: tuple[str, ...]
+    channels: tuple[SubmissionChannel, ...]
+    written: bool
+    electronic: str | None
+    notes: tuple[Footnote, ...]
+    inherited: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCondition:
+    """A row that heads a group of documents («при регистрации …:»), not a document itself."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRequirement:
+    """A document or information the applicant submits (one row of the table in point 2 / 2.1).
+
+    `alternatives` are the acceptable documents a cell lists after a name ending in «:»; they are
+    one requirement, any of which satisfies it. `condition` is the group heading above the row.
+    """
+
+    name: str
+    alternatives: tuple[str, ...]
+    requirements: str | None
+    submission: Submission
+    apostille: Apostille
+    condition: str | None
+    notes: tuple[Footnote, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class RegulationNote:
+    """A paragraph after a table, e.g. «При подаче заявления … вправе потребовать …»."""
+
+    text: str
+    reference: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class RequestedInformation:
+    """Information the authority requests itself (point 2.2): what, and from which body/system."""
+
+    name: str
+    source: str
+    source_kind: SourceKind
+    notes: tuple[Footnote, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Validity:
+    """One validity entry: «3 месяца», «бессрочно», «2 года – в отношении …»."""
+
+    text: str
+    amount: int | None
+    unit: ValidityUnit
+    condition: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedDocument:
+    name: str
+    validity: tuple[Validity, ...]
+    form: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class OtherAction:
+    """«Иные действия …»: what the authority does after deciding, and the system it records into."""
+
+    text: str
+    information_system: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    kind: str
+    amount: Decimal
+    unit: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AppealBody:
+    name: str
+    forms: tuple[AppealForm, ...]
+    form_text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Appeal:
+    """Administrative complaint `bodies` (an appeal table) and/or `judicial` (stated in 1.3.x)."""
+
+    judicial: bool
+    bodies: tuple[AppealBody, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """A labelled blank of an application form: the text before the blank and the hint under it."""
+
+    label: str
+    hint: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationForm:
+    """An application form given in an annex to a regulation."""
+
+    procedure_number: str
+    title: str
+    addressee_hint: str | None
+    fields: tuple[FormField, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Regulation:
+    """One approved procedure regulation."""
+
+    procedure_number: str
+    title: str
+    competent_authority: CompetentAuthority
+    legal_basis: tuple[LegalReference, ...]
+    features: tuple[SpecialFeature, ...]
+    documents: tuple[DocumentRequirement, ...]
+    conditions: tuple[DocumentCondition, ...]
+    notes: tuple[RegulationNote, ...]
+    requested_information: tuple[RequestedInformation, ...]
+    issued_documents: tuple[IssuedDocument, ...]
+    other_actions: tuple[OtherAction, ...]
+    fee: Fee | None
+    fee_benefits: tuple[LegalReference, ...]
+    appeal: Appeal
+    application_form: ApplicationForm | None
+    footnotes: tuple[Footnote, ...]
+    span: Span
+
+    @property
+    def subjects(self) -> tuple[Subject, ...]:
+        """The subjects the special features name; empty when the regulation does not say."""
+        found: list[Subject] = []
+        for feature in self.features:
+            found.extend(s for s in feature.subjects if s not in found)
+        return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class MvdResolution:
+    """A resolution of the Ministry of Internal Affairs approving procedure regulations."""
+
+    kind: ActKind
+    issuer: str
+    date: dt.date
+    number: str
+    title: str
+    legal_basis: tuple[LegalReference, ...]
+    approved: tuple[ApprovedRegulation, ...]
+    unified_list: UnifiedListReference
+    repealed: tuple[RepealedAct, ...]
+    entry_into_force: dt.date
+    signatory: Signatory
+    agreed_with: tuple[AgreedBody, ...]
+    regulations: tuple[Regulation, ...]
+    span: Span
+
+    def regulation(self, procedure_number: str) -> Regulation:
+        """The regulation of `procedure_number`, e.g. "15.4.1"."""
+        for regulation in self.regulations:
+            if regulation.procedure_number == procedure_number:
+                return regulation
+        raise KeyError(procedure_number)
