@@ -7,16 +7,20 @@ import json
 import time
 from collections.abc import Callable, Coroutine
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 import uvicorn
 from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
 
 from lexgraph import local_neo4j
 from lexgraph.config import Settings, SettingsError, load_settings
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver, resolve_uri
 from lexgraph.graph.migrations import apply_migrations
+from lexgraph.importing import DocumentResult, ImportReport, import_paths, sample_corpus_dir
 
 app = typer.Typer(
     help="LexGraph: a GraphQL API over a knowledge graph of Belarusian administrative law.",
@@ -159,7 +163,8 @@ def _serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
 @app.command()
 @friendly_errors
 def run() -> None:
-    """The main job: start the local Neo4j (unless NEO4J_URI is set), migrate, and serve the API.
+    """The main job: start the local Neo4j (unless NEO4J_URI is set), migrate, import the sample
+    corpus, and serve the API.
 
     Ctrl-C stops the API, then the local Neo4j if this command started it."""
     settings = load_settings()
@@ -173,11 +178,76 @@ def run() -> None:
     try:
         uri = resolve_uri(settings)
         run_async(_migrate(settings, uri))
+        report = run_async(_import(settings, uri, [sample_corpus_dir()]))
+        _print_report(report)
         _serve(settings, settings.lexgraph_host, settings.lexgraph_port)
     finally:
         if started_here:
             console.print("stopping Neo4j…")
             local_neo4j.stop(settings.local_neo4j_dir)
+
+
+@app.command("import")
+@friendly_errors
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of source documents.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+) -> None:
+    """Import source documents (one transaction each); exit code 1 if any document failed."""
+    settings = load_settings()
+    uri = resolve_uri(settings)
+    run_async(_migrate(settings, uri))
+    report = run_async(_import(settings, uri, paths, progress=not as_json))
+    if as_json:
+        typer.echo(json.dumps([_result_json(d) for d in report.documents], ensure_ascii=False))
+    else:
+        _print_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+async def _import(
+    settings: Settings, uri: str, paths: list[Path], *, progress: bool = True
+) -> ImportReport:
+    driver = create_driver(settings, uri)
+    try:
+        with Progress(console=console, transient=True, disable=not progress) as bar:
+            task = bar.add_task("importing", total=None)
+
+            def advance(result: DocumentResult) -> None:
+                bar.advance(task)
+
+            return await import_paths(driver, settings.neo4j_database, paths, on_document=advance)
+    finally:
+        await driver.close()
+
+
+def _result_json(result: DocumentResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "type": result.document_type,
+        "ok": result.ok,
+        "error": result.error,
+        "nodes": dict(result.nodes_by_label),
+        "edges": dict(result.edges_by_type),
+        "unresolvedCitations": result.unresolved,
+    }
+
+
+def _print_report(report: ImportReport) -> None:
+    table = Table(title="Import")
+    for column in ("document", "type", "nodes", "edges", "unresolved", "result"):
+        table.add_column(column)
+    for result in report.documents:
+        table.add_row(
+            Path(result.path).name,
+            result.document_type or "?",
+            str(sum(result.nodes_by_label.values())),
+            str(sum(result.edges_by_type.values())),
+            str(result.unresolved),
+            "ok" if result.ok else f"[red]{result.error}[/red]",
+        )
+    console.print(table)
 
 
 def main() -> None:

@@ -1,0 +1,171 @@
+"""`lexgraph import`: source files → parsers → graph records → Neo4j, one transaction per document.
+
+Each file is recognized by its content and routed to its parser under `importers/`. A document that
+fails (bad encoding, unknown type, a missing section …) is reported with file, line and what was
+expected, and leaves the graph as it was; the other documents still import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from neo4j import AsyncDriver, RoutingControl
+
+import importers
+from importers.base import DocumentError, SourceDocument
+from importers.mvd_graph import build_mvd_resolution
+from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
+from importers.portal_graph import build_portal_guide, build_portal_news
+from importers.portal_guide import looks_like_portal_guide, parse_portal_guide
+from importers.portal_news import looks_like_portal_news, parse_portal_news
+from lexgraph.graph.loader import LoadSummary, load_batch
+from lexgraph.graph.records import GraphBatch
+
+KNOWN_PROCEDURES = "MATCH (p:Procedure) RETURN p.number AS number, p.title AS title"
+
+# Regulations come first: portal texts are matched against the procedures they define.
+DOCUMENT_TYPES = ("mvd_regulations", "portal_news", "portal_guide")
+
+
+def sample_corpus_dir() -> Path:
+    """The bundled sample corpus (copies of the source documents the project ships)."""
+    return Path(importers.__file__).resolve().parent / "corpus"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    path: str
+    document_type: str | None
+    summary: LoadSummary | None = None
+    nodes_by_label: Mapping[str, int] = field(default_factory=dict)
+    edges_by_type: Mapping[str, int] = field(default_factory=dict)
+    unresolved: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    documents: tuple[DocumentResult, ...]
+
+    @property
+    def failed(self) -> tuple[DocumentResult, ...]:
+        return tuple(d for d in self.documents if not d.ok)
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and the files inside folders named (not hidden), in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def document_type(document: SourceDocument) -> str:
+    if looks_like_mvd_resolution(document):
+        return "mvd_regulations"
+    if looks_like_portal_news(document):
+        return "portal_news"
+    if looks_like_portal_guide(document):
+        return "portal_guide"
+    first = next((line.strip() for line in document.lines if line.strip()), "")
+    raise DocumentError(
+        document.name,
+        1,
+        "a known document type (an МВД resolution approving procedure regulations,"
+        " or an e-services portal text)",
+        f"«{first[:80]}»",
+    )
+
+
+def build(
+    document: SourceDocument, kind: str, procedures: Mapping[str, str]
+) -> tuple[GraphBatch, int]:
+    """Parse and build one document; returns its batch and its unresolved-citation count."""
+    checksum = hashlib.sha256(document.text.encode()).hexdigest()
+    lines = len(document.lines)
+    if kind == "mvd_regulations":
+        batch = build_mvd_resolution(
+            parse_mvd_resolution(document), checksum=checksum, line_count=lines
+        )
+    elif kind == "portal_news":
+        batch = build_portal_news(
+            parse_portal_news(document), procedures, checksum=checksum, line_count=lines
+        )
+    else:
+        batch = build_portal_guide(
+            parse_portal_guide(document), checksum=checksum, line_count=lines
+        )
+    unresolved = sum(1 for label, _ in batch.nodes if label == "UnresolvedCitation")
+    return batch, unresolved
+
+
+async def known_procedures(driver: AsyncDriver, database: str) -> dict[str, str]:
+    records, _, _ = await driver.execute_query(
+        KNOWN_PROCEDURES, database_=database, routing_=RoutingControl.READ
+    )
+    return {r["number"]: r["title"] for r in records if r["number"] and r["title"]}
+
+
+async def import_paths(
+    driver: AsyncDriver,
+    database: str,
+    paths: Iterable[Path],
+    *,
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> ImportReport:
+    """Import every document under `paths`; failures are reported, never half-written."""
+    read: list[tuple[Path, SourceDocument | None, str | None, str | None]] = []
+    for path in discover(paths):
+        try:
+            source = SourceDocument.read(path)
+            read.append((path, source, document_type(source), None))
+        except DocumentError as error:
+            read.append((path, None, None, str(error)))
+        except OSError as error:
+            read.append((path, None, None, f"{path}: cannot be read ({error.strerror})"))
+
+    def order(item: tuple[Path, SourceDocument | None, str | None, str | None]) -> int:
+        kind = item[2]
+        return DOCUMENT_TYPES.index(kind) if kind in DOCUMENT_TYPES else -1
+
+    results: list[DocumentResult] = []
+    for path, parsed, kind, problem in sorted(read, key=order):
+        if parsed is None or kind is None:
+            result = DocumentResult(str(path), None, error=problem)
+        else:
+            result = await _import_one(driver, database, path, parsed, kind)
+        results.append(result)
+        if on_document is not None:
+            on_document(result)
+    return ImportReport(tuple(results))
+
+
+async def _import_one(
+    driver: AsyncDriver, database: str, path: Path, document: SourceDocument, kind: str
+) -> DocumentResult:
+    try:
+        procedures = await known_procedures(driver, database) if kind == "portal_news" else {}
+        batch, unresolved = build(document, kind, procedures)
+    except DocumentError as error:
+        return DocumentResult(str(path), kind, error=str(error))
+    summary = await load_batch(driver, batch, database)
+    return DocumentResult(
+        str(path),
+        kind,
+        summary=summary,
+        nodes_by_label=batch.count_by_label(),
+        edges_by_type=batch.count_by_type(),
+        unresolved=unresolved,
+    )
