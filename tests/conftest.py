@@ -1,14 +1,15 @@
 """Shared fixtures: one real Neo4j for the whole session (the local one, or `NEO4J_URI`).
 
-The local test database lives in `var/test-neo4j` on a free port, apart from the one `lexgraph run`
-uses, so a developer's data is never touched. Tests that need an empty graph ask for `empty_graph`;
-its wipe keeps the schema (constraints, indexes, applied migrations).
+The local test database lives in `var/test-neo4j` (or `LEXGRAPH_TEST_NEO4J_HOME`) on a free port,
+apart from the one `lexgraph run` uses, so a developer's data is never touched. Tests that need an
+empty graph ask for `empty_graph`; its wipe keeps the schema (constraints, indexes, migrations).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 from neo4j import AsyncDriver
@@ -39,7 +40,8 @@ def neo4j_uri() -> Iterator[str]:
             )
         yield external
         return
-    home = project_root() / "var" / "test-neo4j"
+    # Separate homes let several test runs (e.g. parallel work trees) each have their own server.
+    home = Path(os.environ.get("LEXGRAPH_TEST_NEO4J_HOME", project_root() / "var" / "test-neo4j"))
     was_running = local_neo4j.running(home) is not None
     found = local_neo4j.start(home, port=0, heap="512m", page_cache_mb=128)
     yield found.uri
