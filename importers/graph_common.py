@@ -8,6 +8,7 @@ node with the reason; nothing is dropped and nothing is guessed.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,9 +55,28 @@ def compact(properties: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in properties.items() if value is not None}
 
 
+# A republican body named without its state («Министерство внутренних дел» in a regulation of the
+# Belarusian МВД): only lower-case words after «Министерство» / «Государственный комитет».
+_UNQUALIFIED_REPUBLICAN_BODY = re.compile(
+    r"(?:Министерство|Государственный комитет)(?: [а-яё,-]+)+"
+)
+REPUBLIC = "Республики Беларусь"
+
+
+def authority_name(name: str) -> str:
+    """The name one body has in every document: «Министерство внутренних дел» (as a regulation of
+    the Belarusian МВД calls it) and «Министерство внутренних дел Республики Беларусь» (as the
+    resolution's heading does) are the same ministry, so the state is added when it is left out."""
+    cleaned = clean(name)
+    if _UNQUALIFIED_REPUBLICAN_BODY.fullmatch(cleaned):
+        return f"{cleaned} {REPUBLIC}"
+    return cleaned
+
+
 def add_authority(batch: GraphBatch, name: str) -> str:
-    authority_id = f"authority/{slug(name)}"
-    batch.add_node(NodeRecord("Authority", authority_id, {"name": clean(name)}, owned=False))
+    canonical = authority_name(name)
+    authority_id = f"authority/{slug(canonical)}"
+    batch.add_node(NodeRecord("Authority", authority_id, {"name": canonical}, owned=False))
     return authority_id
 
 

@@ -302,8 +302,12 @@ def _add_documents(
                         "channels": [c.value for c in submission.channels],
                         "writtenForm": submission.written,
                         "electronicText": submission.electronic,
+                        "submissionCell": submission.cell.value,
                         "apostille": document.apostille.value,
-                        "condition": document.condition,
+                        # The group heading («при регистрации …») and the name's own condition
+                        # («– при въезде членов семьи») both apply; `conditions` keeps them apart.
+                        "condition": "; ".join(document.conditions) or None,
+                        "conditions": list(document.conditions),
                         "notes": [n.text for n in (*document.notes, *submission.notes)],
                         **provenance(document.span),
                     }
@@ -339,13 +343,17 @@ def _add_requested(
             NodeRecord(
                 "RequestedInformation",
                 node_id,
-                {
-                    "position": position,
-                    "name": info.name,
-                    "sourceText": info.source,
-                    "sourceKind": info.source_kind.value,
-                    **provenance(info.span),
-                },
+                compact(
+                    {
+                        "position": position,
+                        "name": info.name,
+                        "sourceText": info.source,
+                        "sourceKind": info.source_kind.value,
+                        "condition": info.condition,
+                        "notes": [n.text for n in info.notes],
+                        **provenance(info.span),
+                    }
+                ),
             )
         )
         batch.add_edge(
@@ -373,6 +381,10 @@ def _add_requested(
             )
         )
         linker.link("RequestedInformation", node_id, info.name, info.span, field_name="name")
+        for index, note in enumerate(info.notes, start=1):
+            linker.link(
+                "RequestedInformation", node_id, note.text, info.span, field_name=f"note{index}"
+            )
 
 
 def _validity(unit: ValidityUnit, amount: int | None) -> str:

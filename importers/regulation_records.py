@@ -43,6 +43,21 @@ class Apostille(StrEnum):
     NOT_STATED = "not_stated"
 
 
+class FormCell(StrEnum):
+    """How a row of the submitted-documents table gives its form-and-manner cell.
+
+    The flattened text shows the difference: a cell merged down from the row above is absent (the
+    row has one cell fewer), while a cell of the row's own that is empty is a no-break-space line.
+    """
+
+    STATED = "stated"
+    """The row's own cell states the form («в письменной форме: …»)."""
+    MERGED = "merged"
+    """No cell of its own: the first row's cell is merged down over this row."""
+    EMPTY = "empty"
+    """An empty cell of its own: the table states no form for this row."""
+
+
 class ValidityUnit(StrEnum):
     MONTHS = "months"
     YEARS = "years"
@@ -147,8 +162,9 @@ class Submission:
 
     `lines` are the cell's paragraphs verbatim (normalized); `channels` the ways they name;
     `written` whether «в письменной форме» is stated; `electronic` the electronic-form text with the
-    systems it names. `inherited` is true when the row's own cell is a continuation of a cell merged
-    down from an earlier row (see `regulation_tables`).
+    systems it names. `inherited` is true when the row does not state the form itself and takes the
+    first row's cell; `cell` says why: the cell is merged down over the row, or the row's own cell
+    is empty (an inference then: the documents go with the application, the way it is submitted).
     """
 
     lines: tuple[str, ...]
@@ -157,6 +173,7 @@ class Submission:
     electronic: str | None
     notes: tuple[Footnote, ...]
     inherited: bool
+    cell: FormCell
     span: Span
 
 
@@ -172,8 +189,11 @@ class DocumentCondition:
 class DocumentRequirement:
     """A document or information the applicant submits (one row of the table in point 2 / 2.1).
 
-    `alternatives` are the acceptable documents a cell lists after a name ending in «:»; they are
-    one requirement, any of which satisfies it. `condition` is the group heading above the row.
+    `alternatives` are the acceptable documents of one requirement, any of which satisfies it: the
+    ones a cell lists after a name ending in «:», or the ones the name joins by «или» when each
+    names a document («копия паспорта …, или справка …»). `condition` is the group heading above
+    the row («при регистрации …»); `own_condition` is what the name itself says of when the document
+    is needed («– при въезде членов семьи», «(в случае …)», «(за исключением …)»).
     """
 
     name: str
@@ -182,8 +202,14 @@ class DocumentRequirement:
     submission: Submission
     apostille: Apostille
     condition: str | None
+    own_condition: str | None
     notes: tuple[Footnote, ...]
     span: Span
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """Every condition the document is needed under: the group heading first, then its own."""
+        return tuple(c for c in (self.condition, self.own_condition) if c)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +223,16 @@ class RegulationNote:
 
 @dataclass(frozen=True, slots=True)
 class RequestedInformation:
-    """Information the authority requests itself (point 2.2): what, and from which body/system."""
+    """Information the authority requests itself (point 2.2): what, and from which body/system.
+
+    `condition` is what the name says of when it is requested («в случае, если …», «за исключением
+    случаев …»); `notes` the footnotes its cells point to.
+    """
 
     name: str
     source: str
     source_kind: SourceKind
+    condition: str | None
     notes: tuple[Footnote, ...]
     span: Span
 

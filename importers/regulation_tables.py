@@ -3,11 +3,12 @@
 A flattened table is its header cells, then its row cells, one paragraph each, with nothing marking
 where a row ends. Positions cannot be trusted: an empty cell is sometimes an empty paragraph and
 sometimes absent, and a cell merged down over several rows (the form-and-manner cell of the
-submitted-documents table) appears once, in its first row, with the later rows showing an empty
-paragraph or nothing. So rows are rebuilt from what each paragraph *is* — a requirement («должен
-соответствовать…», «по форме согласно…»), a form of submission («в письменной форме:», «лично;»),
-an apostille cell («не требуется»), a group condition («при …:») — and a paragraph that is none of
-these starts the next row (or continues a list the name cell opened with «:»).
+submitted-documents table) appears once, in its first row, with the later rows showing nothing
+(merged) or an empty paragraph (an empty cell of their own; `FormCell` keeps which). So rows are
+rebuilt from what each paragraph *is* — a requirement («должен соответствовать…», «по форме
+согласно…»), a form of submission («в письменной форме:», «лично;»), an apostille cell («не
+требуется»), a group condition («при …:») — and a paragraph that is none of these starts the next
+row (or continues a list the name cell opened with «:»).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from importers.regulation_records import (
     DocumentCondition,
     DocumentRequirement,
     Footnote,
+    FormCell,
     IssuedDocument,
     RequestedInformation,
     SourceKind,
@@ -76,6 +78,27 @@ _CONDITION = re.compile(r"^при .+:$")
 _VALIDITY = re.compile(r"^(\d+) (месяц|месяца|месяцев|год|года|лет)(?: [–-] (.+))?$")
 _ISSUED_FORM = re.compile(r"^(?:письменная|электронная)")
 _REGISTRY = re.compile(r"регистр|реестр|информационн\w* (?:ресурс|систем)", re.IGNORECASE)
+# What a name says, at its end, of when the document (information) is needed: «(при …)»,
+# «(в случае …)», «(за исключением …)», «, – при …», «, за исключением …», « в случае, если …».
+_OWN_CONDITION = re.compile(
+    r"(?:\s*\(((?:при|в случае|за исключением) (?:[^()]|\([^()]*\))*)\)"
+    r"|,? [–-] (при .+)"
+    r"|, (за исключением .+)"
+    r"| (в случае, если .+))$"
+)
+# «(далее – паспорт)»: a short name defined for the whole cell, not part of its last alternative.
+_DEFINITION = re.compile(r"\s*\(далее [–-] [^()]*\)$")
+# «или» joins alternative documents when a document noun (nominative, perhaps after adjectives)
+# follows it: «…, или справка …», «трудовой договор … или гражданско-правовой договор …»; not in
+# «проект трудового или гражданско-правового договора», «гражданина или лица», «документ или его
+# копия».
+_DOCUMENT_NOUNS = (
+    "договор|копия|копии|справка|документ|документы|свидетельство|выписка|соглашение|акт|"
+    "паспорт|бланк|заявление|сведения|информация|приглашение|заключение"
+)
+_OR_DOCUMENT = re.compile(
+    rf",? или (?=(?:[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие) )*(?:{_DOCUMENT_NOUNS})\b)"
+)
 
 
 @dataclass(slots=True)
@@ -85,6 +108,9 @@ class TableSplit:
     header: list[Paragraph]
     body: list[Paragraph]
     rest: list[Paragraph]
+    trailing_empty: int = 0
+    """Empty paragraphs cut from the end of the body: the last row's empty cells, then the one
+    paragraph Word always puts after a table."""
 
 
 def split_table(
@@ -121,12 +147,14 @@ def split_table(
     while end < len(paragraphs) and not stop(paragraphs[end]):
         end += 1
     body = list(paragraphs[index:end])
+    trailing_empty = 0
     while body and body[-1].is_empty:
         body.pop()
+        trailing_empty += 1
     if not body:
         after = paragraphs[end] if end < len(paragraphs) else None
         raise source.error_at(after, "at least one table row after the header", end_line)
-    return TableSplit(found, body, list(paragraphs[end:]))
+    return TableSplit(found, body, list(paragraphs[end:]), trailing_empty)
 
 
 def resolve_notes(
@@ -158,6 +186,7 @@ class _Row:
     requirement: Paragraph | None = None
     form: list[Paragraph] = field(default_factory=list)
     apostille: Paragraph | None = None
+    empty_cells: int = 0
     name_closed: bool = False
     form_open: bool = False
 
@@ -206,6 +235,8 @@ def read_submitted(
         text = paragraph.text
         if paragraph.is_empty:
             if row is not None:
+                if row.apostille is None:
+                    row.empty_cells += 1
                 row.name_closed = True
                 row.form_open = False
             continue
@@ -261,6 +292,9 @@ def read_submitted(
             continue
         close(paragraph)
         row = _Row(paragraph, condition)
+    if row is not None and row.apostille is None:
+        # The last row's empty cells were cut from the body with the paragraph after the table.
+        row.empty_cells += max(table.trailing_empty - 1, 0)
     close(None)
     return _build_submitted(source, rows, footnotes, has_apostille)
 
@@ -286,9 +320,14 @@ def _build_submitted(
             merged = _submission(source, row.form, footnotes)
             submission = merged
         elif merged is not None:
-            # The form-and-manner cell is merged down the whole column: it is written in the first
-            # row only, and the rows below show an empty paragraph or nothing. They inherit it.
-            submission = replace(merged, inherited=True)
+            # The form-and-manner cell is written in the first row only. A row below with no cell
+            # there (one cell short of requirements + form) lies under the merged cell; a row with
+            # an empty cell of its own states nothing, and its documents are read as going with the
+            # application, the way it is submitted. Both inherit the first row's cell; `cell` keeps
+            # which of the two the text shows.
+            own_cells = (row.requirement is not None) + row.empty_cells
+            cell = FormCell.EMPTY if own_cells >= 2 else FormCell.MERGED
+            submission = replace(merged, inherited=True, cell=cell)
         else:
             raise source.error(
                 row.name.line_start,
@@ -304,16 +343,22 @@ def _build_submitted(
         named = [row.name, *row.alternatives]
         if row.requirement is not None:
             named.append(row.requirement)
+        name = _name(row.name.text)
+        own_condition, unconditioned = own_condition_of(name)
+        alternatives = tuple(_name(p.text) for p in row.alternatives)
+        if not row.alternatives and not row.opens_list:
+            alternatives = or_alternatives(unconditioned)
         documents.append(
             DocumentRequirement(
-                name=_name(row.name.text),
-                alternatives=tuple(_name(p.text) for p in row.alternatives),
+                name=name,
+                alternatives=alternatives,
                 requirements=(
                     strip_markers(row.requirement.text) if row.requirement is not None else None
                 ),
                 submission=submission,
                 apostille=apostille,
                 condition=row.condition,
+                own_condition=own_condition,
                 notes=resolve_notes(source, named, footnotes),
                 span=span,
             )
@@ -326,6 +371,42 @@ def _build_submitted(
 def _name(text: str) -> str:
     """A document name as listed: no footnote markers, no list punctuation («;», trailing «:»)."""
     return strip_list_end(strip_markers(text)).removesuffix(":").rstrip()
+
+
+def own_condition_of(name: str) -> tuple[str | None, str]:
+    """The condition a name states at its end, and the name without it.
+
+    «документы, подтверждающие статус членов семьи …, – при въезде членов семьи» →
+    («при въезде членов семьи», «документы, подтверждающие статус членов семьи …»).
+    """
+    match = _OWN_CONDITION.search(name)
+    if match is None:
+        return None, name
+    condition = next(group for group in match.groups() if group)
+    return condition, name[: match.start()].rstrip(" ,")
+
+
+def or_alternatives(name: str) -> tuple[str, ...]:
+    """The documents a name joins by «или» (outside parentheses); empty when it names one.
+
+    «копия паспорта или иного документа …, или справка о подтверждении личности …» → the copy of
+    the passport, the certificate («или иного документа» is inside the first: no noun follows).
+    """
+    text = _DEFINITION.sub("", name)
+    cuts: list[tuple[int, int]] = []
+    for match in _OR_DOCUMENT.finditer(text):
+        before = text[: match.start()]
+        if before.count("(") == before.count(")"):
+            cuts.append(match.span())
+    if not cuts:
+        return ()
+    parts: list[str] = []
+    start = 0
+    for cut_start, cut_end in cuts:
+        parts.append(text[start:cut_start].strip())
+        start = cut_end
+    parts.append(text[start:].strip())
+    return tuple(parts)
 
 
 def _submission(
@@ -346,6 +427,7 @@ def _submission(
         electronic=electronic,
         notes=resolve_notes(source, cell, footnotes),
         inherited=False,
+        cell=FormCell.STATED,
         span=source.span_of(cell[0], cell[-1]),
     )
 
@@ -376,6 +458,7 @@ def read_requested(
                 source_kind=(
                     SourceKind.REGISTRY if _REGISTRY.search(origin.text) else SourceKind.AUTHORITY
                 ),
+                condition=own_condition_of(strip_markers(name.text))[0],
                 notes=resolve_notes(source, [name, origin], footnotes),
                 span=source.span_of(name, origin),
             )

@@ -206,3 +206,300 @@ async def test_unresolvable_references_are_kept_not_guessed(
     assert len(found) == 1
     assert found[0]["text"].startswith("Закона Республики Беларусь от 9 января 2017 года")
     assert "without number" in found[0]["reason"]
+
+
+# Facts of the tables of seed 004 that the graph must keep, as the text states them (line numbers of
+# importers/corpus/004_85fdc72f4cf61fef.txt); the parser-level reading is in
+# tests/importers/test_mvd_audit.py.
+
+N, R, S = "not_required", "required", "not_stated"
+# procedure → per document (apostille, how its form-and-manner cell is given, alternatives)
+DOCUMENT_ROWS = {
+    "10.7.1": [(N, "stated", 0), (N, "merged", 0), (R, "merged", 0)],
+    "15.2.1": [(N, "stated", 0)]
+    + [(N, "merged", 0)] * 2
+    + [(N, "merged", 6)]
+    + [(N, "merged", 0)] * 4
+    + [(R, "merged", 0)],
+    "15.2.2": [(N, "stated", 0)]
+    + [(N, "merged", 0)] * 2
+    + [(N, "empty", 0), (N, "empty", 6)]
+    + [(N, "empty", 0)] * 4
+    + [(R, "empty", 0)],
+    "15.2.3": [(N, "stated", 0)] + [(N, "merged", 0)] * 3 + [(R, "merged", 0), (N, "merged", 2)],
+    "15.21.1": [(S, "stated", 0)]
+    + [(S, "empty", 0)] * 2
+    + [(S, "empty", 6)]
+    + [(S, "empty", 0)] * 4,
+    "15.21.2": [(S, "stated", 0)]
+    + [(S, "empty", 0)] * 3
+    + [(S, "empty", 6)]
+    + [(S, "empty", 0)] * 4,
+    "15.4.1": [(S, "stated", 0), (S, "merged", 0), (S, "merged", 2)],
+    "15.4.2": [(S, "stated", 0), (S, "merged", 0), (S, "merged", 2), (S, "merged", 0)],
+}
+
+
+@pytest.mark.parametrize(("number", "expected"), DOCUMENT_ROWS.items())
+async def test_each_document_row_keeps_apostille_form_cell_and_alternatives(
+    corpus: ImportReport, driver: AsyncDriver, number: str, expected: list[tuple[str, str, int]]
+) -> None:
+    found = await rows(
+        driver,
+        """
+        MATCH (:Regulation {procedureNumber: $number})-[q:REQUIRES]->(d)
+        RETURN d.apostille AS apostille, d.submissionCell AS cell,
+               size(d.alternatives) AS alternatives, d.channels AS channels
+        ORDER BY q.position
+        """,
+        number=number,
+    )
+    assert [(f["apostille"], f["cell"], f["alternatives"]) for f in found] == expected
+    # Every row takes the first row's form of submission (stated, merged down, or left empty).
+    assert len({tuple(f["channels"]) for f in found}) == 1
+
+
+ABROAD = "при регистрации договора о трудоустройстве за пределами Республики Беларусь"
+FOREIGN_EMPLOYER = (
+    "при регистрации трудового или гражданско-правового договора с иностранным нанимателем"
+)
+
+
+async def test_conditions_of_documents_survive_in_the_graph(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    found = await rows(
+        driver,
+        """
+        MATCH (r:Regulation)-[q:REQUIRES]->(d) WHERE size(d.conditions) > 0
+        RETURN r.procedureNumber AS number, q.position AS position, d.conditions AS conditions,
+               d.condition AS condition
+        ORDER BY number, position
+        """,
+    )
+    conditions = {(f["number"], f["position"]): f["conditions"] for f in found}
+    # 15.2.3: the heading rows «при …:» (lines 596, 626) are not documents; they head rows 2–5 / 6.
+    assert [conditions.get(("15.2.3", p), [None])[0] for p in range(1, 7)] == [
+        None,
+        ABROAD,
+        ABROAD,
+        ABROAD,
+        ABROAD,
+        FOREIGN_EMPLOYER,
+    ]
+    assert conditions[("15.2.3", 5)] == [
+        ABROAD,
+        "в случае заключения договоров о трудоустройстве в период осуществления лицензируемого "
+        "вида деятельности",
+    ]
+    assert conditions[("10.7.1", 3)] == ["при въезде членов семьи"]
+    assert conditions[("15.2.2", 4)] == [
+        "при обращении за изменением лицензии в связи с реорганизацией лицензиата – юридического "
+        "лица"
+    ]
+    combined = {(f["number"], f["position"]): f["condition"] for f in found}
+    assert combined[("15.2.3", 5)] == "; ".join(conditions[("15.2.3", 5)])
+    # The payment document is needed unless the duty was paid through ERIP (and, on a change of
+    # licence, unless the change follows a change of legislation).
+    exceptions = {n for (n, p), c in conditions.items() if c[-1].startswith("за исключением")}
+    assert exceptions == {
+        "15.2.1",
+        "15.2.2",
+        "15.21.1",
+        "15.21.2",
+        "15.4.1",
+        "15.4.2",
+    }
+
+
+async def test_the_passport_row_offers_two_documents(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    (found,) = await rows(
+        driver,
+        """
+        MATCH (:Regulation {procedureNumber: '15.4.1'})-[:REQUIRES {position: 3}]->(d)
+        RETURN d.alternatives AS alternatives, d.conditions AS conditions
+        """,
+    )
+    assert [a.split(" ", 2)[:2] for a in found["alternatives"]] == [
+        ["копия", "паспорта"],
+        ["справка", "о"],
+    ]
+    assert found["alternatives"][1].endswith("не имеющих документов для выезда за границу")
+    assert found["conditions"] == []
+
+
+async def test_requested_information_keeps_its_footnote_and_condition(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    found = await rows(
+        driver,
+        """
+        MATCH (r:Regulation)-[:REQUESTS]->(q)
+        WHERE q.condition IS NOT NULL OR size(q.notes) > 0
+        RETURN r.procedureNumber AS number, q.position AS position, q.condition AS condition,
+               q.notes AS notes,
+               [(q)-[c:CITES]->(p) WHERE c.field STARTS WITH 'note' | p.id] AS noteCites
+        ORDER BY number, position
+        """,
+    )
+    point_8 = (
+        "by/cm_resolution/2023-02-27/154#regulation_poryadke_predstavleniya_perechnyakh_dokumentov"
+        "__point_8__para_2"
+    )
+    assert [(f["number"], f["position"]) for f in found] == [
+        ("15.2.1", 4),
+        ("15.2.2", 3),
+        ("15.21.2", 3),
+        ("15.4.1", 1),
+    ]
+    by_key = {(f["number"], f["position"]): f for f in found}
+    assert by_key[("15.2.1", 4)]["condition"].startswith("в случае, если заинтересованное лицо")
+    assert by_key[("15.4.1", 1)]["condition"].startswith("за исключением случаев, указанных")
+    for key in [("15.2.2", 3), ("15.21.2", 3)]:
+        (note,) = by_key[key]["notes"]
+        assert note.startswith("За исключением изменения лицензии в случаях")
+        assert by_key[key]["noteCites"] == [point_8]
+
+
+BENEFIT_UNITS = {
+    "15.2.1": [["by/decree/2012-05-07/6#point_1__subpoint_1.1__part_1__para_3"]],
+    "15.2.2": [
+        ["by/decree/2012-05-07/6#point_1__subpoint_1.1__part_1__para_3"],
+        ["by/code/tax#art_285__point_10__subpoint_10.20", "by/code/tax#art_285__point_14"],
+    ],
+    "15.4.2": [
+        ["by/decree/2009-08-06/10#point_4__subpoint_4.1"],
+        ["by/edict/2014-08-30/420#point_1__subpoint_1.3__para_3"],
+        [
+            "by/edict/2017-05-12/166#regulation_spetsialnom_pravovom_rezhime_kitaysko-belorusskogo"
+            "__point_59__part_5"
+        ],
+    ],
+}
+
+
+@pytest.mark.parametrize(("number", "expected"), BENEFIT_UNITS.items())
+async def test_benefits_cite_the_units_the_text_names(
+    corpus: ImportReport, driver: AsyncDriver, number: str, expected: list[list[str]]
+) -> None:
+    found = await rows(
+        driver,
+        """
+        MATCH (:Regulation {procedureNumber: $number})-[:CHARGES]->()-[:HAS_BENEFIT]->(b)
+        RETURN [(b)-[:CITES]->(p) | p.id] AS units ORDER BY b.position
+        """,
+        number=number,
+    )
+    assert [sorted(f["units"]) for f in found] == [sorted(units) for units in expected]
+
+
+async def test_appeals_as_the_regulations_state_them(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    found = await rows(
+        driver,
+        """
+        MATCH (r:Regulation)-[:HAS_APPEAL]->(a)
+        OPTIONAL MATCH (body:Authority)-[:HEARS_APPEAL]->(a)
+        RETURN r.procedureNumber AS number, a.kind AS kind, a.forms AS forms, body.name AS body
+        ORDER BY number
+        """,
+    )
+    mvd = "Министерство внутренних дел Республики Беларусь"
+    assert [(f["number"], f["kind"], f["forms"], f["body"]) for f in found] == [
+        (
+            "10.7.1",
+            "administrative",
+            ["electronic", "written"],
+            "подразделение по гражданству и миграции главного управления внутренних дел Минского "
+            "городского исполнительного комитета, управлений внутренних дел областных "
+            "исполнительных комитетов",
+        ),
+        ("15.2.1", "judicial", [], None),
+        ("15.2.2", "judicial", [], None),
+        ("15.2.3", "administrative", ["electronic", "written"], mvd),
+        ("15.21.1", "judicial", [], None),
+        ("15.21.2", "judicial", [], None),
+        ("15.4.1", "administrative", ["electronic", "written"], mvd),
+        ("15.4.2", "administrative", ["electronic", "written"], mvd),
+    ]
+
+
+GOVERNED_BY = {
+    "10.7.1": ["433-z", "240", "1065", "548", "57-26"],
+    "15.2.1": ["433-z", "225-z", "213-z", "240", "548", "154", "303"],
+    "15.2.2": ["433-z", "213-z", "240", "548", "154"],
+    "15.2.3": ["433-z", "225-z", "213-z", "240", "548", "853"],
+    "15.21.1": ["433-z", "225-z", "213-z", "240", "548", "154", "303"],
+    "15.21.2": ["433-z", "213-z", "240", "548", "154"],
+    "15.4.1": ["433-z", "225-z", "240", "548", "30"],
+    "15.4.2": ["433-z", "225-z", "240", "548"],
+}
+
+
+async def test_each_regulation_is_governed_by_the_acts_of_its_point_1_2(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    found = await rows(
+        driver,
+        """
+        MATCH (r:Regulation)-[g:GOVERNED_BY]->(a:LegalAct)
+        WITH r, a ORDER BY g.position
+        RETURN r.procedureNumber AS number, collect(a.id) AS acts
+        """,
+    )
+    numbers = {f["number"]: [act.rsplit("/", 1)[1] for act in f["acts"]] for f in found}
+    assert numbers == GOVERNED_BY
+
+
+async def test_one_ministry_is_one_authority_however_a_text_names_it(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    # «Министерство внутренних дел» (points 1.1 and the appeal tables) is the issuer of the
+    # resolution, «Министерство внутренних дел Республики Беларусь»; «Министерство образования»
+    # (15.2.1, line 334) is the ministry the resolution was agreed with (line 55).
+    found = await rows(
+        driver,
+        """
+        MATCH (a:Authority)-[r]-()
+        WHERE a.name STARTS WITH 'Министерство внутренних дел'
+              OR a.name STARTS WITH 'Министерство образования'
+        RETURN a.name AS name, collect(DISTINCT type(r)) AS edges ORDER BY name
+        """,
+    )
+    assert [(f["name"], sorted(f["edges"])) for f in found] == [
+        (
+            "Министерство внутренних дел Республики Беларусь",
+            ["HANDLED_BY", "HEARS_APPEAL", "ISSUED_BY"],
+        ),
+        ("Министерство образования Республики Беларусь", ["AGREED_WITH", "REQUESTED_FROM"]),
+    ]
+
+
+async def test_footnotes_reach_the_rows_that_carry_their_markers(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    found = await rows(
+        driver,
+        """
+        MATCH (r:Regulation)-[q:REQUIRES]->(d)
+        WITH r.procedureNumber AS number, q.position AS position, d.notes AS notes
+        ORDER BY number, position
+        RETURN number,
+               [n IN collect([position, notes]) WHERE any(t IN n[1]
+                   WHERE t STARTS WITH 'За исключением изменения лицензии') | n[0]] AS exception,
+               [n IN collect([position, notes]) WHERE any(t IN n[1]
+                   WHERE t STARTS WITH 'Электронный документ должен быть подписан') | n[0]] AS eds
+        """,
+    )
+    by_number = {f["number"]: (f["exception"], f["eds"]) for f in found}
+    # «**» (lines 526, 996) marks rows 5–10 of 15.2.2 and 5–9 of 15.21.2 (lines 436–488, 924–960).
+    assert by_number["15.2.2"][0] == list(range(5, 11))
+    assert by_number["15.21.2"][0] == list(range(5, 10))
+    # «*» marks the electronic way in the form cell, which every row of these tables takes.
+    for number, count in [("15.2.1", 9), ("15.2.2", 10), ("15.21.1", 8), ("15.21.2", 9)]:
+        assert by_number[number][1] == list(range(1, count + 1))
+    for number in ["10.7.1", "15.2.3", "15.4.1", "15.4.2"]:
+        assert by_number[number] == ([], [])
