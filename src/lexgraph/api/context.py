@@ -1,10 +1,13 @@
-"""What every resolver gets: the process's Neo4j driver and the database to read from."""
+"""What every resolver gets: the process's Neo4j driver, the database, and per-request loaders."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Literal, LiteralString
 
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, Query, Record, RoutingControl
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from lexgraph.config import Settings
@@ -17,10 +20,49 @@ class RequestContext:
     driver: AsyncDriver
     settings: Settings
     round_trips: list[str] = field(default_factory=list)
+    loaders: dict[str, DataLoader[str, Any]] = field(default_factory=dict)
 
     @property
     def database(self) -> str:
         return self.settings.neo4j_database
+
+    async def read(
+        self, name: str, statement: LiteralString, parameters: Mapping[str, Any] | None = None
+    ) -> list[Record]:
+        """Run one read statement (one round trip, recorded under `name`)."""
+        self.round_trips.append(name)
+        query = Query(statement, timeout=self.settings.lexgraph_query_timeout_s)
+        records, _, _ = await self.driver.execute_query(
+            query,
+            parameters_=dict(parameters or {}),
+            database_=self.database,
+            routing_=RoutingControl.READ,
+        )
+        return records
+
+    def batched(
+        self,
+        name: str,
+        statement: LiteralString,
+        column: Literal["items", "node"],
+        parameters: Mapping[str, Any] | None = None,
+    ) -> DataLoader[str, Any]:
+        """The request's loader for a statement taking `$ids` (and `parameters`) and returning
+        rows `id` and `column` (a list of `items`, or one `node`): the loads of one tick become
+        one round trip. Loaders are told apart by `name`, which must name the parameters too."""
+        loader = self.loaders.get(name)
+        if loader is None:
+            fixed = dict(parameters or {})
+
+            async def load(ids: Sequence[str]) -> list[Any]:
+                records = await self.read(name, statement, {**fixed, "ids": list(ids)})
+                found = {r["id"]: r[column] for r in records}
+                empty: Any = [] if column == "items" else None
+                return [found.get(i, empty) for i in ids]
+
+            loader = DataLoader(load_fn=load)
+            self.loaders[name] = loader
+        return loader
 
 
 Info = StrawberryInfo[RequestContext, None]

@@ -1,11 +1,30 @@
-"""The GraphQL schema: the root types and the `strawberry.Schema` the app serves and exports."""
+"""The GraphQL schema: the root queries and the `strawberry.Schema` the app serves and exports."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
+from strawberry import relay
+from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.extensions.query_depth_limiter import create_validator
 
 from lexgraph import __version__
 from lexgraph.api.context import Info
+from lexgraph.api.errors import UserError, mask_internal_errors
+from lexgraph.api.nodes import (
+    NODE_TYPES,
+    Authority,
+    LegalAct,
+    Procedure,
+    Provision,
+    Registry,
+    load_node,
+)
+from lexgraph.api.prefetch import prefetch_below
+from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_procedures
+from lexgraph.api.search import ResolvedCitation, SearchHit, resolve_citations, search
+from lexgraph.graph.reads import catalog
 from lexgraph.graph.statistics import graph_statistics
 
 
@@ -21,6 +40,10 @@ class GraphStatistics:
     relationships: list[KindCount] = strawberry.field(description="Relationship counts by type.")
 
 
+def _arg(description: str) -> object:
+    return strawberry.argument(description=description)
+
+
 @strawberry.type(description="Questions about Belarusian administrative law.")
 class Query:
     @strawberry.field(description="The version of the LexGraph API serving this request.")
@@ -30,6 +53,7 @@ class Query:
     @strawberry.field(description="What the graph holds: counts by node label and edge type.")
     async def statistics(self, info: Info) -> GraphStatistics:
         context = info.context
+        context.round_trips += ["NODES_BY_LABEL", "RELATIONSHIPS_BY_TYPE"]
         stats = await graph_statistics(context.driver, context.database)
         return GraphStatistics(
             nodes=[KindCount(kind=k, count=v) for k, v in stats.nodes_by_label.items()],
@@ -38,5 +62,166 @@ class Query:
             ],
         )
 
+    @strawberry.field(description="Any object by its global `id` (Relay refetching).")
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[relay.GlobalID, _arg("The global id, as the object's `id` gave it.")],
+    ) -> relay.Node | None:
+        cls = NODE_TYPES.get(id.type_name)
+        if cls is None:
+            raise UserError(f"unknown type {id.type_name!r} in global id {str(id)!r}")
+        found = await load_node(info, cls, id.node_id)
+        if found is None:
+            raise UserError(f"no {id.type_name} with id {id.node_id!r}")
+        await prefetch_below(info, id.type_name, [id.node_id])
+        return found  # type: ignore[return-value]
 
-schema = strawberry.Schema(query=Query)
+    @strawberry.field(
+        description="A procedure by its number in the unified list (единый перечень), e.g. 15.4.1."
+    )
+    async def procedure(
+        self, info: Info, number: Annotated[str, _arg("The number, e.g. `15.4.1`.")]
+    ) -> Procedure | None:
+        records = await info.context.read(
+            "PROCEDURE_BY_NUMBER", catalog.PROCEDURE_BY_NUMBER, {"number": number.strip()}
+        )
+        if not records:
+            raise UserError(f"no procedure numbered {number!r}")
+        procedure = Procedure.from_map(records[0]["node"])
+        await prefetch_below(info, "Procedure", [procedure.id])
+        return procedure
+
+    @strawberry.field(
+        description="Procedures matching a filter, ordered by number, a page at a time."
+    )
+    async def procedures(
+        self,
+        info: Info,
+        filter: Annotated[ProcedureFilter | None, _arg("Which procedures; all if omitted.")] = None,
+        first: Annotated[int, _arg("Page size, at most 100.")] = 20,
+        after: Annotated[str | None, _arg("A cursor of the previous page.")] = None,
+    ) -> ProcedureConnection:
+        return await find_procedures(info, filter, first, after)
+
+    @strawberry.field(
+        description="A legal act by its graph id (`by/law/2008-10-28/433-z`, `by/code/tax`), or by"
+        " kind and number (and date when the number is not unique)."
+    )
+    async def legal_act(
+        self,
+        info: Info,
+        id: Annotated[str | None, _arg("Graph id of the act.")] = None,
+        kind: Annotated[str | None, _arg("Kind: `law`, `code`, `edict`, `resolution` …")] = None,
+        number: Annotated[str | None, _arg("Number as written, e.g. `433-З`.")] = None,
+        date: Annotated[str | None, _arg("Date of the act, ISO (`2008-10-28`).")] = None,
+    ) -> LegalAct | None:
+        if id is not None:
+            found = await load_node(info, LegalAct, id)
+            if found is None:
+                raise UserError(f"no legal act with id {id!r}")
+            await prefetch_below(info, "LegalAct", [found.id])
+            return found
+        if kind is None or number is None:
+            raise UserError("give the act's `id`, or its `kind` and `number`")
+        records = await info.context.read(
+            "LEGAL_ACTS_BY_KIND_NUMBER",
+            catalog.LEGAL_ACTS_BY_KIND_NUMBER,
+            {"kind": kind, "number": number, "date": date},
+        )
+        if not records:
+            raise UserError(f"no {kind} numbered {number!r}" + (f" of {date}" if date else ""))
+        if len(records) > 1:
+            raise UserError(f"more than one {kind} is numbered {number!r}: give its `date`")
+        act = LegalAct.from_map(records[0]["node"])
+        await prefetch_below(info, "LegalAct", [act.id])
+        return act
+
+    @strawberry.field(
+        description="A unit of an act by its graph id (`by/code/tax#art_287__point_6__part_1`), or"
+        " by the act's id and the unit's path (`eId`)."
+    )
+    async def provision(
+        self,
+        info: Info,
+        id: Annotated[str | None, _arg("Graph id of the unit.")] = None,
+        act_id: Annotated[str | None, _arg("Graph id of the act.")] = None,
+        e_id: Annotated[str | None, _arg("Path in the act, e.g. `art_287__point_6`.")] = None,
+    ) -> Provision | None:
+        if id is None and act_id is not None and e_id is not None:
+            id = f"{act_id}#{e_id}"
+        if id is None:
+            raise UserError("give the unit's `id`, or `actId` and `eId`")
+        found = await load_node(info, Provision, id)
+        if found is None:
+            raise UserError(f"no provision with id {id!r}")
+        await prefetch_below(info, "Provision", [found.id])
+        return found
+
+    @strawberry.field(description="Legal acts the graph holds, by kind and date.")
+    async def legal_acts(
+        self, info: Info, kind: Annotated[str | None, _arg("Only acts of this kind.")] = None
+    ) -> list[LegalAct]:
+        records = await info.context.read("LEGAL_ACTS", catalog.LEGAL_ACTS, {"kind": kind})
+        acts = [LegalAct.from_map(r["node"]) for r in records]
+        await prefetch_below(info, "LegalAct", [a.id for a in acts])
+        return acts
+
+    @strawberry.field(description="State registries and information systems (реестры, регистры).")
+    async def registries(self, info: Info) -> list[Registry]:
+        records = await info.context.read("REGISTRIES", catalog.REGISTRIES)
+        registries = [Registry.from_map(r["node"]) for r in records]
+        await prefetch_below(info, "Registry", [r.id for r in registries])
+        return registries
+
+    @strawberry.field(description="Authorities (государственные органы), by name.")
+    async def authorities(self, info: Info) -> list[Authority]:
+        records = await info.context.read("AUTHORITIES", catalog.AUTHORITIES)
+        authorities = [Authority.from_map(r["node"]) for r in records]
+        await prefetch_below(info, "Authority", [a.id for a in authorities])
+        return authorities
+
+    @strawberry.field(
+        description="Full-text search (Russian morphology) over titles, names and texts of acts,"
+        " units, procedures, regulations, documents, registries, authorities, forms, portal facts."
+    )
+    async def search(
+        self,
+        info: Info,
+        text: Annotated[str, _arg("Words to find (plain words; no query syntax).")],
+        first: Annotated[int, _arg("How many hits, at most 100.")] = 20,
+        types: Annotated[
+            list[str] | None, _arg('Only these types, e.g. `["Procedure", "Provision"]`.')
+        ] = None,
+    ) -> list[SearchHit]:
+        return await search(info, text, first, types)
+
+    @strawberry.field(
+        description="The references to acts and their units in a Russian text, as the citation"
+        " grammar reads them, with canonical ids and the graph's nodes for them."
+    )
+    async def resolve_citations(
+        self, info: Info, text: Annotated[str, _arg("Russian text, up to 20000 characters.")]
+    ) -> list[ResolvedCitation]:
+        return await resolve_citations(info, text)
+
+
+# Deep enough for any page (procedure-details nests 6 levels); deeper is a mistake or an abuse.
+MAX_QUERY_DEPTH = 12
+
+# One depth rule for the process: `QueryDepthLimiter` makes a new rule class per request, and the
+# validation cache is keyed by the rules, so with it every request would be validated again. The
+# caches make a named query parsed and validated once per process (the profile of the API under load
+# showed parsing and validation at a third of its time).
+DEPTH_RULE = create_validator(MAX_QUERY_DEPTH, None)
+
+schema = strawberry.Schema(
+    query=Query,
+    types=list(NODE_TYPES.values()),
+    extensions=[
+        mask_internal_errors,
+        lambda: AddValidationRules([DEPTH_RULE]),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+    ],
+)

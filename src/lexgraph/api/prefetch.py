@@ -1,0 +1,167 @@
+"""Ask up front for everything a query's selection will follow from a root field's nodes.
+
+The root fields that return procedures read the selection below them, turn it into prefetch
+steps (`graph.reads.prefetch`) and prime the request's loaders with the answer: the resolvers
+then find their items already loaded, and a procedure page costs two round trips (the root
+lookup and the prefetch) for one procedure or a hundred. A selection the plan does not cover
+still works: its resolvers use the loaders as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
+
+from lexgraph.api.context import Info
+from lexgraph.graph.reads.prefetch import ROOT, Step, prefetch_statement
+from lexgraph.graph.reads.relations import RELATIONS
+
+MAX_STEPS = 64
+
+# type → GraphQL field → (relation, the type it reaches, or None when the plan stops there). A
+# `Citation` reaches the unit it cites (`cited`), an act or a provision.
+PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
+    "Procedure": {
+        "regulation": ("PROCEDURE_REGULATIONS", "Regulation"),
+        "listedIn": ("PROCEDURE_LISTED_IN", "LegalAct"),
+        "authorities": ("PROCEDURE_AUTHORITIES", "Authority"),
+        "portalFacts": ("PROCEDURE_PORTAL_FACTS", "PortalFact"),
+    },
+    "Regulation": {
+        "procedure": ("REGULATION_PROCEDURES", "Procedure"),
+        "approvedBy": ("REGULATION_APPROVED_BY", "LegalAct"),
+        "legalBasis": ("REGULATION_LEGAL_BASIS", "LegalAct"),
+        "features": ("REGULATION_FEATURES", "Provision"),
+        "documents": ("REGULATION_DOCUMENTS", "DocumentRequirement"),
+        "requestedInformation": ("REGULATION_REQUESTED", "RequestedInformation"),
+        "issuedDocuments": ("REGULATION_ISSUED", "IssuedDocument"),
+        "recordedIn": ("REGULATION_REGISTRIES", "Registry"),
+        "fee": ("REGULATION_FEES", "Fee"),
+        "appeals": ("REGULATION_APPEALS", "Appeal"),
+        "form": ("REGULATION_FORMS", "Form"),
+        "citations": ("REGULATION_CITATIONS", "Citation"),
+        "unresolvedCitations": ("REGULATION_UNRESOLVED", "UnresolvedCitation"),
+    },
+    "DocumentRequirement": {
+        "regulation": ("DOCUMENT_REGULATIONS", "Regulation"),
+        "citations": ("DOCUMENT_CITATIONS", "Citation"),
+        "unresolvedCitations": ("DOCUMENT_UNRESOLVED", "UnresolvedCitation"),
+    },
+    "RequestedInformation": {
+        "requestedFrom": ("REQUESTED_SOURCES", None),
+        "citations": ("REQUESTED_CITATIONS", "Citation"),
+        "regulation": ("REQUESTED_REGULATIONS", "Regulation"),
+    },
+    "IssuedDocument": {"regulation": ("ISSUED_REGULATIONS", "Regulation")},
+    "Form": {"regulation": ("FORM_REGULATIONS", "Regulation")},
+    "Fee": {
+        "benefits": ("FEE_BENEFITS", "Benefit"),
+        "regulation": ("FEE_REGULATIONS", "Regulation"),
+    },
+    "Benefit": {
+        "citations": ("BENEFIT_CITATIONS", "Citation"),
+        "unresolvedCitations": ("BENEFIT_UNRESOLVED", "UnresolvedCitation"),
+        "fee": ("BENEFIT_FEES", "Fee"),
+    },
+    "Appeal": {
+        "heardBy": ("APPEAL_HEARD_BY", "Authority"),
+        "regulation": ("APPEAL_REGULATIONS", "Regulation"),
+    },
+    "Provision": {
+        "act": ("PROVISION_ACTS", "LegalAct"),
+        "parent": ("PROVISION_PARENTS", None),
+        "children": ("PROVISION_CHILDREN", "Provision"),
+        "ancestors": ("PROVISION_ANCESTORS", None),
+        "citations": ("PROVISION_CITATIONS", "Citation"),
+        "citedBy": ("PROVISION_CITED_BY", "Citation"),
+    },
+    "LegalAct": {
+        "issuedBy": ("ACT_ISSUED_BY", "Authority"),
+        "agreedWith": ("ACT_AGREED_WITH", "Authority"),
+        "repeals": ("ACT_REPEALS", "LegalAct"),
+        "repealedBy": ("ACT_REPEALED_BY", "LegalAct"),
+        "basedOn": ("ACT_BASED_ON", None),
+        "approves": ("ACT_APPROVES", "Regulation"),
+        "children": ("ACT_CHILDREN", "Provision"),
+        "legalBasisOf": ("ACT_GOVERNS", "Regulation"),
+        "listsProcedures": ("ACT_LISTS", "Procedure"),
+        "citedBy": ("ACT_CITED_BY", "Citation"),
+    },
+    "Authority": {
+        "procedures": ("AUTHORITY_PROCEDURES", "Procedure"),
+        "acts": ("AUTHORITY_ACTS", "LegalAct"),
+        "appealsHeard": ("AUTHORITY_APPEALS", "Appeal"),
+    },
+    "Registry": {"procedures": ("REGISTRY_PROCEDURES", "Procedure")},
+    "UnresolvedCitation": {"citing": ("UNRESOLVED_CITING", None)},
+    "PortalFact": {
+        "procedures": ("FACT_PROCEDURES", "Procedure"),
+        "acts": ("FACT_ACTS", "LegalAct"),
+        "portal": ("FACT_PORTALS", None),
+    },
+}
+
+
+def _fields(selections: Iterable[Selection], type_name: str) -> Iterable[SelectedField]:
+    """The fields selected on `type_name`, through fragments that apply to it."""
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            yield selection
+        elif isinstance(selection, FragmentSpread | InlineFragment) and (
+            selection.type_condition in (None, type_name, "Node")
+        ):
+            yield from _fields(selection.selections, type_name)
+
+
+def plan(type_name: str, selections: Iterable[Selection]) -> list[Step]:
+    """The steps that load what `selections` on nodes of `type_name` will follow."""
+    steps: list[Step] = []
+
+    def walk(type_name: str, selections: Iterable[Selection], parent: int) -> None:
+        if type_name == "Citation":
+            for field in _fields(selections, type_name):
+                if field.name == "cited":
+                    for member in ("Provision", "LegalAct"):
+                        walk(member, field.selections, parent)
+            return
+        for field in _fields(selections, type_name):
+            entry = PLAN.get(type_name, {}).get(field.name)
+            if entry is None or len(steps) >= MAX_STEPS:
+                continue
+            relation, reached = entry
+            steps.append(Step(relation, parent))
+            if reached is not None:
+                walk(reached, field.selections, len(steps) - 1)
+
+    walk(type_name, selections, ROOT)
+    return steps
+
+
+def below(info: Info, *path: str) -> list[Selection]:
+    """The selections under the root field at `path` (e.g. `nodes`, or `edges`, `node`)."""
+    current: list[Selection] = list(info.selected_fields)
+    for name in ("", *path):
+        found: list[Selection] = []
+        for field in _fields(current, ""):
+            if not name or field.name == name:
+                found.extend(field.selections)
+        current = found
+    return current
+
+
+async def prefetch(info: Info, ids: Sequence[str], steps: Sequence[Step]) -> None:
+    """Run the steps for `ids` in one statement and prime the request's loaders."""
+    if not ids or not steps:
+        return
+    context = info.context
+    records = await context.read("PREFETCH", prefetch_statement(steps), {"ids": list(ids)})
+    record = records[0]
+    for i, step in enumerate(steps):
+        loader = context.batched(step.relation, RELATIONS[step.relation].statement, "items")
+        loader.prime_many({row["id"]: row["items"] for row in record[f"rows_{i}"]})
+
+
+async def prefetch_below(info: Info, type_name: str, ids: Sequence[str]) -> None:
+    """Prefetch what the root field's own selection follows from its nodes of `type_name`."""
+    await prefetch(info, ids, plan(type_name, below(info)))

@@ -1,0 +1,62 @@
+"""Root lookups: a node by what users know of it, and the plain lists."""
+
+from __future__ import annotations
+
+PROCEDURE_BY_NUMBER = """
+MATCH (n:Procedure {number: $number})
+RETURN n {.*, _label: 'Procedure'} AS node
+"""
+
+# An act by its official details; `$date` (ISO) is optional, since codes and many citations
+# give none.
+LEGAL_ACTS_BY_KIND_NUMBER = """
+MATCH (n:LegalAct {kind: $kind, number: $number})
+WHERE $date IS NULL OR toString(n.date) = $date
+RETURN n {.*, _label: 'LegalAct'} AS node
+ORDER BY n.date, n.id
+LIMIT 2
+"""
+
+PROVISION_BY_ACT_PATH = """
+MATCH (n:Provision {actId: $actId, eId: $eId})
+RETURN n {.*, _label: 'Provision'} AS node
+"""
+
+LEGAL_ACTS = """
+MATCH (n:LegalAct)
+WHERE $kind IS NULL OR n.kind = $kind
+RETURN n {.*, _label: 'LegalAct'} AS node
+ORDER BY n.kind, n.date, n.id
+"""
+
+REGISTRIES = """
+MATCH (n:Registry)
+RETURN n {.*, _label: 'Registry'} AS node
+ORDER BY n.name, n.id
+"""
+
+AUTHORITIES = """
+MATCH (n:Authority)
+RETURN n {.*, _label: 'Authority'} AS node
+ORDER BY n.name, n.id
+"""
+
+# Full-text search over titles, names and verbatim texts (Russian analyzer, see
+# schema/migrations/0003_fulltext.cypher); `$query` is Lucene syntax with the user's words escaped.
+SEARCH_TEXT = """
+CALL db.index.fulltext.queryNodes('lexgraph_text', $query)
+YIELD node AS n, score
+WHERE n.validTo IS NULL AND ($types IS NULL OR head(labels(n)) IN $types)
+RETURN n {.*, _label: head(labels(n))} AS node, score
+ORDER BY score DESC, n.id
+LIMIT $limit
+"""
+
+# The acts the citation grammar may resolve a reference to by title alone («Закона Республики
+# Беларусь «О лицензировании»» names neither date nor number).
+KNOWN_ACTS = """
+MATCH (n:LegalAct)
+WHERE n.kind IS NOT NULL AND (n.title IS NOT NULL OR n.shortTitle IS NOT NULL)
+RETURN n.id AS id, n.kind AS kind, n.title AS title, n.shortTitle AS shortTitle
+ORDER BY n.id
+"""

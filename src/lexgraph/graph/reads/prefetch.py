@@ -1,0 +1,43 @@
+"""Many relations in one statement: what a query's selection will follow, asked up front.
+
+A prefetch is a list of `Step`s, each a relation (`relations.RELATIONS`) asked for the nodes the
+step before it reached (or for the root ids). The statement chains one `CALL` per step; each
+returns `rows_{i}`, the same `{id, items}` rows the relation's own statement gives, so the API can
+prime its per-request loaders with them. Built only from the relation bodies and generated names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import LiteralString
+
+from lexgraph.graph.reads.relations import RELATIONS
+
+ROOT = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    relation: str
+    parent: int = ROOT  # the step whose reached nodes this one starts from; ROOT: `$ids`
+
+
+def prefetch_statement(steps: Sequence[Step]) -> LiteralString:
+    parts = ["WITH $ids AS ids_root"]
+    for i, step in enumerate(steps):
+        relation = RELATIONS[step.relation]
+        source = "ids_root" if step.parent == ROOT else f"ids_{step.parent}"
+        parts.append(
+            f"CALL ({source}) {{ UNWIND {source} AS id "
+            f"RETURN collect({{id: id, items: {relation.body}}}) AS rows_{i} }}"
+        )
+        # The nodes the step reached (for citations, the units cited), each once: many parents
+        # may reach one node.
+        reached = "item.cited.id" if relation.citations else "item.node.id"
+        parts.append(
+            f"CALL (rows_{i}) {{ UNWIND rows_{i} AS row UNWIND row.items AS item "
+            f"RETURN collect(DISTINCT {reached}) AS ids_{i} }}"
+        )
+    parts.append("RETURN " + ", ".join(f"rows_{i}" for i in range(len(steps))))
+    return "\n".join(parts)

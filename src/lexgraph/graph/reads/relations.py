@@ -1,0 +1,208 @@
+"""One statement per relationship the API follows, batched by id for the per-request loaders.
+
+Each relation's statement takes `$ids` and returns one row per id: `id` and `items`, a list of
+maps in a stable order; its body also serves `prefetch.py`, which asks many relations at once.
+Plain relations give `{node, edge}` (the node reached and the edge's properties); citation
+relations give `{citing, cited, edge, procedure}`: the node whose text cites, the unit cited, the
+`CITES` edge (reference text, span, provenance) and the procedure the citing node belongs to, if
+any, which is the explanation path a reader follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import LiteralString
+
+NODE_M = "m {.*, _label: head(labels(m))}"
+
+# From a regulation to every node of it whose text may cite: itself, its requirements, requested
+# information, features, fee and the fee's benefits.
+CITING_PARTS = "[:REQUIRES|REQUESTS|HAS_FEATURE|CHARGES|HAS_BENEFIT*0..2]"
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relationship the API follows: `body` is a `COLLECT { … }` expression of the items for
+    the node whose id is in the variable `id`; `statement` asks it for a batch of ids."""
+
+    body: LiteralString
+    citations: bool = False
+
+    @property
+    def statement(self) -> LiteralString:
+        return "UNWIND $ids AS id RETURN id, " + self.body + " AS items"
+
+
+# Facts a newer text of their document no longer states keep `validTo` (graph/versions.py); the
+# API shows the current ones.
+CURRENT: LiteralString = "m.validTo IS NULL AND e.validTo IS NULL"
+CURRENT_NODE: LiteralString = "m.validTo IS NULL"
+
+
+def _related(
+    pattern: LiteralString,
+    order: LiteralString = "m.id",
+    edge: LiteralString = "properties(e)",
+    current: LiteralString = CURRENT,
+) -> Relation:
+    return Relation(
+        "COLLECT { "
+        + pattern
+        + " WITH * WHERE "
+        + current
+        + " RETURN {node: "
+        + NODE_M
+        + ", edge: "
+        + edge
+        + "} AS item ORDER BY "
+        + order
+        + " }"
+    )
+
+
+def _citations(pattern: LiteralString) -> Relation:
+    return Relation(
+        "COLLECT { "
+        + pattern
+        + " WITH * WHERE c.validTo IS NULL AND "
+        + CURRENT
+        + " RETURN {citing: c {.*, _label: head(labels(c))}, cited: "
+        + NODE_M
+        + ", edge: properties(e), procedure: head(COLLECT { MATCH (c)<-"
+        + CITING_PARTS
+        + "-(:Regulation)-[:REGULATES]->(p:Procedure) RETURN p {.*, _label: 'Procedure'} }) }"
+        + " AS item ORDER BY e.sourceDocument, e.lineStart, e.charStart, c.id, m.id }",
+        citations=True,
+    )
+
+
+BY_LINE: LiteralString = "m.sourceDocument, m.lineStart, m.id"
+
+# Procedure
+PROCEDURE_REGULATIONS = _related("MATCH (:Procedure {id: id})<-[e:REGULATES]-(m:Regulation)")
+PROCEDURE_LISTED_IN = _related("MATCH (:Procedure {id: id})-[e:LISTED_IN]->(m:LegalAct)")
+PROCEDURE_AUTHORITIES = _related(
+    "MATCH (:Procedure {id: id})-[e:HANDLED_BY]->(m:Authority)", "m.name, m.id"
+)
+PROCEDURE_PORTAL_FACTS = _related("MATCH (:Procedure {id: id})<-[e:ABOUT]-(m:PortalFact)", BY_LINE)
+
+# Regulation
+REGULATION_PROCEDURES = _related("MATCH (:Regulation {id: id})-[e:REGULATES]->(m:Procedure)")
+REGULATION_APPROVED_BY = _related("MATCH (:Regulation {id: id})<-[e:APPROVES]-(m:LegalAct)")
+REGULATION_LEGAL_BASIS = _related(
+    "MATCH (:Regulation {id: id})-[e:GOVERNED_BY]->(m:LegalAct)", "e.position, m.id"
+)
+REGULATION_FEATURES = _related(
+    "MATCH (:Regulation {id: id})-[e:HAS_FEATURE]->(m:Provision)", "e.lineStart, m.id"
+)
+REGULATION_DOCUMENTS = _related(
+    "MATCH (:Regulation {id: id})-[e:REQUIRES]->(m:DocumentRequirement)", "m.position, m.id"
+)
+REGULATION_REQUESTED = _related(
+    "MATCH (:Regulation {id: id})-[e:REQUESTS]->(m:RequestedInformation)", "m.position, m.id"
+)
+REGULATION_ISSUED = _related("MATCH (:Regulation {id: id})-[e:ISSUES]->(m:IssuedDocument)", BY_LINE)
+REGULATION_REGISTRIES = _related("MATCH (:Regulation {id: id})-[e:RECORDED_IN]->(m:Registry)")
+REGULATION_FEES = _related("MATCH (:Regulation {id: id})-[e:CHARGES]->(m:Fee)")
+REGULATION_APPEALS = _related("MATCH (:Regulation {id: id})-[e:HAS_APPEAL]->(m:Appeal)", BY_LINE)
+REGULATION_FORMS = _related("MATCH (:Regulation {id: id})-[e:HAS_FORM]->(m:Form)")
+REGULATION_CITATIONS = _citations(
+    "MATCH (:Regulation {id: id})-" + CITING_PARTS + "->(c)-[e:CITES]->(m)"
+)
+# The citations in a procedure's regulation of the unit `$target`, or with `$subunits` of any unit
+# inside it: why the procedure depends on it.
+PROCEDURE_CITATIONS_OF = _citations(
+    "MATCH (:Procedure {id: id})<-[:REGULATES]-(:Regulation)-"
+    + CITING_PARTS
+    + "->(c)-[e:CITES]->(m) WHERE m.id = $target OR ($subunits AND EXISTS "
+    "{ MATCH (m)-[:PART_OF*1..]->(t) WHERE t.id = $target })"
+)
+REGULATION_UNRESOLVED = _related(
+    "MATCH (:Regulation {id: id})-"
+    + CITING_PARTS
+    + "->()-[e:CITES_UNRESOLVED]->(m:UnresolvedCitation)",
+    BY_LINE,
+)
+
+# The parts of a regulation
+DOCUMENT_REGULATIONS = _related(
+    "MATCH (:DocumentRequirement {id: id})<-[e:REQUIRES]-(m:Regulation)"
+)
+DOCUMENT_CITATIONS = _citations("MATCH (c:DocumentRequirement {id: id})-[e:CITES]->(m)")
+DOCUMENT_UNRESOLVED = _related(
+    "MATCH (:DocumentRequirement {id: id})-[e:CITES_UNRESOLVED]->(m:UnresolvedCitation)",
+    "m.charStart, m.id",
+)
+REQUESTED_SOURCES = _related(
+    "MATCH (:RequestedInformation {id: id})-[e:REQUESTED_FROM]->(m) WHERE m:Registry OR m:Authority"
+)
+REQUESTED_CITATIONS = _citations("MATCH (c:RequestedInformation {id: id})-[e:CITES]->(m)")
+FEE_BENEFITS = _related("MATCH (:Fee {id: id})-[e:HAS_BENEFIT]->(m:Benefit)", "m.position, m.id")
+BENEFIT_CITATIONS = _citations("MATCH (c:Benefit {id: id})-[e:CITES]->(m)")
+BENEFIT_UNRESOLVED = _related(
+    "MATCH (:Benefit {id: id})-[e:CITES_UNRESOLVED]->(m:UnresolvedCitation)", "m.charStart, m.id"
+)
+REQUESTED_REGULATIONS = _related(
+    "MATCH (:RequestedInformation {id: id})<-[e:REQUESTS]-(m:Regulation)"
+)
+ISSUED_REGULATIONS = _related("MATCH (:IssuedDocument {id: id})<-[e:ISSUES]-(m:Regulation)")
+FEE_REGULATIONS = _related("MATCH (:Fee {id: id})<-[e:CHARGES]-(m:Regulation)")
+BENEFIT_FEES = _related("MATCH (:Benefit {id: id})<-[e:HAS_BENEFIT]-(m:Fee)")
+APPEAL_REGULATIONS = _related("MATCH (:Appeal {id: id})<-[e:HAS_APPEAL]-(m:Regulation)")
+FORM_REGULATIONS = _related("MATCH (:Form {id: id})<-[e:HAS_FORM]-(m:Regulation)")
+UNRESOLVED_CITING = _related("MATCH (:UnresolvedCitation {id: id})<-[e:CITES_UNRESOLVED]-(m)")
+APPEAL_HEARD_BY = _related("MATCH (:Appeal {id: id})<-[e:HEARS_APPEAL]-(m:Authority)")
+
+# Legal acts and their units
+ACT_ISSUED_BY = _related("MATCH (:LegalAct {id: id})-[e:ISSUED_BY]->(m:Authority)")
+ACT_AGREED_WITH = _related("MATCH (:LegalAct {id: id})-[e:AGREED_WITH]->(m:Authority)")
+ACT_REPEALS = _related("MATCH (:LegalAct {id: id})-[e:REPEALS]->(m:LegalAct)")
+ACT_REPEALED_BY = _related("MATCH (:LegalAct {id: id})<-[e:REPEALS]-(m:LegalAct)")
+ACT_BASED_ON = _related(
+    "MATCH (:LegalAct {id: id})-[e:BASED_ON]->(m) WHERE m:Provision OR m:LegalAct",
+    "e.lineStart, e.charStart, m.id",
+)
+ACT_APPROVES = _related("MATCH (:LegalAct {id: id})-[e:APPROVES]->(m:Regulation)", BY_LINE)
+ACT_CHILDREN = _related("MATCH (:LegalAct {id: id})<-[e:PART_OF]-(m:Provision)", "m.eId")
+ACT_GOVERNS = _related("MATCH (:LegalAct {id: id})<-[e:GOVERNED_BY]-(m:Regulation)")
+ACT_LISTS = _related("MATCH (:LegalAct {id: id})<-[e:LISTED_IN]-(m:Procedure)", "m.number, m.id")
+ACT_CITED_BY = _citations("MATCH (:LegalAct {id: id})<-[:PART_OF*0..]-(m)<-[e:CITES]-(c)")
+PROVISION_PARENTS = _related(
+    "MATCH (:Provision {id: id})-[e:PART_OF]->(m) WHERE m:Provision OR m:LegalAct"
+)
+PROVISION_ACTS = _related(
+    "MATCH (n:Provision {id: id}) MATCH (m:LegalAct {id: n.actId})",
+    edge="null",
+    current=CURRENT_NODE,
+)
+# Every unit it is part of, up to the act, the act first (a breadcrumb).
+PROVISION_ANCESTORS = _related(
+    "MATCH path = (:Provision {id: id})-[:PART_OF*1..]->(m) WHERE m:Provision OR m:LegalAct",
+    "length(path) DESC",
+    edge="null",
+    current=CURRENT_NODE,
+)
+PROVISION_CHILDREN = _related("MATCH (:Provision {id: id})<-[e:PART_OF]-(m:Provision)", "m.eId")
+PROVISION_CITED_BY = _citations("MATCH (:Provision {id: id})<-[:PART_OF*0..]-(m)<-[e:CITES]-(c)")
+PROVISION_CITATIONS = _citations("MATCH (c:Provision {id: id})-[e:CITES]->(m)")
+
+# Authorities, registries, portal facts
+AUTHORITY_PROCEDURES = _related(
+    "MATCH (:Authority {id: id})<-[e:HANDLED_BY]-(m:Procedure)", "m.number, m.id"
+)
+AUTHORITY_ACTS = _related("MATCH (:Authority {id: id})<-[e:ISSUED_BY]-(m:LegalAct)")
+AUTHORITY_APPEALS = _related("MATCH (:Authority {id: id})-[e:HEARS_APPEAL]->(m:Appeal)")
+REGISTRY_PROCEDURES = _related(
+    "MATCH (:Registry {id: id})<-[:RECORDED_IN|REQUESTED_FROM]-()<-[:REQUESTS*0..1]-"
+    "(:Regulation)-[:REGULATES]->(m:Procedure) WITH DISTINCT m",
+    "m.number, m.id",
+    edge="null",
+    current=CURRENT_NODE,
+)
+FACT_PROCEDURES = _related("MATCH (:PortalFact {id: id})-[e:ABOUT]->(m:Procedure)")
+FACT_ACTS = _related("MATCH (:PortalFact {id: id})-[e:UNDER]->(m:LegalAct)")
+FACT_PORTALS = _related("MATCH (:PortalFact {id: id})-[e:ON_PORTAL]->(m:Portal)")
+
+RELATIONS: dict[str, Relation] = {
+    name: value for name, value in dict(globals()).items() if isinstance(value, Relation)
+}

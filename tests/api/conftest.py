@@ -1,0 +1,49 @@
+"""Fixtures of the API tests: the sample graph, and a way to run GraphQL against it in-process."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from neo4j import AsyncDriver
+
+from lexgraph.api.context import RequestContext
+from lexgraph.api.schema import schema
+from lexgraph.config import Settings
+from lexgraph.graph.loader import load_batch
+from tests.api.sample_graph import sample_batch
+from tests.conftest import WIPE_DATA
+
+
+@dataclass
+class Answer:
+    data: Any
+    errors: list[str]
+    round_trips: list[str]
+
+
+Run = Callable[..., Awaitable[Answer]]
+
+
+@pytest.fixture(scope="module")
+async def sample_graph(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """The sample graph, loaded once per module: the API tests only read."""
+    async with driver.session(database=settings.neo4j_database) as session:
+        await (await session.run(WIPE_DATA)).consume()
+    await load_batch(driver, sample_batch(), settings.neo4j_database)
+    return driver
+
+
+@pytest.fixture
+def run(driver: AsyncDriver, settings: Settings) -> Run:
+    """Execute a GraphQL document as the app would, with a fresh request context."""
+
+    async def execute(query: str, **variables: Any) -> Answer:
+        context = RequestContext(driver=driver, settings=settings)
+        result = await schema.execute(query, variable_values=variables, context_value=context)
+        errors = [e.message for e in result.errors or []]
+        return Answer(result.data, errors, context.round_trips)
+
+    return execute

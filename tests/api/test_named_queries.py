@@ -1,0 +1,68 @@
+"""Every named document in queries/ runs against the sample graph and answers without errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from neo4j import AsyncDriver
+
+from lexgraph.config import project_root
+from tests.api.conftest import Run
+from tests.api.sample_graph import DUTY_REFERENCE, PARTS, TAX_CODE
+
+QUERIES = sorted((project_root() / "queries").glob("*.graphql"))
+TEXTS = {path.stem: path.read_text() for path in QUERIES}
+
+VARIABLES: dict[str, dict[str, Any]] = {
+    "procedure-details": {"number": "15.4.1"},
+    "what-cites-act": {"act": TAX_CODE},
+    "search": {"text": "специальное разрешение"},
+    "resolve-citations": {"text": "в " + DUTY_REFERENCE},
+}
+
+
+def test_every_document_says_what_it_answers() -> None:
+    assert QUERIES
+    for name, text in TEXTS.items():
+        assert text.startswith("# "), f"{name}.graphql: start with a `#` comment"
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+async def test_the_document_answers(name: str, sample_graph: AsyncDriver, run: Run) -> None:
+    answer = await run(TEXTS[name], **VARIABLES.get(name, {}))
+    assert answer.errors == []
+    assert answer.data
+    assert all(value is not None for value in answer.data.values())
+
+
+async def test_art_287_is_needed_by_15_4_1_and_15_4_2(sample_graph: AsyncDriver, run: Run) -> None:
+    answer = await run(TEXTS["procedures-depending-on-art-287-tax-code"])
+    found = answer.data["procedures"]
+    assert found["totalCount"] == 2
+    assert [p["number"] for p in found["nodes"]] == ["15.4.1", "15.4.2"]
+    for procedure in found["nodes"]:
+        explained = procedure["citationsOf"]
+        assert [c["cited"]["graphId"] for c in explained] == PARTS
+        assert {c["text"] for c in explained} == {DUTY_REFERENCE}
+        assert {c["citing"]["__typename"] for c in explained} == {"DocumentRequirement"}
+
+
+async def test_apostille_is_required_only_by_10_7_1(sample_graph: AsyncDriver, run: Run) -> None:
+    answer = await run(TEXTS["procedures-requiring-apostille"])
+    assert [p["number"] for p in answer.data["procedures"]["nodes"]] == ["10.7.1"]
+
+
+async def test_what_cites_the_tax_code(sample_graph: AsyncDriver, run: Run) -> None:
+    answer = await run(TEXTS["what-cites-act"], act=TAX_CODE)
+    cited_by = answer.data["legalAct"]["citedBy"]
+    by_procedure: dict[str, set[str]] = {}
+    for citation in cited_by:
+        by_procedure.setdefault(citation["procedure"]["number"], set()).add(
+            citation["cited"]["graphId"]
+        )
+    # The duty document of each 15.x procedure cites the three parts; each benefit cites 10.29.
+    assert by_procedure == {
+        "15.4.1": {*PARTS, f"{TAX_CODE}#art_285__point_10__subpoint_10.29"},
+        "15.4.2": {*PARTS, f"{TAX_CODE}#art_285__point_10__subpoint_10.29"},
+    }

@@ -1,0 +1,75 @@
+"""No N+1: a procedure page costs two Neo4j round trips, the root lookup and one prefetch of
+everything the page follows, for 1 procedure or 43."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j import AsyncDriver
+
+from lexgraph.api import prefetch
+from lexgraph.config import Settings, project_root
+from lexgraph.graph.loader import load_batch
+from tests.api.conftest import Run
+from tests.api.sample_graph import sample_batch
+from tests.conftest import WIPE_DATA
+
+DETAILS = (project_root() / "queries" / "procedure-details.graphql").read_text()
+FRAGMENTS = DETAILS[DETAILS.index("fragment ") :]
+MANY = 40
+# Without the prefetch, the loaders ask once per relationship and depth the page follows, each
+# batched over all nodes (a cited unit's ancestors, for one, at four depths). Measured.
+LOADER_ROUND_TRIPS = 25
+
+
+@pytest.fixture(scope="module")
+async def many_procedures(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    async with driver.session(database=settings.neo4j_database) as session:
+        await (await session.run(WIPE_DATA)).consume()
+    await load_batch(driver, sample_batch(extra_procedures=MANY), settings.neo4j_database)
+    return driver
+
+
+def page_of(first: int, filter: str = "{}") -> str:
+    return (
+        f"{{ procedures(first: {first}, filter: {filter}) {{ nodes {{ ...ProcedurePage }} }} }}"
+        + FRAGMENTS
+    )
+
+
+async def test_one_procedure_page(many_procedures: AsyncDriver, run: Run) -> None:
+    answer = await run(DETAILS, number="15.4.1")
+    assert answer.errors == []
+    assert answer.round_trips == ["PROCEDURE_BY_NUMBER", "PREFETCH"]
+
+
+async def test_the_same_page_for_many_procedures_costs_the_same(
+    many_procedures: AsyncDriver, run: Run
+) -> None:
+    one = await run(page_of(1, '{text: "15.4.1"}'))
+    many = await run(page_of(MANY + 3))
+    assert one.errors == []
+    assert many.errors == []
+    assert len(many.data["procedures"]["nodes"]) == MANY + 3
+    assert len(one.data["procedures"]["nodes"]) == 1
+    assert many.round_trips == one.round_trips == ["PROCEDURES_PAGE", "PREFETCH"]
+
+
+async def test_the_prefetch_answers_as_the_loaders_do(
+    many_procedures: AsyncDriver, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prefetched = await run(page_of(MANY + 3))
+    monkeypatch.setattr(prefetch, "MAX_STEPS", 0)
+    loaded = await run(page_of(MANY + 3))
+    assert loaded.errors == []
+    assert loaded.data == prefetched.data
+    assert len(loaded.round_trips) == 1 + LOADER_ROUND_TRIPS
+    assert "PREFETCH" not in loaded.round_trips
+
+
+async def test_an_acts_page_is_prefetched_too(many_procedures: AsyncDriver, run: Run) -> None:
+    answer = await run(
+        """{ legalAct(id: "by/code/tax") { children { graphId children { graphId
+             citedBy { text procedure { number } } } } } }"""
+    )
+    assert answer.errors == []
+    assert answer.round_trips == ["NODES_BY_ID[LegalAct]", "PREFETCH"]
