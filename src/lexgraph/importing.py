@@ -7,12 +7,14 @@ expected, and leaves the graph as it was; the other documents still import.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from neo4j import AsyncDriver, RoutingControl
+from neo4j.exceptions import ClientError
 
 import importers
 from importers.base import DocumentError, SourceDocument
@@ -21,9 +23,11 @@ from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resol
 from importers.portal_graph import build_portal_guide, build_portal_news
 from importers.portal_guide import looks_like_portal_guide, parse_portal_guide
 from importers.portal_news import looks_like_portal_news, parse_portal_news
+from lexgraph.config import DEFAULT_MAX_DOCUMENT_MB
 from lexgraph.graph.loader import LoadSummary, load_batch
 from lexgraph.graph.records import GraphBatch
 
+MAX_DOCUMENT_BYTES = int(DEFAULT_MAX_DOCUMENT_MB * 1024 * 1024)
 KNOWN_PROCEDURES = "MATCH (p:Procedure) RETURN p.number AS number, p.title AS title"
 
 # Regulations come first: portal texts are matched against the procedures they define.
@@ -48,6 +52,20 @@ class DocumentResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def version_note(self) -> str | None:
+        """What a new text of a document already imported changed, in one line (None when the
+        text is new to the graph or the same as before)."""
+        summary = self.summary
+        if summary is None or summary.diff is None:
+            return None
+        diff = summary.diff
+        return (
+            f"{Path(self.path).name}: new version {summary.version} follows"
+            f" {summary.previous_version}: {len(diff.changed)} facts changed,"
+            f" {len(diff.added)} added, {len(diff.removed)} removed (kept, closed)"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +129,18 @@ def build(
     return batch, unresolved
 
 
+def stating_act(batch: GraphBatch) -> str | None:
+    """The act a document is the text of (not one it merely cites), if it is an act's text."""
+    for node in batch.nodes.values():
+        if (
+            node.label == "LegalAct"
+            and node.properties.get("sourceDocument") == batch.document_id
+            and node.properties.get("onlyCited") is False
+        ):
+            return node.id
+    return None
+
+
 async def known_procedures(driver: AsyncDriver, database: str) -> dict[str, str]:
     records, _, _ = await driver.execute_query(
         KNOWN_PROCEDURES, database_=database, routing_=RoutingControl.READ
@@ -124,17 +154,24 @@ async def import_paths(
     paths: Iterable[Path],
     *,
     on_document: Callable[[DocumentResult], None] | None = None,
+    effective_from: dt.date | None = None,
+    max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
 ) -> ImportReport:
-    """Import every document under `paths`; failures are reported, never half-written."""
+    """Import every document under `paths`; failures are reported, never half-written.
+
+    A document imported before with a different text becomes a new version that takes effect on
+    `effective_from` (default: today); the old text's facts are kept, closed on that day."""
     read: list[tuple[Path, SourceDocument | None, str | None, str | None]] = []
     for path in discover(paths):
         try:
-            source = SourceDocument.read(path)
+            source = SourceDocument.read(path, max_bytes=max_document_bytes)
             read.append((path, source, document_type(source), None))
         except DocumentError as error:
             read.append((path, None, None, str(error)))
         except OSError as error:
             read.append((path, None, None, f"{path}: cannot be read ({error.strerror})"))
+        except Exception as error:  # a bug in a recognizer must not stop the other documents
+            read.append((path, None, None, str(_unexpected(path, error))))
 
     def order(item: tuple[Path, SourceDocument | None, str | None, str | None]) -> int:
         kind = item[2]
@@ -145,22 +182,63 @@ async def import_paths(
         if parsed is None or kind is None:
             result = DocumentResult(str(path), None, error=problem)
         else:
-            result = await _import_one(driver, database, path, parsed, kind)
+            result = await _import_one(driver, database, path, parsed, kind, effective_from)
         results.append(result)
         if on_document is not None:
             on_document(result)
     return ImportReport(tuple(results))
 
 
+async def import_document(
+    driver: AsyncDriver,
+    database: str,
+    document: SourceDocument,
+    *,
+    path: Path | None = None,
+    effective_from: dt.date | None = None,
+) -> DocumentResult:
+    """Import one document already read (e.g. a new text under the name of the document it
+    replaces, as `lexgraph diff --apply` does)."""
+    try:
+        kind = document_type(document)
+    except DocumentError as error:
+        return DocumentResult(str(path or document.name), None, error=str(error))
+    return await _import_one(
+        driver, database, path or Path(document.name), document, kind, effective_from
+    )
+
+
+def _unexpected(path: Path, error: Exception) -> DocumentError:
+    return DocumentError(
+        path.name,
+        None,
+        "a document the importer can read",
+        f"an unexpected {type(error).__name__} in the parser ({error}); please report it",
+    )
+
+
 async def _import_one(
-    driver: AsyncDriver, database: str, path: Path, document: SourceDocument, kind: str
+    driver: AsyncDriver,
+    database: str,
+    path: Path,
+    document: SourceDocument,
+    kind: str,
+    effective_from: dt.date | None = None,
 ) -> DocumentResult:
     try:
         procedures = await known_procedures(driver, database) if kind == "portal_news" else {}
         batch, unresolved = build(document, kind, procedures)
     except DocumentError as error:
         return DocumentResult(str(path), kind, error=str(error))
-    summary = await load_batch(driver, batch, database)
+    except Exception as error:  # a parser bug fails this document only, never the whole import
+        return DocumentResult(str(path), kind, error=str(_unexpected(path, error)))
+    try:
+        summary = await load_batch(
+            driver, batch, database, stated_in=stating_act(batch), effective_from=effective_from
+        )
+    except ClientError as error:  # refused by Neo4j: the transaction rolled back, nothing written
+        found = f"{error.code}: {error.message}"
+        return DocumentResult(str(path), kind, error=f"{path.name}: Neo4j refused it ({found})")
     return DocumentResult(
         str(path),
         kind,

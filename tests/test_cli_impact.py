@@ -1,0 +1,135 @@
+"""`lexgraph impact` and `lexgraph diff` on the sample corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from neo4j import AsyncDriver
+from typer.testing import CliRunner
+
+from lexgraph.cli import app
+from lexgraph.config import Settings
+from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
+from tests.conftest import WIPE_DATA
+
+NAME = "004_85fdc72f4cf61fef.txt"
+LAW_225 = "by/law/2010-12-30/225-z"
+FEE_15_4_1 = "by/resolution/mvd/2023-05-19/102#procedure_regulation_15.4.1__fee"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
+    async with driver.session(database=settings.neo4j_database) as session:
+        await (await session.run(WIPE_DATA)).consume()
+    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+
+
+def edition(folder: Path) -> Path:
+    """Seed 004 with the state duty of procedure 15.4.1 raised from 5 to 7 base units."""
+    text = (sample_corpus_dir() / NAME).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[1111] = lines[1111].replace("5 базовых", "7 базовых")
+    folder.mkdir(exist_ok=True)
+    (folder / NAME).write_text("\n".join(lines), encoding="utf-8")
+    return folder / NAME
+
+
+def test_impact_as_json_for_a_change_memo(
+    corpus: ImportReport, neo4j_uri: str, tmp_path: Path
+) -> None:
+    memo = tmp_path / "memo.json"
+    result = runner.invoke(
+        app,
+        [
+            *("impact", "--act", LAW_225, "--as-of", "2024-01-01", "--depth", "1"),
+            *("--format", "json", "--output", str(memo)),
+        ],
+        env={"NEO4J_URI": neo4j_uri},
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(memo.read_text(encoding="utf-8"))
+    assert [g["distance"] for g in report["groups"]] == [1]
+    kinds = {a["kind"] for a in report["groups"][0]["affected"]}
+    assert kinds == {"regulation", "requirement", "provision"}
+
+
+def test_impact_of_a_provision_as_a_tree(corpus: ImportReport, neo4j_uri: str) -> None:
+    result = runner.invoke(
+        app,
+        [
+            *("impact", "--provision", "by/code/tax#art_287", "--as-of", "2024-01-01"),
+            *("--format", "tree"),
+        ],
+        env={"NEO4J_URI": neo4j_uri},
+    )
+    assert result.exit_code == 0, result.output
+    assert "Provision by/code/tax#art_287__point_6__part_1" in result.output
+    assert "←REQUIRES←" in result.output
+    assert "→REGULATES→ Procedure procedure/15.4.1" in result.output
+
+
+def test_impact_of_an_unknown_act_is_an_error(corpus: ImportReport, neo4j_uri: str) -> None:
+    result = runner.invoke(
+        app, ["impact", "--act", "by/law/1900-01-01/1"], env={"NEO4J_URI": neo4j_uri}
+    )
+    assert result.exit_code == 1
+    assert "not in the graph: by/law/1900-01-01/1" in result.output
+
+
+def test_diff_lists_the_change_and_its_impact_without_writing(
+    corpus: ImportReport, neo4j_uri: str, tmp_path: Path
+) -> None:
+    new = edition(tmp_path / "new")
+    args = ["diff", str(sample_corpus_dir() / NAME), str(new), "--as-of", "2024-01-01"]
+    result = runner.invoke(app, [*args, "--format", "json"], env={"NEO4J_URI": neo4j_uri})
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["diff"]["changed"] == [
+        {
+            "label": "Fee",
+            "id": FEE_15_4_1,
+            "fields": {"amountBaseUnits": {"before": 5.0, "after": 7.0}},
+        }
+    ]
+    assert (found["diff"]["added"], found["diff"]["removed"]) == ([], [])
+    impact = found["impact"]
+    affected = {a["id"]: a for g in impact["groups"] for a in g["affected"]}
+    assert "procedure/15.4.1" in affected
+    assert [s["relation"] for s in affected["procedure/15.4.1"]["path"]] == [
+        "CHARGES",
+        "REGULATES",
+    ]
+    assert found["applied"] is None
+    # Nothing was written: the graph still holds one fee of 5 base units.
+    again = runner.invoke(app, [*args, "--format", "json"], env={"NEO4J_URI": neo4j_uri})
+    assert json.loads(again.output)["diff"] == found["diff"]
+
+
+def test_diff_offline_needs_no_graph(tmp_path: Path) -> None:
+    new = edition(tmp_path / "new")
+    result = runner.invoke(app, ["diff", str(sample_corpus_dir() / NAME), str(new), "--offline"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Changes between the two texts")
+    assert f"- Fee `{FEE_15_4_1}`" in result.output
+    assert "`amountBaseUnits`: 5.0 → 7.0" in result.output
+
+
+def test_diff_apply_imports_a_new_version(
+    corpus: ImportReport, neo4j_uri: str, tmp_path: Path
+) -> None:
+    new = edition(tmp_path / "renamed")
+    renamed = new.rename(new.with_name("edition-2024.txt"))
+    result = runner.invoke(
+        app,
+        [
+            *("diff", str(sample_corpus_dir() / NAME), str(renamed), "--apply"),
+            *("--effective", "2024-01-01"),
+        ],
+        env={"NEO4J_URI": neo4j_uri},
+    )
+    assert result.exit_code == 0, result.output
+    assert "Applied: version `source/004_85fdc72f4cf61fef.txt@" in result.output
+    assert "now follows `source/004_85fdc72f4cf61fef.txt@" in result.output
