@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from neo4j import AsyncDriver
 
+from lexgraph.graph.reads import relations
 from tests.api.conftest import Run
 from tests.api.sample_graph import ART_287, LAW_433, MVD_102, PARTS, POINT_6, TAX_CODE
 
@@ -70,16 +74,66 @@ async def test_a_provision_by_act_and_path_with_parent_and_children(
 async def test_cited_by_includes_citations_of_sub_units(
     sample_graph: AsyncDriver, run: Run
 ) -> None:
-    query = """query ($id: String!) { provision(id: $id) { citedBy {
-        procedure { number } cited { ... on Provision { graphId } } } } }"""
+    query = """query ($id: String!) { provision(id: $id) { citedBy { totalCount nodes {
+        procedure { number } cited { ... on Provision { graphId } } } } } }"""
     of_point = await run(query, id=POINT_6)
     of_part = await run(query, id=PARTS[0])
-    point_citations = of_point.data["provision"]["citedBy"]
+    point_citations = of_point.data["provision"]["citedBy"]["nodes"]
     assert len(point_citations) == 6  # three parts, cited by the duty document of two procedures
+    assert of_point.data["provision"]["citedBy"]["totalCount"] == 6
     assert {c["procedure"]["number"] for c in point_citations} == {"15.4.1", "15.4.2"}
-    assert [c["cited"]["graphId"] for c in of_part.data["provision"]["citedBy"]] == [PARTS[0]] * 2
-    limited = await run("""{ legalAct(id: "by/code/tax") { citedBy(first: 2) { text } } }""")
-    assert len(limited.data["legalAct"]["citedBy"]) == 2
+    of_part_citations = of_part.data["provision"]["citedBy"]["nodes"]
+    assert [c["cited"]["graphId"] for c in of_part_citations] == [PARTS[0]] * 2
+
+
+PAGE_OF_CITATIONS = """query ($first: Int!, $after: String) { legalAct(id: "by/code/tax") {
+  citedBy(first: $first, after: $after) {
+    totalCount
+    edges { cursor node { text cited { ... on Provision { graphId } } citing { id } } }
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+  } } }"""
+
+
+async def test_cited_by_comes_a_page_at_a_time(sample_graph: AsyncDriver, run: Run) -> None:
+    everything = await run(PAGE_OF_CITATIONS, first=100)
+    assert everything.errors == []
+    whole = everything.data["legalAct"]["citedBy"]
+    assert whole["pageInfo"]["hasNextPage"] is False
+    assert whole["totalCount"] == len(whole["edges"]) > 2
+    pages: list[dict[str, Any]] = []
+    after = None
+    while True:
+        answer = await run(PAGE_OF_CITATIONS, first=2, after=after)
+        assert answer.errors == []
+        page = answer.data["legalAct"]["citedBy"]
+        assert page["totalCount"] == whole["totalCount"]
+        assert page["pageInfo"]["hasPreviousPage"] is (after is not None)
+        pages.extend(edge["node"] for edge in page["edges"])
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    # The pages, one after another, are the whole list in the same order.
+    assert pages == [edge["node"] for edge in whole["edges"]]
+
+
+async def test_cited_by_pages_beyond_the_prefetched_ones(
+    sample_graph: AsyncDriver, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first citations of each act or unit come with the prefetch; a page past them is read
+    # on its own, with the same order.
+    whole = (await run(PAGE_OF_CITATIONS, first=100)).data["legalAct"]["citedBy"]["edges"]
+    monkeypatch.setattr(relations, "CITATIONS_PREFETCHED", 1)
+    answer = await run(PAGE_OF_CITATIONS, first=2, after=whole[1]["cursor"])
+    assert answer.errors == []
+    assert answer.data["legalAct"]["citedBy"]["edges"] == whole[2:4]
+    assert any(name.startswith("ACT_CITED_BY_PAGE") for name in answer.round_trips)
+
+
+async def test_cited_by_refuses_an_unbounded_page(sample_graph: AsyncDriver, run: Run) -> None:
+    answer = await run(PAGE_OF_CITATIONS, first=1000)
+    assert "`first` must be between 0 and 100" in answer.errors[0]
+    answer = await run(PAGE_OF_CITATIONS, first=2, after="nonsense")
+    assert "invalid cursor 'nonsense'" in answer.errors[0]
 
 
 async def test_lists(sample_graph: AsyncDriver, run: Run) -> None:

@@ -56,8 +56,10 @@ async def test_apostille_is_required_only_by_10_7_1(sample_graph: AsyncDriver, r
 async def test_what_cites_the_tax_code(sample_graph: AsyncDriver, run: Run) -> None:
     answer = await run(TEXTS["what-cites-act"], act=TAX_CODE)
     cited_by = answer.data["legalAct"]["citedBy"]
+    assert cited_by["totalCount"] == len(cited_by["nodes"])
+    assert cited_by["pageInfo"]["hasNextPage"] is False
     by_procedure: dict[str, set[str]] = {}
-    for citation in cited_by:
+    for citation in cited_by["nodes"]:
         by_procedure.setdefault(citation["procedure"]["number"], set()).add(
             citation["cited"]["graphId"]
         )

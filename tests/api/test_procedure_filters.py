@@ -49,6 +49,7 @@ CASES: list[tuple[dict[str, Any], list[str]]] = [
     ),
     ({"apostille": "REQUIRED"}, ["10.7.1"]),
     ({"apostille": "NOT_REQUIRED"}, ["15.4.2"]),
+    ({"apostille": "NOT_STATED"}, ["15.4.1", "15.4.2"]),
     ({"not": {"apostille": "REQUIRED"}}, ["15.4.1", "15.4.2"]),
     ({"authority": "authority/pgim"}, ["10.7.1", "15.4.1", "15.4.2"]),
     ({"registry": "registry/egr"}, ["10.7.1"]),
@@ -65,6 +66,23 @@ CASES: list[tuple[dict[str, Any], list[str]]] = [
     ({"or": [{"apostille": "REQUIRED"}, {"fee": {"min": 4}}]}, ["10.7.1", "15.4.1"]),
     ({"and": [{"dependsOn": {"id": ART_287}}, {"not": {"text": "продление"}}]}, ["15.4.1"]),
     ({"dependsOn": {"id": ART_287}, "fee": {"max": 3}}, ["15.4.2"]),
+    (
+        {"or": [{"dependsOn": {"id": ART_287}}, {"apostille": "REQUIRED"}]},
+        ["10.7.1", "15.4.1", "15.4.2"],
+    ),
+    (
+        {"or": [{"dependsOn": {"id": PARTS[0], "mode": "DIRECT"}}, {"text": "продление"}]},
+        ["15.4.1", "15.4.2"],
+    ),
+    (
+        {
+            "and": [
+                {"dependsOn": {"id": EDICT_240, "mode": "VIA_LEGAL_BASIS"}},
+                {"not": {"dependsOn": {"id": TAX_CODE}}},
+            ]
+        },
+        ["10.7.1"],
+    ),
     (
         {"dependsOn": {"citation": "статья 287 Налогового кодекса Республики Беларусь"}},
         ["15.4.1", "15.4.2"],

@@ -69,7 +69,7 @@ async def test_the_prefetch_answers_as_the_loaders_do(
 async def test_an_acts_page_is_prefetched_too(many_procedures: AsyncDriver, run: Run) -> None:
     answer = await run(
         """{ legalAct(id: "by/code/tax") { children { graphId children { graphId
-             citedBy { text procedure { number } } } } } }"""
+             citedBy { nodes { text procedure { number } } } } } } }"""
     )
     assert answer.errors == []
     assert answer.round_trips == ["NODES_BY_ID[LegalAct]", "PREFETCH"]

@@ -73,7 +73,7 @@ async def test_acts_the_graph_knows_resolve_by_title(sample_graph: AsyncDriver, 
             "nodes": [{"graphId": f"{LAW_225}#art_29"}],
         }
     ]
-    assert answer.round_trips == ["KNOWN_ACTS", "CITABLE_NODES_BY_ID"]
+    assert answer.round_trips[-1] == "CITABLE_NODES_BY_ID"
 
 
 async def test_search_only_some_types(sample_graph: AsyncDriver, run: Run) -> None:

@@ -8,6 +8,8 @@ parents ask, or none when the root field prefetched it (`prefetch.py`).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import datetime
 from collections.abc import Mapping
@@ -20,6 +22,7 @@ from strawberry import relay
 from strawberry.types.base import StrawberryList
 
 from lexgraph.api.context import Info
+from lexgraph.api.errors import UserError
 from lexgraph.graph.reads import relations
 
 Row = Mapping[str, Any]
@@ -250,6 +253,90 @@ async def citations(
     return [Citation(raw=item) for item in items[:first]]
 
 
+MAX_CITATIONS_PAGE = 100
+CITATIONS_CURSOR = "citations:"
+
+
+@strawberry.type(description="One citation of a page, with the cursor to continue after it.")
+class CitationEdge:
+    cursor: str = strawberry.field(description="Pass as `after` to get what follows.")
+    node: Citation = strawberry.field(description="The citation.")
+
+
+@strawberry.type(
+    description="A page of the citations of an act or a unit, in the order of their source"
+    " documents' lines."
+)
+class CitationConnection:
+    edges: list[CitationEdge] = strawberry.field(description="The citations of this page.")
+    page_info: relay.PageInfo = strawberry.field(description="Where this page is.")
+    label: strawberry.Private[str]
+    key: strawberry.Private[str]
+
+    @strawberry.field(description="The citations of this page, without cursors.")
+    def nodes(self) -> list[Citation]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many citations there are, on all pages (counted apart).")
+    async def total_count(self, info: Info) -> int:
+        statement = relations.CITED_BY_COUNTS[self.label]
+        name = f"CITED_BY_COUNT[{self.label}]"
+        count: int = await info.context.batched(name, statement, "node").load(self.key)
+        return count
+
+
+def _citations_cursor(offset: int) -> str:
+    return base64.b64encode(f"{CITATIONS_CURSOR}{offset}".encode()).decode()
+
+
+def _citations_offset(cursor: str) -> int:
+    try:
+        text = base64.b64decode(cursor.encode(), validate=True).decode()
+        if not text.startswith(CITATIONS_CURSOR):
+            raise ValueError(text)
+        offset = int(text.removeprefix(CITATIONS_CURSOR))
+        if offset < 0:
+            raise ValueError(text)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise UserError(f"invalid cursor {cursor!r}: pass a cursor this API returned") from None
+    return offset + 1
+
+
+async def cited_by(
+    info: Info, label: str, relation: str, key: str, first: int, after: str | None
+) -> CitationConnection:
+    """A page of what cites `key`: from the first `CITATIONS_PREFETCHED` (which a prefetch may
+    have loaded already) when the page lies among them, else one page read for it; one more
+    than the page tells whether another follows."""
+    if not 0 <= first <= MAX_CITATIONS_PAGE:
+        raise UserError(f"`first` must be between 0 and {MAX_CITATIONS_PAGE}, not {first}")
+    offset = _citations_offset(after) if after is not None else 0
+    head = relations.CITATIONS_PREFETCHED
+    items: list[Row]
+    if offset + first < head:
+        items = (await related(info, relation, key))[offset : offset + first + 1]
+    else:
+        name = f"{relation}_PAGE[{offset}|{first}]"
+        statement = relations.RELATIONS[relation + "_PAGE"].statement
+        parameters = {"offset": offset, "limit": first + 1}
+        items = await info.context.batched(name, statement, "items", parameters).load(key)
+    edges = [
+        CitationEdge(cursor=_citations_cursor(offset + i), node=Citation(raw=item))
+        for i, item in enumerate(items[:first])
+    ]
+    return CitationConnection(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=len(items) > first,
+            has_previous_page=offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        label=label,
+        key=key,
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Acts and their units
 
@@ -351,9 +438,12 @@ class LegalAct(Shared, relay.Node):
     async def cited_by(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="At most this many.")] = None,
-    ) -> list[Citation]:
-        return await citations(info, "ACT_CITED_BY", self.id, first)
+        first: Annotated[int, strawberry.argument(description="Page size, at most 100.")] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="A cursor of the previous page.")
+        ] = None,
+    ) -> CitationConnection:
+        return await cited_by(info, "LegalAct", "ACT_CITED_BY", self.id, first, after)
 
 
 @strawberry.type(
@@ -410,9 +500,12 @@ class Provision(Shared, relay.Node):
     async def cited_by(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="At most this many.")] = None,
-    ) -> list[Citation]:
-        return await citations(info, "PROVISION_CITED_BY", self.id, first)
+        first: Annotated[int, strawberry.argument(description="Page size, at most 100.")] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="A cursor of the previous page.")
+        ] = None,
+    ) -> CitationConnection:
+        return await cited_by(info, "Provision", "PROVISION_CITED_BY", self.id, first, after)
 
     @strawberry.field(description="References in its own text (a regulation's special feature).")
     async def citations(self, info: Info) -> list[Citation]:

@@ -5,12 +5,17 @@ steps (`graph.reads.prefetch`) and prime the request's loaders with the answer: 
 then find their items already loaded, and a procedure page costs two round trips (the root
 lookup and the prefetch) for one procedure or a hundred. A selection the plan does not cover
 still works: its resolvers use the loaders as usual.
+
+A plan depends only on the query document, so it is made once per operation and root field
+(`planned`): reading the selection through Strawberry costs more than the rest of a small request.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
+from graphql import OperationDefinitionNode
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from lexgraph.api.context import Info
@@ -18,9 +23,12 @@ from lexgraph.graph.reads.prefetch import ROOT, Step, prefetch_statement
 from lexgraph.graph.reads.relations import RELATIONS
 
 MAX_STEPS = 64
+# Plans kept, one per operation and root field (the parser cache keeps 256 documents).
+MAX_PLANS = 256
 
 # type → GraphQL field → (relation, the type it reaches, or None when the plan stops there). A
-# `Citation` reaches the unit it cites (`cited`), an act or a provision.
+# `Citation` reaches the unit it cites (`cited`), an act or a provision; a `CitationConnection`
+# (a page of them) its citations.
 PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
     "Procedure": {
         "regulation": ("PROCEDURE_REGULATIONS", "Regulation"),
@@ -74,7 +82,7 @@ PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
         "children": ("PROVISION_CHILDREN", "Provision"),
         "ancestors": ("PROVISION_ANCESTORS", None),
         "citations": ("PROVISION_CITATIONS", "Citation"),
-        "citedBy": ("PROVISION_CITED_BY", "Citation"),
+        "citedBy": ("PROVISION_CITED_BY", "CitationConnection"),
     },
     "LegalAct": {
         "issuedBy": ("ACT_ISSUED_BY", "Authority"),
@@ -86,7 +94,7 @@ PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
         "children": ("ACT_CHILDREN", "Provision"),
         "legalBasisOf": ("ACT_GOVERNS", "Regulation"),
         "listsProcedures": ("ACT_LISTS", "Procedure"),
-        "citedBy": ("ACT_CITED_BY", "Citation"),
+        "citedBy": ("ACT_CITED_BY", "CitationConnection"),
     },
     "Authority": {
         "procedures": ("AUTHORITY_PROCEDURES", "Procedure"),
@@ -119,6 +127,17 @@ def plan(type_name: str, selections: Iterable[Selection]) -> list[Step]:
     steps: list[Step] = []
 
     def walk(type_name: str, selections: Iterable[Selection], parent: int) -> None:
+        if type_name == "CitationConnection":
+            # A page of citations: the prefetch loads the first `CITATIONS_PREFETCHED` of each
+            # (`relations`), which the pages among them are cut from.
+            for field in _fields(selections, type_name):
+                if field.name == "nodes":
+                    walk("Citation", field.selections, parent)
+                elif field.name == "edges":
+                    for edge_field in _fields(field.selections, "CitationEdge"):
+                        if edge_field.name == "node":
+                            walk("Citation", edge_field.selections, parent)
+            return
         if type_name == "Citation":
             for field in _fields(selections, type_name):
                 if field.name == "cited":
@@ -150,6 +169,32 @@ def below(info: Info, *path: str) -> list[Selection]:
     return current
 
 
+# (operation, root field's response key, type, paths, step limit) → the operation and its plan. The
+# operation is kept with its plan so its identity in the key cannot be reused by another document.
+_plans: OrderedDict[
+    tuple[int, str, str, tuple[tuple[str, ...], ...], int],
+    tuple[OperationDefinitionNode, tuple[Step, ...]],
+] = OrderedDict()
+
+
+def planned(info: Info, type_name: str, *paths: tuple[str, ...]) -> tuple[Step, ...]:
+    """The plan for the selections under the root field at each of `paths` (`()`: the field's
+    own), made once per parsed operation: the parser cache gives the same document, and so the
+    same operation node, for the same query text."""
+    operation = info.operation
+    key = (id(operation), str(info.path.key), type_name, paths, MAX_STEPS)
+    kept = _plans.get(key)
+    if kept is not None and kept[0] is operation:
+        _plans.move_to_end(key)
+        return kept[1]
+    selections = [selection for path in paths or ((),) for selection in below(info, *path)]
+    steps = tuple(plan(type_name, selections))
+    _plans[key] = (operation, steps)
+    if len(_plans) > MAX_PLANS:
+        _plans.popitem(last=False)
+    return steps
+
+
 async def prefetch(info: Info, ids: Sequence[str], steps: Sequence[Step]) -> None:
     """Run the steps for `ids` in one statement and prime the request's loaders."""
     if not ids or not steps:
@@ -164,4 +209,4 @@ async def prefetch(info: Info, ids: Sequence[str], steps: Sequence[Step]) -> Non
 
 async def prefetch_below(info: Info, type_name: str, ids: Sequence[str]) -> None:
     """Prefetch what the root field's own selection follows from its nodes of `type_name`."""
-    await prefetch(info, ids, plan(type_name, below(info)))
+    await prefetch(info, ids, planned(info, type_name))

@@ -14,7 +14,7 @@ from strawberry import relay
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.nodes import Apostille, Procedure, Subject
-from lexgraph.api.prefetch import below, plan, prefetch
+from lexgraph.api.prefetch import planned, prefetch
 from lexgraph.api.search import canonical_ids, citation_context, lucene_query
 from lexgraph.citations import CitationContext, parse_citations
 from lexgraph.graph.reads import procedures as reads
@@ -213,7 +213,11 @@ class _Translation:
             self.count(len(targets))
             parts.append(targets[0] if len(targets) == 1 else reads.AnyOf(tuple(targets)))
         if f.apostille is not None:
-            parts.append(self.condition("apostille", f.apostille.value))
+            # Few documents need an apostille: those are found through the index, from the
+            # documents' side; the common states are tested procedure by procedure.
+            rare = f.apostille is Apostille.REQUIRED
+            kind = "rare_apostille" if rare else "apostille"
+            parts.append(self.condition(kind, f.apostille.value))
         if f.authority is not None:
             parts.append(self.condition("authority", self.check(f.authority, "authority")))
         if f.registry is not None:
@@ -271,8 +275,8 @@ async def find_procedures(
         ProcedureEdge(cursor=encode_cursor(offset + i), node=Procedure.from_map(row))
         for i, row in enumerate(record["page"])
     ]
-    selections = below(info, "nodes") + below(info, "edges", "node")
-    await prefetch(info, [edge.node.id for edge in edges], plan("Procedure", selections))
+    steps = planned(info, "Procedure", ("nodes",), ("edges", "node"))
+    await prefetch(info, [edge.node.id for edge in edges], steps)
     return ProcedureConnection(
         total_count=total,
         edges=edges,

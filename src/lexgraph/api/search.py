@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import strawberry
@@ -13,7 +15,7 @@ from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.nodes import build
 from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citations
-from lexgraph.graph.reads.catalog import KNOWN_ACTS, SEARCH_TEXT
+from lexgraph.graph.reads.catalog import KNOWN_ACTS, KNOWN_ACTS_STAMP, SEARCH_TEXT
 from lexgraph.graph.reads.nodes import CITABLE_NODES_BY_ID
 
 MAX_HITS = 100
@@ -141,14 +143,45 @@ class ResolvedCitation:
         return [build(row) for row in self.raw_nodes]  # type: ignore[misc]
 
 
+# The known acts are kept per process and read again when the graph's stamp changes (an import),
+# or at the latest after this long (what the stamp cannot see, e.g. a restore of another graph
+# of the same size).
+KNOWN_ACTS_TTL_S = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class _KnownActs:
+    stamp: list[int]
+    context: CitationContext
+    read_at: float
+
+
+# By (driver, database): one process may serve several graphs (the tests do).
+_known_acts: dict[tuple[int, str], _KnownActs] = {}
+
+
+def forget_known_acts() -> None:
+    """Drop the kept known acts: the next request reads them from the graph."""
+    _known_acts.clear()
+
+
 async def citation_context(info: Info) -> CitationContext:
     """What the grammar may resolve by title alone: the acts the graph knows."""
-    records = await info.context.read("KNOWN_ACTS", KNOWN_ACTS)
+    context = info.context
+    key = (id(context.driver), context.database)
+    [record] = await context.read("KNOWN_ACTS_STAMP", KNOWN_ACTS_STAMP)
+    stamp: list[int] = record["stamp"]
+    kept = _known_acts.get(key)
+    now = time.monotonic()
+    if kept is not None and kept.stamp == stamp and now - kept.read_at < KNOWN_ACTS_TTL_S:
+        return kept.context
+    records = await context.read("KNOWN_ACTS", KNOWN_ACTS)
     known = tuple(
         KnownAct(r["id"], r["kind"], r["title"], (r["shortTitle"],) if r["shortTitle"] else ())
         for r in records
     )
-    return CitationContext(acts=known)
+    _known_acts[key] = _KnownActs(stamp, CitationContext(acts=known), now)
+    return _known_acts[key].context
 
 
 def canonical_ids(citation: Citation) -> list[str]:

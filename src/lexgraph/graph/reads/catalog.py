@@ -60,3 +60,13 @@ WHERE n.kind IS NOT NULL AND (n.title IS NOT NULL OR n.shortTitle IS NOT NULL)
 RETURN n.id AS id, n.kind AS kind, n.title AS title, n.shortTitle AS shortTitle
 ORDER BY n.id
 """
+
+# What changes when the known acts may have: the numbers of acts, source documents and their
+# versions (a new text of a document is a new `Version`), read from the count store, so the check
+# costs the same at any size. `KNOWN_ACTS` is read again only when this changes.
+KNOWN_ACTS_STAMP = """
+CALL () { MATCH (n:LegalAct) RETURN count(n) AS acts }
+CALL () { MATCH (n:SourceDocument) RETURN count(n) AS documents }
+CALL () { MATCH (n:Version) RETURN count(n) AS versions }
+RETURN [acts, documents, versions] AS stamp
+"""

@@ -2,9 +2,13 @@
 
 A filter is a tree of `Condition`s joined by `All`, `AnyOf` and `Not`. Each condition kind is a
 fixed Cypher predicate over `p` (the procedure) that reads one parameter, written `$value` below;
-`compile_filter` joins them and renames each `$value` to a parameter of its own (`$f0`, `$f1` …);
-a `text` condition also puts its full-text lookup before the match. Only these constants and
-generated names ever reach the statement text; values are parameters.
+`compile_filter` joins them and renames each `$value` to a parameter of its own (`$f0`, `$f1` …).
+Conditions that are cheaper to answer from their own end than by testing every procedure (a
+dependency on a unit of an act, words of the full-text index, a rare apostille state) put a
+lookup before the match (`PRELUDES`) that collects the ids of the procedures they hold for, as
+`$value_ids`; their predicate is then `p.id IN $value_ids`, so `AND`, `OR` and `NOT` combine
+them like any other. Only these constants and generated names ever reach the statement text;
+values are parameters.
 """
 
 from __future__ import annotations
@@ -15,28 +19,78 @@ from typing import Any, LiteralString
 
 from lexgraph.graph.reads.relations import CITING_PARTS
 
+# Dependencies start from the unit `$value` (an index seek on the act's or the provision's id) and
+# go backwards to the procedures: a unit is cited by few regulations, while walking forward from
+# every procedure through every citation reads the whole graph.
+TARGET = (
+    "CALL () { MATCH (t:Provision {id: $value}) RETURN t "
+    "UNION MATCH (t:LegalAct {id: $value}) RETURN t } "
+)
 # The procedure's regulation (or the parts of it that cite) cites the unit `$value` itself.
-CITES_DIRECTLY = (
-    "EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-" + CITING_PARTS + "->()-[c:CITES]->(t) "
-    "WHERE t.id = $value AND c.validTo IS NULL }"
+CITING_REGULATIONS_DIRECTLY = (
+    "MATCH (t)<-[c:CITES]-()<-" + CITING_PARTS + "-(r:Regulation) WHERE c.validTo IS NULL "
 )
 # … or cites `$value` or any unit inside it (PART_OF, any depth).
-CITES_WITHIN = (
-    "EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-" + CITING_PARTS + "->()-[c:CITES]->()"
-    "-[:PART_OF*0..]->(t) WHERE t.id = $value AND c.validTo IS NULL }"
+CITING_REGULATIONS_WITHIN = (
+    "MATCH (t)<-[:PART_OF*0..]-()<-[c:CITES]-()<-" + CITING_PARTS + "-(r:Regulation) "
+    "WHERE c.validTo IS NULL "
 )
 # … or names `$value` in its legal basis (point 1.2), or its approving act or a legal-basis act
 # is issued on the basis of `$value` or a unit inside it.
-VIA_LEGAL_BASIS = (
-    "(" + CITES_WITHIN + " OR EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-[:GOVERNED_BY]->(t) "
-    "WHERE t.id = $value } OR EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)"
-    "-[:GOVERNED_BY|APPROVES]-(:LegalAct)-[:BASED_ON]->()-[:PART_OF*0..]->(t) "
-    "WHERE t.id = $value })"
+REGULATIONS_VIA_LEGAL_BASIS = (
+    "CALL (t) { "
+    + CITING_REGULATIONS_WITHIN
+    + "RETURN r UNION MATCH (t)<-[:GOVERNED_BY]-(r:Regulation) RETURN r "
+    "UNION MATCH (t)<-[:PART_OF*0..]-()<-[:BASED_ON]-(:LegalAct)-[:GOVERNED_BY|APPROVES]-"
+    "(r:Regulation) RETURN r } "
 )
+
+
+def _procedures_of(regulations: LiteralString) -> LiteralString:
+    return (
+        "CALL () { "
+        + TARGET
+        + regulations
+        + "WITH DISTINCT r MATCH (r)-[:REGULATES]->(q:Procedure) "
+        "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
+    )
+
+
+# Words of its title or its regulation's title, with Russian morphology (the full-text index);
+# `$value` is the words as Lucene terms.
+TEXT_MATCHES = (
+    "CALL () { CALL db.index.fulltext.queryNodes('lexgraph_text', $value) YIELD node "
+    "WITH node WHERE node:Procedure OR node:Regulation "
+    "OPTIONAL MATCH (node)-[:REGULATES]->(regulated:Procedure) "
+    "WITH CASE WHEN node:Procedure THEN node ELSE regulated END AS q WHERE q IS NOT NULL "
+    "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
+)
+
+# A submitted document with this legalization state. The importers write `apostille` on every
+# requirement (`not_stated` when the table has no apostille column), so the property is compared
+# as it is (no `coalesce`, which would hide it from the index `document_requirement_apostille`).
 APOSTILLE = (
     "EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-[:REQUIRES]->(d:DocumentRequirement) "
-    "WHERE coalesce(d.apostille, 'not_stated') = $value AND d.validTo IS NULL }"
+    "WHERE d.apostille = $value AND d.validTo IS NULL }"
 )
+# … the same, from the requirements side through the index: for a state few requirements have
+# (`required`, under a tenth of them); for a common one, testing each procedure reads less.
+APOSTILLE_MATCHES = (
+    "CALL () { MATCH (d:DocumentRequirement) WHERE d.apostille = $value AND d.validTo IS NULL "
+    "MATCH (d)<-[:REQUIRES]-(:Regulation)-[:REGULATES]->(q:Procedure) "
+    "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
+)
+
+# What runs before the match for a condition kind, binding `$value_ids`.
+PRELUDES: Mapping[str, LiteralString] = {
+    "cites_directly": _procedures_of(CITING_REGULATIONS_DIRECTLY),
+    "cites_within": _procedures_of(CITING_REGULATIONS_WITHIN),
+    "via_legal_basis": _procedures_of(REGULATIONS_VIA_LEGAL_BASIS),
+    "rare_apostille": APOSTILLE_MATCHES,
+    "text": TEXT_MATCHES,
+}
+IN_PRELUDE = "p.id IN $value_ids"
+
 AUTHORITY = "EXISTS { MATCH (p)-[:HANDLED_BY]->(a:Authority) WHERE a.id = $value }"
 REGISTRY = (
     "EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-[:RECORDED_IN|REQUESTS|REQUESTED_FROM*1..2]->"
@@ -56,31 +110,21 @@ AVAILABLE_ELECTRONICALLY = (
     "OR EXISTS { MATCH (p)<-[:ABOUT]-(:PortalFact {kind: 'electronic_availability'}) })"
 )
 NOT_AVAILABLE_ELECTRONICALLY = "NOT " + AVAILABLE_ELECTRONICALLY
-# Words of its title or its regulation's title, with Russian morphology (the full-text index);
-# `$value` is the words as Lucene terms. The matching procedures are found once, before the filter
-# runs, as `$value_ids` (see `compile_filter`).
-TEXT = "p.id IN $value_ids"
-TEXT_MATCHES = (
-    "CALL () { CALL db.index.fulltext.queryNodes('lexgraph_text', $value) YIELD node "
-    "WITH node WHERE node:Procedure OR node:Regulation "
-    "OPTIONAL MATCH (node)-[:REGULATES]->(regulated:Procedure) "
-    "WITH CASE WHEN node:Procedure THEN node ELSE regulated END AS q WHERE q IS NOT NULL "
-    "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
-)
 NUMBER = "p.number = $value"
 
 CONDITIONS: Mapping[str, LiteralString] = {
-    "cites_directly": CITES_DIRECTLY,
-    "cites_within": CITES_WITHIN,
-    "via_legal_basis": VIA_LEGAL_BASIS,
+    "cites_directly": IN_PRELUDE,
+    "cites_within": IN_PRELUDE,
+    "via_legal_basis": IN_PRELUDE,
     "apostille": APOSTILLE,
+    "rare_apostille": IN_PRELUDE,
     "authority": AUTHORITY,
     "registry": REGISTRY,
     "fee_range": FEE_RANGE,
     "subject": SUBJECT,
     "available_electronically": AVAILABLE_ELECTRONICALLY,
     "not_available_electronically": NOT_AVAILABLE_ELECTRONICALLY,
-    "text": TEXT,
+    "text": IN_PRELUDE,
     "number": NUMBER,
 }
 
@@ -119,7 +163,7 @@ class Check:
 
 
 def compile_filter(tree: Filter) -> tuple[LiteralString, LiteralString, dict[str, Any]]:
-    """The predicate over `p`, what must run before it (full-text lookups), and parameters."""
+    """The predicate over `p`, what must run before it (`PRELUDES`), and parameters."""
     parameters: dict[str, Any] = {}
     preludes: list[str] = []
 
@@ -127,9 +171,11 @@ def compile_filter(tree: Filter) -> tuple[LiteralString, LiteralString, dict[str
         if isinstance(node, Condition):
             name = f"f{len(parameters)}"
             parameters[name] = node.value
-            if node.kind == "text":
-                preludes.append(TEXT_MATCHES.replace("$value_ids", f"{name}_ids"))
-                preludes[-1] = preludes[-1].replace("$value", "$" + name)
+            prelude = PRELUDES.get(node.kind)
+            if prelude is not None:
+                preludes.append(
+                    prelude.replace("$value_ids", f"{name}_ids").replace("$value", "$" + name)
+                )
             return (
                 CONDITIONS[node.kind]
                 .replace("$value_ids", f"{name}_ids")

@@ -60,19 +60,61 @@ def _related(
     )
 
 
+CITATION_ORDER: LiteralString = "e.sourceDocument, e.lineStart, e.charStart, c.id, m.id"
+CITATION_ITEM: LiteralString = (
+    "{citing: c {.*, _label: head(labels(c))}, cited: "
+    + NODE_M
+    + ", edge: properties(e), procedure: head(COLLECT { MATCH (c)<-"
+    + CITING_PARTS
+    + "-(:Regulation)-[:REGULATES]->(p:Procedure) RETURN p {.*, _label: 'Procedure'} }) }"
+)
+
+
 def _citations(pattern: LiteralString) -> Relation:
     return Relation(
         "COLLECT { "
         + pattern
         + " WITH * WHERE c.validTo IS NULL AND "
         + CURRENT
-        + " RETURN {citing: c {.*, _label: head(labels(c))}, cited: "
-        + NODE_M
-        + ", edge: properties(e), procedure: head(COLLECT { MATCH (c)<-"
-        + CITING_PARTS
-        + "-(:Regulation)-[:REGULATES]->(p:Procedure) RETURN p {.*, _label: 'Procedure'} }) }"
-        + " AS item ORDER BY e.sourceDocument, e.lineStart, e.charStart, c.id, m.id }",
+        + " RETURN "
+        + CITATION_ITEM
+        + " AS item ORDER BY "
+        + CITATION_ORDER
+        + " }",
         citations=True,
+    )
+
+
+# What cites a unit (or an act) with its sub-units can be a large part of the graph (the Tax Code
+# at national scale: more than a transaction's memory as maps), so it is read a page at a time:
+# ordered and cut on the edges themselves, then only the page is made into maps.
+CITATIONS_PREFETCHED = 100
+
+
+def _cited_by(pattern: LiteralString, page: LiteralString) -> Relation:
+    return Relation(
+        "COLLECT { "
+        + pattern
+        + " WHERE c.validTo IS NULL AND "
+        + CURRENT
+        + " WITH c, e, m ORDER BY "
+        + CITATION_ORDER
+        + " "
+        + page
+        + " RETURN "
+        + CITATION_ITEM
+        + " AS item }",
+        citations=True,
+    )
+
+
+def _cited_by_count(pattern: LiteralString) -> LiteralString:
+    return (
+        "UNWIND $ids AS id RETURN id, COUNT { "
+        + pattern
+        + " WHERE c.validTo IS NULL AND "
+        + CURRENT
+        + " } AS node"
     )
 
 
@@ -166,7 +208,10 @@ ACT_APPROVES = _related("MATCH (:LegalAct {id: id})-[e:APPROVES]->(m:Regulation)
 ACT_CHILDREN = _related("MATCH (:LegalAct {id: id})<-[e:PART_OF]-(m:Provision)", "m.eId")
 ACT_GOVERNS = _related("MATCH (:LegalAct {id: id})<-[e:GOVERNED_BY]-(m:Regulation)")
 ACT_LISTS = _related("MATCH (:LegalAct {id: id})<-[e:LISTED_IN]-(m:Procedure)", "m.number, m.id")
-ACT_CITED_BY = _citations("MATCH (:LegalAct {id: id})<-[:PART_OF*0..]-(m)<-[e:CITES]-(c)")
+ACT_CITED: LiteralString = "MATCH (:LegalAct {id: id})<-[:PART_OF*0..]-(m)<-[e:CITES]-(c)"
+# The first `CITATIONS_PREFETCHED` (100: what a prefetch asks), or the page `$offset`, `$limit`.
+ACT_CITED_BY = _cited_by(ACT_CITED, "LIMIT 100")
+ACT_CITED_BY_PAGE = _cited_by(ACT_CITED, "SKIP $offset LIMIT $limit")
 PROVISION_PARENTS = _related(
     "MATCH (:Provision {id: id})-[e:PART_OF]->(m) WHERE m:Provision OR m:LegalAct"
 )
@@ -183,7 +228,9 @@ PROVISION_ANCESTORS = _related(
     current=CURRENT_NODE,
 )
 PROVISION_CHILDREN = _related("MATCH (:Provision {id: id})<-[e:PART_OF]-(m:Provision)", "m.eId")
-PROVISION_CITED_BY = _citations("MATCH (:Provision {id: id})<-[:PART_OF*0..]-(m)<-[e:CITES]-(c)")
+PROVISION_CITED: LiteralString = "MATCH (:Provision {id: id})<-[:PART_OF*0..]-(m)<-[e:CITES]-(c)"
+PROVISION_CITED_BY = _cited_by(PROVISION_CITED, "LIMIT 100")
+PROVISION_CITED_BY_PAGE = _cited_by(PROVISION_CITED, "SKIP $offset LIMIT $limit")
 PROVISION_CITATIONS = _citations("MATCH (c:Provision {id: id})-[e:CITES]->(m)")
 
 # Authorities, registries, portal facts
@@ -202,6 +249,12 @@ REGISTRY_PROCEDURES = _related(
 FACT_PROCEDURES = _related("MATCH (:PortalFact {id: id})-[e:ABOUT]->(m:Procedure)")
 FACT_ACTS = _related("MATCH (:PortalFact {id: id})-[e:UNDER]->(m:LegalAct)")
 FACT_PORTALS = _related("MATCH (:PortalFact {id: id})-[e:ON_PORTAL]->(m:Portal)")
+
+# How many citations each of `$ids` has (column `node`: one value per id), counted, not collected.
+CITED_BY_COUNTS: dict[str, LiteralString] = {
+    "LegalAct": _cited_by_count(ACT_CITED),
+    "Provision": _cited_by_count(PROVISION_CITED),
+}
 
 RELATIONS: dict[str, Relation] = {
     name: value for name, value in dict(globals()).items() if isinstance(value, Relation)

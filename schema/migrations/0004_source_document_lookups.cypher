@@ -1,0 +1,47 @@
+// What one source document stated, found by its id: the loader reads and replaces a document's
+// previous facts (`{sourceDocument: $document}`) on every import, so without these a re-import, and
+// every import into a large graph, scans all nodes of a label and all relationships of a type.
+CREATE INDEX source_document_source_document IF NOT EXISTS FOR (n:SourceDocument) ON (n.sourceDocument);
+CREATE INDEX legal_act_source_document IF NOT EXISTS FOR (n:LegalAct) ON (n.sourceDocument);
+CREATE INDEX provision_source_document IF NOT EXISTS FOR (n:Provision) ON (n.sourceDocument);
+CREATE INDEX procedure_source_document IF NOT EXISTS FOR (n:Procedure) ON (n.sourceDocument);
+CREATE INDEX regulation_source_document IF NOT EXISTS FOR (n:Regulation) ON (n.sourceDocument);
+CREATE INDEX document_requirement_source_document IF NOT EXISTS FOR (n:DocumentRequirement) ON (n.sourceDocument);
+CREATE INDEX requested_information_source_document IF NOT EXISTS FOR (n:RequestedInformation) ON (n.sourceDocument);
+CREATE INDEX registry_source_document IF NOT EXISTS FOR (n:Registry) ON (n.sourceDocument);
+CREATE INDEX issued_document_source_document IF NOT EXISTS FOR (n:IssuedDocument) ON (n.sourceDocument);
+CREATE INDEX fee_source_document IF NOT EXISTS FOR (n:Fee) ON (n.sourceDocument);
+CREATE INDEX benefit_source_document IF NOT EXISTS FOR (n:Benefit) ON (n.sourceDocument);
+CREATE INDEX appeal_source_document IF NOT EXISTS FOR (n:Appeal) ON (n.sourceDocument);
+CREATE INDEX authority_source_document IF NOT EXISTS FOR (n:Authority) ON (n.sourceDocument);
+CREATE INDEX form_source_document IF NOT EXISTS FOR (n:Form) ON (n.sourceDocument);
+CREATE INDEX portal_source_document IF NOT EXISTS FOR (n:Portal) ON (n.sourceDocument);
+CREATE INDEX portal_fact_source_document IF NOT EXISTS FOR (n:PortalFact) ON (n.sourceDocument);
+CREATE INDEX unresolved_citation_source_document IF NOT EXISTS FOR (n:UnresolvedCitation) ON (n.sourceDocument);
+CREATE INDEX part_of_source_document IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.sourceDocument);
+CREATE INDEX issued_by_source_document IF NOT EXISTS FOR ()-[r:ISSUED_BY]-() ON (r.sourceDocument);
+CREATE INDEX agreed_with_source_document IF NOT EXISTS FOR ()-[r:AGREED_WITH]-() ON (r.sourceDocument);
+CREATE INDEX based_on_source_document IF NOT EXISTS FOR ()-[r:BASED_ON]-() ON (r.sourceDocument);
+CREATE INDEX approves_source_document IF NOT EXISTS FOR ()-[r:APPROVES]-() ON (r.sourceDocument);
+CREATE INDEX repeals_source_document IF NOT EXISTS FOR ()-[r:REPEALS]-() ON (r.sourceDocument);
+CREATE INDEX regulates_source_document IF NOT EXISTS FOR ()-[r:REGULATES]-() ON (r.sourceDocument);
+CREATE INDEX listed_in_source_document IF NOT EXISTS FOR ()-[r:LISTED_IN]-() ON (r.sourceDocument);
+CREATE INDEX handled_by_source_document IF NOT EXISTS FOR ()-[r:HANDLED_BY]-() ON (r.sourceDocument);
+CREATE INDEX governed_by_source_document IF NOT EXISTS FOR ()-[r:GOVERNED_BY]-() ON (r.sourceDocument);
+CREATE INDEX has_feature_source_document IF NOT EXISTS FOR ()-[r:HAS_FEATURE]-() ON (r.sourceDocument);
+CREATE INDEX requires_source_document IF NOT EXISTS FOR ()-[r:REQUIRES]-() ON (r.sourceDocument);
+CREATE INDEX requests_source_document IF NOT EXISTS FOR ()-[r:REQUESTS]-() ON (r.sourceDocument);
+CREATE INDEX requested_from_source_document IF NOT EXISTS FOR ()-[r:REQUESTED_FROM]-() ON (r.sourceDocument);
+CREATE INDEX issues_source_document IF NOT EXISTS FOR ()-[r:ISSUES]-() ON (r.sourceDocument);
+CREATE INDEX recorded_in_source_document IF NOT EXISTS FOR ()-[r:RECORDED_IN]-() ON (r.sourceDocument);
+CREATE INDEX charges_source_document IF NOT EXISTS FOR ()-[r:CHARGES]-() ON (r.sourceDocument);
+CREATE INDEX has_benefit_source_document IF NOT EXISTS FOR ()-[r:HAS_BENEFIT]-() ON (r.sourceDocument);
+CREATE INDEX has_appeal_source_document IF NOT EXISTS FOR ()-[r:HAS_APPEAL]-() ON (r.sourceDocument);
+CREATE INDEX hears_appeal_source_document IF NOT EXISTS FOR ()-[r:HEARS_APPEAL]-() ON (r.sourceDocument);
+CREATE INDEX has_form_source_document IF NOT EXISTS FOR ()-[r:HAS_FORM]-() ON (r.sourceDocument);
+CREATE INDEX cites_source_document IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.sourceDocument);
+CREATE INDEX cites_unresolved_source_document IF NOT EXISTS FOR ()-[r:CITES_UNRESOLVED]-() ON (r.sourceDocument);
+CREATE INDEX about_source_document IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.sourceDocument);
+CREATE INDEX under_source_document IF NOT EXISTS FOR ()-[r:UNDER]-() ON (r.sourceDocument);
+CREATE INDEX on_portal_source_document IF NOT EXISTS FOR ()-[r:ON_PORTAL]-() ON (r.sourceDocument);
+CREATE INDEX stated_in_source_document IF NOT EXISTS FOR ()-[r:STATED_IN]-() ON (r.sourceDocument);

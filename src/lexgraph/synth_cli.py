@@ -1,0 +1,66 @@
+"""`lexgraph synth`: load a synthetic corpus of a chosen size (`bench/synth.py`) for benchmarks.
+
+The generator lives with the benchmarks in the source checkout (`bench/`), not in the installed
+package, so it is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from lexgraph.config import load_settings
+from lexgraph.graph.driver import create_driver, resolve_uri
+from lexgraph.graph.migrations import apply_migrations
+from lexgraph.importing import import_paths, sample_corpus_dir
+
+console = Console(stderr=True)
+
+
+def synth(
+    size: Annotated[str, typer.Option(help="S (the sample corpus), M or L.")] = "M",
+    seed: Annotated[int, typer.Option(help="Same size and seed, same graph.")] = 1,
+) -> None:
+    """Load a synthetic corpus in the shape of the real one (S, M: 10,000 procedures, L: 10× M)
+    into the configured Neo4j, through the importer's loader; prints the import throughput."""
+    try:
+        from bench import synth as generator
+    except ImportError:
+        console.print("[red]error:[/red] `lexgraph synth` runs from the source checkout (bench/)")
+        raise typer.Exit(1) from None
+    if size not in ("S", *generator.SIZES):
+        raise typer.BadParameter(f"size must be S, M or L, not {size!r}", param_hint="--size")
+    settings = load_settings()
+    uri = resolve_uri(settings)
+
+    async def load() -> None:
+        driver = create_driver(settings, uri)
+        try:
+            await apply_migrations(driver, settings.neo4j_database)
+            began = time.perf_counter()
+            if size == "S":
+                report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+                written = sum(
+                    sum(d.nodes_by_label.values()) + sum(d.edges_by_type.values())
+                    for d in report.documents
+                )
+                documents = len(report.documents)
+            else:
+                loaded = await generator.load(
+                    driver, settings.neo4j_database, generator.SIZES[size], seed
+                )
+                written = loaded.nodes_written + loaded.edges_written
+                documents = loaded.documents
+            seconds = time.perf_counter() - began
+            console.print(
+                f"{size} (seed {seed}): {documents} documents, {written:,} node and edge records"
+                f" in {seconds:.1f} s ({written / seconds:,.0f}/s)"
+            )
+        finally:
+            await driver.close()
+
+    asyncio.run(load())
