@@ -7,10 +7,22 @@ traced back to the document, its lines, and the verbatim text.
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 NBSP = "\u00a0"
+# A legal text's longest paragraph runs to a few thousand characters (the corpus's to 1,434); a
+# line far longer is not a document and would only make the parsers' regular expressions crawl.
+MAX_LINE_CHARS = 20_000
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +52,21 @@ class SourceDocument:
         return Span(self.name, line_start, line_end, "\n".join(chosen))
 
     @classmethod
-    def read(cls, path: Path) -> SourceDocument:
-        """Read a UTF-8 document; anything else is a `DocumentError`, never a silent mis-decode."""
-        raw = path.read_bytes()
+    def read(
+        cls, path: Path, *, max_bytes: int | None = None, max_line_chars: int = MAX_LINE_CHARS
+    ) -> SourceDocument:
+        """Read a UTF-8 document; anything else is a `DocumentError`, never a silent mis-decode.
+
+        A file over `max_bytes` is refused before it is read, and so is anything but a regular
+        file (a FIFO or a device would block or never end)."""
+        raw = _read_bounded(path, max_bytes)
         if not raw.strip():
             raise DocumentError(path.name, None, "a non-empty document", "an empty file")
+        for bom, encoding in _WIDE_BOMS:
+            if raw.startswith(bom):
+                raise DocumentError(
+                    path.name, 1, "UTF-8 text", f"{encoding} text (a byte order mark); convert it"
+                )
         if b"\x00" in raw:
             raise DocumentError(path.name, None, "a UTF-8 text document", "binary data (NUL bytes)")
         try:
@@ -54,7 +76,44 @@ class SourceDocument:
             raise DocumentError(
                 path.name, line, "UTF-8 text", f"a byte that is not UTF-8 at offset {error.start}"
             ) from None
-        return cls(name=path.name, text=text.replace("\r\n", "\n").replace("\r", "\n"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if len(text) > max_line_chars:
+            _check_line_lengths(path.name, text, max_line_chars)
+        return cls(name=path.name, text=text)
+
+
+def _read_bounded(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file of at most `max_bytes` (checked before and while reading)."""
+    # Checked before opening: opening a FIFO blocks until someone writes to it.
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise DocumentError(path.name, None, "a regular file", "a device, pipe or socket")
+    with path.open("rb") as file:
+        status = os.fstat(file.fileno())
+        if max_bytes is not None and status.st_size > max_bytes:
+            raise DocumentError(
+                path.name, None, f"a document of at most {_size(max_bytes)}", _size(status.st_size)
+            )
+        raw = file.read() if max_bytes is None else file.read(max_bytes + 1)
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise DocumentError(
+            path.name, None, f"a document of at most {_size(max_bytes)}", "a file still growing"
+        )
+    return raw
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB ({count} bytes)"
+
+
+def _check_line_lengths(name: str, text: str, limit: int) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > limit:
+            raise DocumentError(
+                name,
+                number,
+                f"lines of at most {limit} characters",
+                f"a line of {len(line)} characters",
+            )
 
 
 class DocumentError(Exception):

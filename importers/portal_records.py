@@ -409,7 +409,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     result: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        before = re.search(r"(\w+)\.$", text[start : match.start()])
+        before = re.search(r"(?<!\w)(\w+)\.$", text[start : match.start()])
         if before and before.group(1).lower() in _ABBREVIATIONS:
             continue
         result.append((start, match.start()))

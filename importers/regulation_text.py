@@ -103,7 +103,7 @@ def word_date(text: str) -> date | None:
     match = _WORD_DATE.search(text)
     if match is None:
         return None
-    return date(int(match[3]), MONTHS[match[2]], int(match[1]))
+    return _checked_date(int(match[3]), MONTHS[match[2]], int(match[1]))
 
 
 def numeric_date(text: str) -> date | None:
@@ -111,7 +111,15 @@ def numeric_date(text: str) -> date | None:
     match = _NUMERIC_DATE.search(text)
     if match is None:
         return None
-    return date(int(match[3]), int(match[2]), int(match[1]))
+    return _checked_date(int(match[3]), int(match[2]), int(match[1]))
+
+
+def _checked_date(year: int, month: int, day: int) -> date | None:
+    """An impossible date («31 февраля») is no date: callers then say which line expected one."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def markers(text: str) -> list[str]:

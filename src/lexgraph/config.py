@@ -14,6 +14,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+DEFAULT_MAX_DOCUMENT_MB = 10.0
 
 
 def project_root() -> Path:
@@ -53,6 +54,15 @@ class Settings(BaseSettings):
     lexgraph_query_timeout_s: float = Field(
         default=10.0, gt=0, description="Per-transaction timeout for API reads, in seconds."
     )
+    lexgraph_max_document_mb: float = Field(
+        default=DEFAULT_MAX_DOCUMENT_MB,
+        gt=0,
+        description="Largest source document `lexgraph import` reads, in MiB.",
+    )
+
+    @property
+    def max_document_bytes(self) -> int:
+        return int(self.lexgraph_max_document_mb * 1024 * 1024)
 
     @field_validator("neo4j_uri")
     @classmethod
