@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PIP_CACHE_DIR := $(CURDIR)/.cache/pip
+export npm_config_cache := $(CURDIR)/.cache/npm
 
-.PHONY: run test lint format bench neo4j-start neo4j-stop schema clean
+.PHONY: run test lint format bench neo4j-start neo4j-stop schema clean web
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +18,20 @@ $(STAMP): pyproject.toml
 launcher/target/lexgraph-neo4j-launcher.jar: $(STAMP) launcher/pom.xml $(wildcard launcher/src/main/java/lexgraph/launcher/*.java)
 	$(BIN)/lexgraph neo4j build
 
+## The browser pages (GraphiQL with the examples, /explore), built from web/ into web/dist.
+WEB_STAMP := web/dist/.built
+$(WEB_STAMP): web/package.json web/package-lock.json web/vite.config.js $(wildcard web/*.html web/src/*) queries/neighbourhood.graphql
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+
 ## Start the local Neo4j, migrate and serve the API (Ctrl-C stops both).
-run: launcher/target/lexgraph-neo4j-launcher.jar
+run: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
 	$(BIN)/lexgraph run
 
 ## The whole test suite against a real Neo4j (the local one, or NEO4J_URI).
-test: launcher/target/lexgraph-neo4j-launcher.jar
+test: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -40,9 +49,13 @@ neo4j-start: launcher/target/lexgraph-neo4j-launcher.jar
 neo4j-stop: $(STAMP)
 	$(BIN)/lexgraph neo4j stop
 
+## Import throughput and named-query latency at sizes S and M (bench/run.py; BENCH_ARGS for more).
+bench: launcher/target/lexgraph-neo4j-launcher.jar
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 ## Re-export the GraphQL SDL after changing the schema.
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema lexgraph.api.schema:schema --output schema/schema.graphql
 
 clean:
-	rm -rf $(VENV) launcher/target var/test-neo4j
+	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist

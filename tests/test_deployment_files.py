@@ -49,3 +49,6 @@ def test_the_image_serves_on_the_port_compose_publishes() -> None:
     for folder in ("src", "importers", "schema", "queries"):
         assert f"COPY {folder} ./{folder}" in dockerfile
         assert Path(ROOT / folder).is_dir()
+    # The pages the app serves from web/dist are built in the image, not copied from a checkout.
+    assert "COPY --from=web /app/web/dist ./web/dist" in dockerfile
+    assert (ROOT / "web" / "package-lock.json").is_file()

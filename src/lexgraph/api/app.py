@@ -1,4 +1,4 @@
-"""The ASGI app: GraphQL at `/graphql` (GraphiQL for browsers), `/healthz` and `/readyz`."""
+"""The ASGI app: GraphQL at `/graphql` (GraphiQL for browsers), health, readiness, metrics."""
 
 from __future__ import annotations
 
@@ -9,26 +9,32 @@ from typing import Any
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from lexgraph.api.context import RequestContext
+from lexgraph.api.graphiql import GraphiQLWithExamples, explore_page, web_dist
+from lexgraph.api.observability import Metrics, ObservedGraphQL, RequestObservation, lifecycle_log
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings, load_settings
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver
 from lexgraph.graph.migrations import pending_migrations
 
 
-class LexGraphGraphQL(GraphQL[RequestContext, None]):
-    """Strawberry's ASGI app with LexGraph's per-request context."""
+class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
+    """Strawberry's ASGI app with LexGraph's per-request context (and operation metrics)."""
 
-    def __init__(self, settings: Settings, driver_holder: dict[str, AsyncDriver]) -> None:
+    def __init__(
+        self, settings: Settings, driver_holder: dict[str, AsyncDriver], metrics: Metrics
+    ) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self._settings = settings
         self._driver_holder = driver_holder
+        self.metrics = metrics
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -40,14 +46,19 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
     """Build the app; the driver is opened on startup and closed on shutdown."""
     settings = settings or load_settings()
     holder: dict[str, AsyncDriver] = {}
+    metrics = Metrics(driver=lambda: holder.get("driver"))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         holder["driver"] = create_driver(settings, uri)
+        lifecycle_log.info("started", extra={"database": settings.neo4j_database})
         try:
             yield
         finally:
+            # uvicorn has stopped accepting requests and let the running ones finish.
+            lifecycle_log.info("shutting down: closing the Neo4j driver")
             await holder["driver"].close()
+            lifecycle_log.info("stopped")
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -70,12 +81,20 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
             return JSONResponse({"status": "not ready", "checks": checks}, status_code=503)
         return JSONResponse({"status": "ready", "checks": checks})
 
-    graphql_app = LexGraphGraphQL(settings, holder)
-    return Starlette(
-        routes=[
-            Route("/graphql", graphql_app, methods=["GET", "POST"]),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-        ],
+    graphql_app = LexGraphGraphQL(settings, holder, metrics)
+    routes: list[Route | Mount] = [
+        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics.endpoint),
+        Route("/explore", explore_page),
+        Mount("/static", StaticFiles(directory=web_dist(), check_dir=False)),
+    ]
+    observed = [route.path for route in routes]
+    app = Starlette(
+        routes=routes,
         lifespan=lifespan,
+        middleware=[Middleware(RequestObservation, metrics=metrics, routes=observed)],
     )
+    app.state.metrics = metrics
+    return app

@@ -1,0 +1,120 @@
+"""`neighbourhood`: what the explore page draws, the nodes within a few edges of one node."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from lexgraph.api.context import Info
+from lexgraph.api.errors import UserError
+from lexgraph.graph import neighbourhood as reads
+from lexgraph.graph.records import EDGE_TYPES
+
+
+@strawberry.type(description="A node in a drawing of the graph.")
+class NeighbourhoodNode:
+    graph_id: str = strawberry.field(
+        description="The node's graph id, e.g. `procedure/15.4.1`, `by/code/tax#art_287`."
+    )
+    type: str = strawberry.field(
+        description="Its kind: the node label, e.g. `LegalAct` (нормативный правовой акт),"
+        " `Provision` (структурная единица акта: статья, пункт, часть …), `Procedure`"
+        " (административная процедура), `Regulation` (регламент административной процедуры)."
+    )
+    label: str = strawberry.field(
+        description="A short caption in the words of the source (Russian): a procedure's number"
+        " and title, an act's short title, a unit's label («часть 1 пункта 6 статьи 287»), a name."
+    )
+
+
+@strawberry.type(description="An edge in a drawing of the graph, in its own direction.")
+class NeighbourhoodEdge:
+    source: str = strawberry.field(description="Graph id of the node the edge starts at.")
+    target: str = strawberry.field(description="Graph id of the node the edge points to.")
+    type: str = strawberry.field(
+        description="The relationship type, e.g. `CITES` (ссылка на норму), `REGULATES`,"
+        " `GOVERNED_BY` (правовое основание), `PART_OF` (входит в состав)."
+    )
+
+
+@strawberry.type(
+    description="The nodes within a few edges of one node, and the edges between them: what the"
+    " explore page draws. Bounded in size; `truncated` says when a bound cut something off."
+)
+class Neighbourhood:
+    center: NeighbourhoodNode = strawberry.field(description="The node asked about.")
+    nodes: list[NeighbourhoodNode] = strawberry.field(
+        description="Every node drawn, the center first."
+    )
+    edges: list[NeighbourhoodEdge] = strawberry.field(description="Edges between drawn nodes.")
+    truncated: bool = strawberry.field(
+        description=f"True when a node had more than {reads.PER_NODE} neighbours, or the"
+        f" drawing reached {reads.MAX_NODES} nodes, and some were left out."
+    )
+
+
+def _node(node: reads.GraphNode) -> NeighbourhoodNode:
+    return NeighbourhoodNode(graph_id=node.id, type=node.type, label=node.label)
+
+
+async def neighbourhood(
+    info: Info, id: str, depth: int, edge_types: list[str] | None, as_of: dt.date | None
+) -> Neighbourhood | None:
+    if not 0 <= depth <= reads.MAX_DEPTH:
+        raise UserError(f"depth must be between 0 and {reads.MAX_DEPTH}; got {depth}")
+    unknown = sorted(set(edge_types or ()) - EDGE_TYPES)
+    if unknown:
+        raise UserError(
+            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(EDGE_TYPES))}"
+        )
+    found = await reads.find_neighbourhood(
+        info.context.read, id.strip(), depth=depth, edge_types=edge_types, as_of=as_of
+    )
+    if found is None:
+        when = f" on {as_of.isoformat()}" if as_of else ""
+        raise UserError(f"no node with id {id!r}{when}")
+    return Neighbourhood(
+        center=_node(found.center),
+        nodes=[_node(n) for n in found.nodes],
+        edges=[
+            NeighbourhoodEdge(source=e.source, target=e.target, type=e.type) for e in found.edges
+        ],
+        truncated=found.truncated,
+    )
+
+
+def _arg(description: str) -> object:
+    return strawberry.argument(description=description)
+
+
+@strawberry.type
+class ExploreQuery:
+    """The explore page's root field; `Query` inherits it."""
+
+    @strawberry.field(
+        name="neighbourhood",
+        description="The neighbourhood of an act, a provision, a procedure or any node: the"
+        " nodes within `depth` edges and the edges between them, for drawing.",
+    )
+    async def neighbourhood(
+        self,
+        info: Info,
+        id: Annotated[
+            str, _arg("Graph id of the node, e.g. `procedure/15.4.1`, `by/code/tax#art_287`.")
+        ],
+        depth: Annotated[int, _arg(f"How many edges away, 0 to {reads.MAX_DEPTH}.")] = 1,
+        edge_types: Annotated[
+            list[str] | None,
+            _arg("Follow only these relationship types (e.g. `CITES`, `PART_OF`); all if omitted."),
+        ] = None,
+        as_of: Annotated[
+            dt.date | None,
+            _arg(
+                "Only what holds on this date (на дату): acts in force (действующие акты), and"
+                " what their current texts state. Everything, whatever its dates, if omitted."
+            ),
+        ] = None,
+    ) -> Neighbourhood | None:
+        return await neighbourhood(info, id, depth, edge_types, as_of)

@@ -1,0 +1,124 @@
+"""Browser tests: headless Chromium (Debian's `chromium`) driven by Playwright against the API
+served by uvicorn, on the imported sample corpus. Screenshots go to `test-artifacts/`.
+
+Playwright's own browser downloads are never used: the tests launch `/usr/bin/chromium`, which
+`.ci/run` installs from Debian's packages. Where it is missing (a developer's machine), they skip.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from neo4j import AsyncDriver
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from lexgraph.api.graphiql import web_dist
+from lexgraph.config import Settings, project_root
+from lexgraph.importing import import_paths, sample_corpus_dir
+from tests.conftest import WIPE_DATA
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = project_root() / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if Path(item.path).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+            # In CI a missing browser is a failure (`.ci/run` installs it), never a skip.
+            if not CHROMIUM.exists() and not os.environ.get("CI"):
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason="no /usr/bin/chromium: `apt-get install chromium` (CI installs it)"
+                    )
+                )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """The sample corpus, imported as `lexgraph run` does."""
+    async with driver.session(database=settings.neo4j_database) as session:
+        await (await session.run(WIPE_DATA)).consume()
+    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    assert not report.failed
+    return driver
+
+
+@pytest.fixture(scope="module")
+def site(neo4j_uri: str, corpus: AsyncDriver) -> Iterator[str]:
+    """The API with its pages, served by uvicorn in its own process, as users run it."""
+    if not (web_dist() / "graphiql.html").is_file():
+        pytest.fail("the pages are not built: run `make web` (make test does)")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(port)],
+        env={**os.environ, "NEO4J_URI": neo4j_uri},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/healthz").status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("the API did not start")
+        time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Keep what the page looked like, for people reading the test run (CI artifacts)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
