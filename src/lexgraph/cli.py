@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import time
+import unicodedata
 from collections.abc import Callable, Coroutine
+from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -13,14 +16,25 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 import uvicorn
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from lexgraph import local_neo4j
+from lexgraph.cli_impact import register as register_impact_commands
 from lexgraph.config import Settings, SettingsError, load_settings
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver, resolve_uri
+from lexgraph.graph.dump import (
+    DumpSummary,
+    GraphNotEmpty,
+    RestoreError,
+    RestoreSummary,
+    dump_graph,
+    restore_graph,
+)
 from lexgraph.graph.migrations import apply_migrations
 from lexgraph.importing import DocumentResult, ImportReport, import_paths, sample_corpus_dir
+from lexgraph.synth_cli import synth
 
 app = typer.Typer(
     help="LexGraph: a GraphQL API over a knowledge graph of Belarusian administrative law.",
@@ -28,6 +42,8 @@ app = typer.Typer(
 )
 neo4j_app = typer.Typer(help="The project's own local Neo4j (used when NEO4J_URI is unset).")
 app.add_typer(neo4j_app, name="neo4j")
+register_impact_commands(app)  # `lexgraph impact`, `lexgraph diff`
+app.command("synth")(synth)  # benchmarks: a synthetic corpus (bench/synth.py)
 
 console = Console(stderr=True)
 P = ParamSpec("P")
@@ -65,7 +81,8 @@ async def _migrate(settings: Settings, uri: str | None = None) -> list[str]:
 def neo4j_build() -> None:
     """Build the Neo4j launcher with Maven (downloads Neo4j's jars the first time)."""
     began = time.monotonic()
-    jar = local_neo4j.build_launcher(quiet=True)
+    with console.status("building the Neo4j launcher with Maven…"):
+        jar = local_neo4j.build_launcher(quiet=True)
     console.print(f"launcher ready: {jar} ({time.monotonic() - began:.1f} s)")
 
 
@@ -127,10 +144,15 @@ async def _answers(settings: Settings, uri: str) -> bool:
 
 @app.command()
 @friendly_errors
-def migrate() -> None:
+def migrate(
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+) -> None:
     """Apply the schema migrations under schema/migrations (idempotent)."""
     settings = load_settings()
     changed = run_async(_migrate(settings))
+    if as_json:
+        typer.echo(json.dumps({"applied": changed}))
+        return
     console.print(f"migrations applied: {', '.join(changed) if changed else 'none were pending'}")
 
 
@@ -149,13 +171,16 @@ def serve(
 
 
 def _serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
-    console.print(f"GraphiQL: http://{host}:{port}/graphql")
+    from lexgraph.api.observability import uvicorn_log_config  # the API's imports, only here
+
+    console.print(f"GraphiQL: http://{host}:{port}/graphql · explore: http://{host}:{port}/explore")
     uvicorn.run(
         "lexgraph.api.asgi:app",
         host=host,
         port=port,
         workers=workers,
         log_level="info",
+        log_config=uvicorn_log_config(),
         timeout_graceful_shutdown=10,
     )
 
@@ -192,12 +217,30 @@ def run() -> None:
 def import_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of source documents.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+    effective: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="The day a new text of a document already imported takes effect (default: today).",
+        ),
+    ] = None,
 ) -> None:
     """Import source documents (one transaction each); exit code 1 if any document failed."""
     settings = load_settings()
     uri = resolve_uri(settings)
     run_async(_migrate(settings, uri))
-    report = run_async(_import(settings, uri, paths, progress=not as_json))
+    effective_from = effective.date() if effective else None
+    try:
+        report = run_async(
+            _import(settings, uri, paths, progress=not as_json, effective_from=effective_from)
+        )
+    except KeyboardInterrupt:
+        # Each document is one transaction: the one being written was rolled back.
+        console.print(
+            "interrupted: the documents reported above are imported, the one being written is"
+            " not; run the same command again to complete the import"
+        )
+        raise typer.Exit(130) from None
     if as_json:
         typer.echo(json.dumps([_result_json(d) for d in report.documents], ensure_ascii=False))
     else:
@@ -207,7 +250,12 @@ def import_command(
 
 
 async def _import(
-    settings: Settings, uri: str, paths: list[Path], *, progress: bool = True
+    settings: Settings,
+    uri: str,
+    paths: list[Path],
+    *,
+    progress: bool = True,
+    effective_from: date | None = None,
 ) -> ImportReport:
     driver = create_driver(settings, uri)
     try:
@@ -216,8 +264,17 @@ async def _import(
 
             def advance(result: DocumentResult) -> None:
                 bar.advance(task)
+                if progress:
+                    console.print(_summary_line(result), highlight=False)
 
-            return await import_paths(driver, settings.neo4j_database, paths, on_document=advance)
+            return await import_paths(
+                driver,
+                settings.neo4j_database,
+                paths,
+                on_document=advance,
+                effective_from=effective_from,
+                max_document_bytes=settings.max_document_bytes,
+            )
     finally:
         await driver.close()
 
@@ -231,6 +288,8 @@ def _result_json(result: DocumentResult) -> dict[str, Any]:
         "nodes": dict(result.nodes_by_label),
         "edges": dict(result.edges_by_type),
         "unresolvedCitations": result.unresolved,
+        "version": result.summary.version if result.summary else None,
+        "previousVersion": result.summary.previous_version if result.summary else None,
     }
 
 
@@ -240,14 +299,102 @@ def _print_report(report: ImportReport) -> None:
         table.add_column(column)
     for result in report.documents:
         table.add_row(
-            Path(result.path).name,
+            _shown(Path(result.path).name),
             result.document_type or "?",
             str(sum(result.nodes_by_label.values())),
             str(sum(result.edges_by_type.values())),
             str(result.unresolved),
-            "ok" if result.ok else f"[red]{result.error}[/red]",
+            "ok" if result.ok else f"[red]{_shown(result.error or '')}[/red]",
         )
     console.print(table)
+    for note in filter(None, (result.version_note for result in report.documents)):
+        console.print(note)
+
+
+def _shown(text: str) -> str:
+    """Document text (names, quoted lines in errors) safe to print: no markup, no control codes."""
+    # Control and format characters (escape sequences, bidi overrides) could rewrite the terminal.
+    printable = "".join(
+        "\N{REPLACEMENT CHARACTER}" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text
+    )
+    return escape(printable)
+
+
+def _summary_line(result: DocumentResult) -> str:
+    """One line per document as soon as it is committed (or has failed)."""
+    name = _shown(Path(result.path).name)
+    if not result.ok:
+        return f"[red]failed[/red] {_shown(result.error or name)}"
+    nodes, edges = sum(result.nodes_by_label.values()), sum(result.edges_by_type.values())
+    return f"imported {name}: {nodes} nodes, {edges} edges"
+
+
+@app.command("dump")
+@friendly_errors
+def dump_command(
+    file: Annotated[Path, typer.Argument(help="The JSON-lines file to write ('-': stdout).")],
+) -> None:
+    """Write the whole graph to a portable JSON-lines file (see `lexgraph restore`)."""
+    settings = load_settings()
+    uri = resolve_uri(settings)
+    try:
+        summary = run_async(_dump(settings, uri, file))
+    except OSError as error:
+        console.print(f"[red]error:[/red] {_shown(str(error))}")
+        raise typer.Exit(1) from None
+    console.print(f"dumped {summary.nodes} nodes and {summary.relationships} relationships")
+
+
+async def _dump(settings: Settings, uri: str, file: Path) -> DumpSummary:
+    driver = create_driver(settings, uri)
+    try:
+        if str(file) == "-":
+            return await dump_graph(driver, settings.neo4j_database, sys.stdout)
+        # Written aside and renamed, so an interrupted dump never leaves a truncated file.
+        partial = file.with_name(file.name + ".partial")
+        try:
+            with partial.open("w", encoding="utf-8") as out:
+                summary = await dump_graph(driver, settings.neo4j_database, out)
+            partial.replace(file)
+        finally:
+            partial.unlink(missing_ok=True)
+        return summary
+    finally:
+        await driver.close()
+
+
+@app.command("restore")
+@friendly_errors
+def restore_command(
+    file: Annotated[Path, typer.Argument(help="A file written by `lexgraph dump`.")],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the data the graph holds now.")
+    ] = False,
+) -> None:
+    """Restore a `lexgraph dump` file into an empty graph (or instead of it, with --replace)."""
+    settings = load_settings()
+    uri = resolve_uri(settings)
+    run_async(_migrate(settings, uri))
+    try:
+        summary = run_async(_restore(settings, uri, file, replace=replace))
+    except (RestoreError, GraphNotEmpty, OSError) as error:
+        console.print(f"[red]error:[/red] {_shown(str(error))}")
+        raise typer.Exit(1) from None
+    replaced = f" (replacing {summary.replaced} nodes)" if summary.replaced else ""
+    console.print(
+        f"restored {summary.nodes} nodes and {summary.relationships} relationships{replaced}"
+    )
+
+
+async def _restore(settings: Settings, uri: str, file: Path, *, replace: bool) -> RestoreSummary:
+    driver = create_driver(settings, uri)
+    try:
+        with file.open(encoding="utf-8") as lines:
+            return await restore_graph(
+                driver, settings.neo4j_database, lines, name=file.name, replace=replace
+            )
+    finally:
+        await driver.close()
 
 
 def main() -> None:

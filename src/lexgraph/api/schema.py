@@ -11,7 +11,10 @@ from strawberry.extensions.query_depth_limiter import create_validator
 
 from lexgraph import __version__
 from lexgraph.api.context import Info
-from lexgraph.api.errors import UserError, mask_internal_errors
+from lexgraph.api.errors import UserError
+from lexgraph.api.explore import ExploreQuery
+from lexgraph.api.impact import ImpactQuery
+from lexgraph.api.limits import VALIDATION_RULES, MaskErrorsWithRequestId, limit_extensions
 from lexgraph.api.nodes import (
     NODE_TYPES,
     Authority,
@@ -45,7 +48,7 @@ def _arg(description: str) -> object:
 
 
 @strawberry.type(description="Questions about Belarusian administrative law.")
-class Query:
+class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page; `impact`
     @strawberry.field(description="The version of the LexGraph API serving this request.")
     def api_version(self) -> str:
         return __version__
@@ -219,9 +222,10 @@ schema = strawberry.Schema(
     query=Query,
     types=list(NODE_TYPES.values()),
     extensions=[
-        mask_internal_errors,
-        lambda: AddValidationRules([DEPTH_RULE]),
+        MaskErrorsWithRequestId,
+        lambda: AddValidationRules([DEPTH_RULE, *VALIDATION_RULES]),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        *limit_extensions(),  # tokens, page size and cost, timeouts (`lexgraph.api.limits`)
     ],
 )
