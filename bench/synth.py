@@ -35,6 +35,7 @@ from lexgraph.citations.acts import MINISTRIES
 from lexgraph.citations.ids import act_id
 from lexgraph.graph.loader import load_batch
 from lexgraph.graph.records import EdgeRecord, GraphBatch, NodeRecord
+from lexgraph.russian import MONTH_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,20 +137,6 @@ REGIONS = (
     "Могилевского областного исполнительного комитета",
     "Минского областного исполнительного комитета",
 )
-MONTHS = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
 KIND_NAMES = {
     "law": "Закона Республики Беларусь",
     "code": "",
@@ -209,7 +196,7 @@ class Act:
         if self.kind == "code":
             return self.title
         assert self.date is not None
-        written = f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year} г."
+        written = f"{self.date.day} {MONTH_NAMES[self.date.month]} {self.date.year} г."
         head = KIND_NAMES[self.kind]
         if self.kind == "resolution":
             head += " Министерства " + self.issuers[0]

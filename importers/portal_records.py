@@ -21,6 +21,7 @@ from typing import Any
 import pymorphy3
 
 from importers.base import Span, clean
+from lexgraph.russian import GENITIVE_MONTHS
 
 # --- vocabularies ---------------------------------------------------------------------------------
 
@@ -424,20 +425,7 @@ def sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_bounds(text)]
 
 
-MONTHS = {
-    "января": 1,
-    "февраля": 2,
-    "марта": 3,
-    "апреля": 4,
-    "мая": 5,
-    "июня": 6,
-    "июля": 7,
-    "августа": 8,
-    "сентября": 9,
-    "октября": 10,
-    "ноября": 11,
-    "декабря": 12,
-}
+MONTHS = GENITIVE_MONTHS
 DATE = r"(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+\d{4})"
 _DATE_SUFFIX = r"(?:\s*(?:г\.|года|год)(?!\w))?"
 

@@ -13,21 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from importers.base import DocumentError, SourceDocument, Span, clean
+from lexgraph.russian import GENITIVE_MONTHS
 
-MONTHS = {
-    "января": 1,
-    "февраля": 2,
-    "марта": 3,
-    "апреля": 4,
-    "мая": 5,
-    "июня": 6,
-    "июля": 7,
-    "августа": 8,
-    "сентября": 9,
-    "октября": 10,
-    "ноября": 11,
-    "декабря": 12,
-}
+MONTHS = GENITIVE_MONTHS
 
 _WORD_DATE = re.compile(r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4}) г\.")
 _NUMERIC_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+from ..russian import GENITIVE_MONTHS
 from .acts import (
     ACT_HEAD_LEMMAS,
     ANNEX_HEADS,
@@ -43,25 +44,7 @@ from .ordinals import inflect, lemma, ordinal_value
 from .tokens import Token, tokenize
 from .units import ABBREVIATIONS, RANK, unit_word_table
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-        ]
-    )
-}
+MONTHS = GENITIVE_MONTHS
 _HEAD_PREFIXES = frozenset({"зак", "ука", "дек", "дир", "пос"})
 _CODE_LEMMAS = frozenset(lem for _, lemmas, _ in CODES for lem in lemmas)
 _CODE_PREFIXES = frozenset(lem[:4] for lem in _CODE_LEMMAS)
