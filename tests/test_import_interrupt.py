@@ -27,7 +27,7 @@ from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA
 
 REGULATIONS = sample_corpus_dir() / "004_85fdc72f4cf61fef.txt"
-DOCUMENTS = 4
+DOCUMENTS = 6
 IMPORTED_LINE = re.compile(r"^imported (\S+): \d+ nodes")
 # A transaction of the loader's (`lexgraph.graph.loader`) batched writes, running now.
 WRITING = """
@@ -73,11 +73,13 @@ async def interrupt_while_writing(
         if IMPORTED_LINE.match(line):
             reported += 1
             break
-    for _ in range(600):
+    # Aim for the middle of a write; a short bound keeps the signal ahead of the remaining
+    # documents even when a write is too quick to be seen.
+    for _ in range(20):
         records, _, _ = await driver.execute_query(WRITING)
         if records:
             break
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.02)
     process.send_signal(how)
     rest = process.communicate(timeout=120)[1]
     reported += sum(1 for line in rest.splitlines() if IMPORTED_LINE.match(line))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import sys
 import time
 import unicodedata
@@ -11,6 +12,7 @@ from collections.abc import Callable, Coroutine
 from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
@@ -65,7 +67,20 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def run_async(coroutine: Coroutine[Any, Any, R]) -> R:
-    return asyncio.run(coroutine)
+    """`asyncio.run`, but Ctrl-C interrupts the work wherever it is.
+
+    asyncio's own handler only cancels the main task, and a cancellation that lands while the
+    driver waits on the server can be swallowed, so the command would go on after Ctrl-C. An
+    interrupted write transaction is rolled back by the server when the connection closes.
+    """
+    try:
+        previous = signal.signal(signal.SIGINT, _interrupt)
+    except ValueError:  # not the main thread: keep asyncio's behaviour
+        return asyncio.run(coroutine)
+    try:
+        return asyncio.run(coroutine)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 async def _migrate(settings: Settings, uri: str | None = None) -> list[str]:
@@ -193,23 +208,34 @@ def run() -> None:
 
     Ctrl-C stops the API, then the local Neo4j if this command started it."""
     settings = load_settings()
-    started_here = False
-    if settings.uses_local_neo4j:
-        already = local_neo4j.running(settings.local_neo4j_dir)
-        began = time.monotonic()
-        found = local_neo4j.start_from_settings(settings)
-        started_here = already is None
-        console.print(f"Neo4j ready at {found.uri} ({time.monotonic() - began:.1f} s)")
+    home = settings.local_neo4j_dir
+    started_here = settings.uses_local_neo4j and local_neo4j.running(home) is None
+    # asyncio.run would swallow a Ctrl-C that lands while the driver is busy (migrating,
+    # importing); with our own handler it interrupts start-up wherever it is.
+    previous = signal.signal(signal.SIGINT, _interrupt)
     try:
+        if settings.uses_local_neo4j:
+            began = time.monotonic()
+            found = local_neo4j.start_from_settings(settings)
+            console.print(f"Neo4j ready at {found.uri} ({time.monotonic() - began:.1f} s)")
         uri = resolve_uri(settings)
         run_async(_migrate(settings, uri))
         report = run_async(_import(settings, uri, [sample_corpus_dir()]))
         _print_report(report)
+        signal.signal(signal.SIGINT, previous)  # uvicorn installs its own graceful handlers
         _serve(settings, settings.lexgraph_host, settings.lexgraph_port)
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        raise typer.Exit(130) from None
     finally:
+        signal.signal(signal.SIGINT, previous)
         if started_here:
             console.print("stopping Neo4j…")
-            local_neo4j.stop(settings.local_neo4j_dir)
+            local_neo4j.stop(home)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 @app.command("import")

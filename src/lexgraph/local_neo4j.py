@@ -171,7 +171,13 @@ def start(
             # Its own session: a Ctrl-C meant for the API reaches Neo4j only through stop().
             start_new_session=True,
         )
-    uri = _wait_for_ready(process, ready_path, log_path, timeout_s)
+    try:
+        uri = _wait_for_ready(process, ready_path, log_path, timeout_s)
+    except BaseException:
+        # Interrupted or failed before it was ready: leave no server behind that nobody tracks.
+        process.terminate()
+        process.wait(timeout=STOP_TIMEOUT_S)
+        raise
     found = RunningNeo4j(pid=process.pid, uri=uri, home=str(home), log=str(log_path))
     _state_file(home).write_text(json.dumps(asdict(found)))
     return found
