@@ -22,6 +22,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
@@ -130,6 +131,40 @@ def decode_value(value: Any) -> Any:
     raise ValueError(f"a value a property cannot hold: {json.dumps(value, ensure_ascii=False)}")
 
 
+class DriverSafeZone(tzinfo):
+    """A named time zone the driver can send.
+
+    The driver asks a zone for the offset of its own `DateTime` type; zoneinfo's C code reads
+    that object as a native datetime and crashes the process, so this converts it first.
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._zone = ZoneInfo(key)
+
+    @staticmethod
+    def _wall(dt: Any) -> datetime | None:
+        if dt is None:
+            return None
+        native = dt.to_native() if hasattr(dt, "to_native") else dt
+        return native.replace(tzinfo=None) if isinstance(native, datetime) else None
+
+    def utcoffset(self, dt: Any) -> timedelta | None:
+        return self._zone.utcoffset(self._wall(dt))
+
+    def dst(self, dt: Any) -> timedelta | None:
+        return self._zone.dst(self._wall(dt))
+
+    def tzname(self, dt: Any) -> str | None:
+        return self._zone.tzname(self._wall(dt))
+
+    def fromutc(self, dt: datetime) -> datetime:
+        return self._zone.fromutc(dt.replace(tzinfo=self._zone)).replace(tzinfo=self)
+
+    def __repr__(self) -> str:
+        return f"DriverSafeZone({self.key!r})"
+
+
 def _decode_tagged(value: dict[str, Any]) -> Any:
     tag = next(key for key in value if key.startswith("$"))
     body = value[tag]
@@ -143,7 +178,7 @@ def _decode_tagged(value: dict[str, Any]) -> Any:
         if tag in ("$datetime", "$localdatetime"):
             parsed = DateTime.from_iso_format(body)
             if "zone" in value:
-                parsed = parsed.astimezone(ZoneInfo(value["zone"]))
+                return parsed.astimezone(DriverSafeZone(value["zone"]))
             return parsed
         if tag in ("$time", "$localtime"):
             return Time.from_iso_format(body)
