@@ -56,6 +56,7 @@ bench: launcher/target/lexgraph-neo4j-launcher.jar
 ## Re-export the GraphQL SDL after changing the schema.
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema lexgraph.api.schema:schema --output schema/schema.graphql
+	$(BIN)/strawberry export-schema lexgraph.api.schema:schema_with_writes --output schema/schema-writes.graphql
 
 clean:
 	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist

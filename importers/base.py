@@ -59,27 +59,32 @@ class SourceDocument:
 
         A file over `max_bytes` is refused before it is read, and so is anything but a regular
         file (a FIFO or a device would block or never end)."""
-        raw = _read_bounded(path, max_bytes)
+        return cls.decode(path.name, _read_bounded(path, max_bytes), max_line_chars)
+
+    @classmethod
+    def decode(cls, name: str, raw: bytes, max_line_chars: int = MAX_LINE_CHARS) -> SourceDocument:
+        """The document `name` from its bytes, with the checks `read` makes (an upload to the API
+        gets the same as a file)."""
         if not raw.strip():
-            raise DocumentError(path.name, None, "a non-empty document", "an empty file")
+            raise DocumentError(name, None, "a non-empty document", "an empty file")
         for bom, encoding in _WIDE_BOMS:
             if raw.startswith(bom):
                 raise DocumentError(
-                    path.name, 1, "UTF-8 text", f"{encoding} text (a byte order mark); convert it"
+                    name, 1, "UTF-8 text", f"{encoding} text (a byte order mark); convert it"
                 )
         if b"\x00" in raw:
-            raise DocumentError(path.name, None, "a UTF-8 text document", "binary data (NUL bytes)")
+            raise DocumentError(name, None, "a UTF-8 text document", "binary data (NUL bytes)")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
             raise DocumentError(
-                path.name, line, "UTF-8 text", f"a byte that is not UTF-8 at offset {error.start}"
+                name, line, "UTF-8 text", f"a byte that is not UTF-8 at offset {error.start}"
             ) from None
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if len(text) > max_line_chars:
-            _check_line_lengths(path.name, text, max_line_chars)
-        return cls(name=path.name, text=text)
+            _check_line_lengths(name, text, max_line_chars)
+        return cls(name=name, text=text)
 
 
 def _read_bounded(path: Path, max_bytes: int | None) -> bytes:

@@ -23,6 +23,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from lexgraph import local_neo4j
+from lexgraph.api.graphiql import queries_dir
+from lexgraph.api.persisted import PersistedDocuments
 from lexgraph.cli_impact import register as register_impact_commands
 from lexgraph.config import Settings, SettingsError, load_settings
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver, resolve_uri
@@ -421,6 +423,16 @@ async def _restore(settings: Settings, uri: str, file: Path, *, replace: bool) -
             )
     finally:
         await driver.close()
+
+
+@app.command("persisted-documents")
+def persisted_documents_command() -> None:
+    """Print the manifest of persisted documents (`sha256:<hash>` → text) as JSON on stdout.
+
+    A server with LEXGRAPH_PERSISTED_DOCUMENTS=1 runs only these: the named documents of
+    `queries/`. Clients send `{"documentId": "sha256:<hash>", "variables": …}`."""
+    manifest = PersistedDocuments.from_folder(queries_dir()).manifest()
+    print(json.dumps(manifest, ensure_ascii=False, indent=2))
 
 
 def main() -> None:

@@ -6,15 +6,19 @@ test fixtures); set, it selects an external server: a `docker compose` Neo4j, a 
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_MAX_DOCUMENT_MB = 10.0
+# An API token short enough to guess is no protection for writes.
+MIN_API_TOKEN_CHARS = 24
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 
 
 def project_root() -> Path:
@@ -60,9 +64,71 @@ class Settings(BaseSettings):
         description="Largest source document `lexgraph import` reads, in MiB.",
     )
 
+    lexgraph_max_request_mb: float = Field(
+        default=1.0,
+        gt=0,
+        description="Largest HTTP request body the API reads, in MiB (writers may send documents"
+        " of up to LEXGRAPH_MAX_DOCUMENT_MB on top).",
+    )
+    lexgraph_graphiql: bool = Field(
+        default=True, description="Serve GraphiQL to browsers at /graphql."
+    )
+    lexgraph_introspection: bool = Field(
+        default=True, description="Answer introspection queries (`__schema`, `__type`)."
+    )
+    lexgraph_persisted_documents: bool = Field(
+        default=False,
+        description="Accept only the named documents of `queries/`, by their SHA-256 hash.",
+    )
+    lexgraph_api_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token that allows writes (the `importDocument` mutation); unset"
+        " means the API is read-only.",
+    )
+    lexgraph_cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins browsers may call the API from (`*` for any);"
+        " empty means no cross-origin access.",
+    )
+
     @property
     def max_document_bytes(self) -> int:
         return int(self.lexgraph_max_document_mb * 1024 * 1024)
+
+    @property
+    def max_request_bytes(self) -> int:
+        return int(self.lexgraph_max_request_mb * 1024 * 1024)
+
+    @property
+    def writes_enabled(self) -> bool:
+        return self.lexgraph_api_token is not None
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        return tuple(o.strip() for o in self.lexgraph_cors_origins.split(",") if o.strip())
+
+    @field_validator("lexgraph_api_token")
+    @classmethod
+    def _check_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or value.get_secret_value() == "":
+            return None
+        if len(value.get_secret_value()) < MIN_API_TOKEN_CHARS:
+            raise ValueError(
+                f"LEXGRAPH_API_TOKEN must be at least {MIN_API_TOKEN_CHARS} characters"
+                " (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+            )
+        return value
+
+    @field_validator("lexgraph_cors_origins")
+    @classmethod
+    def _check_origins(cls, value: str) -> str:
+        for origin in (o.strip() for o in value.split(",")):
+            if origin and origin != "*" and not _ORIGIN.fullmatch(origin):
+                raise ValueError(
+                    "LEXGRAPH_CORS_ORIGINS lists origins such as https://app.example.org"
+                    f" (scheme, host, optional port; no path), or `*`; got {origin!r}"
+                )
+        return value
 
     @field_validator("neo4j_uri")
     @classmethod

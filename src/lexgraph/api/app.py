@@ -1,45 +1,183 @@
-"""The ASGI app: GraphQL at `/graphql` (GraphiQL for browsers), health, readiness, metrics."""
+"""The ASGI app: GraphQL at `/graphql` (GraphiQL for browsers), health, readiness, metrics.
+
+What a deployment may switch (`lexgraph.config.Settings`): GraphiQL and introspection (on by
+default: researchers explore the schema), persisted-documents mode (`lexgraph.api.persisted`),
+writes for the bearer of an API token (`lexgraph.api.writes`), CORS origins (none by default), and
+the largest request body (`lexgraph.api.body_limit`). A database that cannot be reached is answered
+with HTTP 503 and `Retry-After`, and `/readyz` says not ready, until it is back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
+from cross_web import HTTPException
+from graphql import GraphQLError
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
+from strawberry.http import GraphQLRequestData
+from strawberry.types import ExecutionResult
 
+from lexgraph.api.auth import may_write
+from lexgraph.api.body_limit import BodySizeLimit
 from lexgraph.api.context import RequestContext
-from lexgraph.api.graphiql import GraphiQLWithExamples, explore_page, web_dist
-from lexgraph.api.observability import Metrics, ObservedGraphQL, RequestObservation, lifecycle_log
-from lexgraph.api.schema import schema
+from lexgraph.api.errors import DATABASE_UNAVAILABLE, RETRY_AFTER_S
+from lexgraph.api.graphiql import GraphiQLWithExamples, explore_page, queries_dir, web_dist
+from lexgraph.api.observability import (
+    Metrics,
+    ObservedGraphQL,
+    RequestObservation,
+    lifecycle_log,
+    request_id_var,
+)
+from lexgraph.api.persisted import DocumentRefused, PersistedDocuments
+from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, load_settings
-from lexgraph.graph.driver import DatabaseUnavailable, create_driver
+from lexgraph.graph.driver import API_RETRY_S, DatabaseUnavailable, create_driver
 from lexgraph.graph.migrations import pending_migrations
 
 
 class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
-    """Strawberry's ASGI app with LexGraph's per-request context (and operation metrics)."""
+    """Strawberry's ASGI app with LexGraph's per-request context (and operation metrics), the
+    persisted-documents mode, and 503 for a database that cannot be reached."""
 
     def __init__(
         self, settings: Settings, driver_holder: dict[str, AsyncDriver], metrics: Metrics
     ) -> None:
-        super().__init__(schema, graphql_ide="graphiql")
+        super().__init__(
+            build_schema(
+                introspection=settings.lexgraph_introspection, writes=settings.writes_enabled
+            ),
+            graphql_ide="graphiql" if settings.lexgraph_graphiql else None,
+        )
         self._settings = settings
         self._driver_holder = driver_holder
         self.metrics = metrics
+        # Each statement is bounded by the transaction timeout on the server; the request as a
+        # whole (connecting, retries, several statements) by this, so no request hangs.
+        self._request_budget_s = settings.lexgraph_query_timeout_s + API_RETRY_S + 3
+        self.persisted = (
+            PersistedDocuments.from_folder(queries_dir())
+            if settings.lexgraph_persisted_documents
+            else None
+        )
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> RequestContext:
-        return RequestContext(driver=self._driver_holder["driver"], settings=self._settings)
+        return RequestContext(
+            driver=self._driver_holder["driver"],
+            settings=self._settings,
+            may_write=may_write(request.headers, self._settings.lexgraph_api_token),
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        # As Strawberry's, but a request it cannot take (no query, bad JSON, a mutation over
+        # GET …) is told as a GraphQL error, in JSON, like every other error of the API.
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as refusal:
+            response = JSONResponse(
+                {"errors": [{"message": refusal.reason, "extensions": {"code": "BAD_REQUEST"}}]},
+                status_code=refusal.status_code,
+            )
+        await response(scope, receive, send)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # A GET naming a persisted document is a query, whatever the client accepts.
+        params = request.query_params
+        named = "documentId" in params or "extensions" in params
+        return not named and super().should_render_graphql_ide(request)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Response,
+        context: RequestContext,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        if self.persisted is not None:
+            try:
+                query = self.persisted.admit(request_data.query, await _request_fields(request))
+            except DocumentRefused as refusal:
+                sub_response.status_code = 400
+                return _refused(refusal)
+            request_data = GraphQLRequestData(
+                query=query,
+                variables=request_data.variables,
+                operation_name=request_data.operation_name,
+                extensions=request_data.extensions,
+                protocol=request_data.protocol,
+            )
+        try:
+            async with asyncio.timeout(self._request_budget_s):
+                result = await super().execute_single(
+                    request, request_adapter, sub_response, context, root_value, request_data
+                )
+        except TimeoutError:
+            return _request_timed_out(self._request_budget_s)
+        codes = {(e.extensions or {}).get("code") for e in result.errors or ()}
+        if DATABASE_UNAVAILABLE in codes:
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        return result
+
+
+async def _request_fields(request: Request) -> dict[str, Any]:
+    """The request's top-level fields (JSON body, or query string), for the persisted mode's
+    `documentId`, which Strawberry's parsing leaves out. The body is cached by Starlette."""
+    if request.method == "GET":
+        fields: dict[str, Any] = dict(request.query_params)
+        if "extensions" in fields:
+            try:
+                fields["extensions"] = json.loads(fields["extensions"])
+            except ValueError:
+                fields["extensions"] = None
+        return fields
+    try:
+        body = json.loads(await request.body())
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _refused(refusal: DocumentRefused) -> ExecutionResult:
+    return _request_error(refusal.code, str(refusal))
+
+
+def _request_timed_out(budget_s: float) -> ExecutionResult:
+    return _request_error(
+        "QUERY_TIMEOUT",
+        f"the request took longer than the {budget_s:.0f} s the server allows and was stopped;"
+        " ask for less, or try again if the database was restarting",
+    )
+
+
+def _request_error(code: str, message: str) -> ExecutionResult:
+    """An answer with one error and no data, for a request stopped before or outside execution."""
+    extensions: dict[str, Any] = {"code": code}
+    request_id = request_id_var.get()
+    if request_id is not None:
+        extensions["requestId"] = request_id
+    return ExecutionResult(data=None, errors=[GraphQLError(message, extensions=extensions)])
 
 
 def create_app(settings: Settings | None = None, *, uri: str | None = None) -> Starlette:
@@ -50,7 +188,7 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        holder["driver"] = create_driver(settings, uri)
+        holder["driver"] = create_driver(settings, uri, fail_fast=True)
         lifecycle_log.info("started", extra={"database": settings.neo4j_database})
         try:
             yield
@@ -91,10 +229,34 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
         Mount("/static", StaticFiles(directory=web_dist(), check_dir=False)),
     ]
     observed = [route.path for route in routes]
-    app = Starlette(
-        routes=routes,
-        lifespan=lifespan,
-        middleware=[Middleware(RequestObservation, metrics=metrics, routes=observed)],
-    )
+    middleware = [
+        Middleware(RequestObservation, metrics=metrics, routes=observed),
+        Middleware(BodySizeLimit, limit=_body_limit(settings)),
+    ]
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type", "Authorization", "X-Request-ID"],
+                expose_headers=["X-Request-ID", "Retry-After"],
+                max_age=600,
+            )
+        )
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.metrics = metrics
     return app
+
+
+def _body_limit(settings: Settings) -> Callable[[Mapping[str, str]], int]:
+    """Everyone may send `LEXGRAPH_MAX_REQUEST_MB`; a writer, a document on top of it (its text
+    as JSON may take up to six bytes a character where UTF-8 takes two)."""
+    writer_limit = settings.max_request_bytes + 3 * settings.max_document_bytes
+
+    def limit(headers: Mapping[str, str]) -> int:
+        if may_write(headers, settings.lexgraph_api_token):
+            return writer_limit
+        return settings.max_request_bytes
+
+    return limit

@@ -19,6 +19,8 @@ class RequestContext:
 
     driver: AsyncDriver
     settings: Settings
+    may_write: bool = False
+    """The request carries the API token (`lexgraph.api.auth`); only then may it import."""
     round_trips: list[str] = field(default_factory=list)
     loaders: dict[str, DataLoader[str, Any]] = field(default_factory=dict)
 

@@ -3,12 +3,46 @@
 from __future__ import annotations
 
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from neo4j.exceptions import ConnectionPoolError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DatabaseUnavailable as Neo4jDatabaseUnavailable
 from strawberry.relay.types import GlobalIDValueError
+
+from lexgraph.graph.driver import DatabaseUnavailable
+
+DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
+"""The `extensions.code` of an error telling the database could not be reached (HTTP 503)."""
+
+RETRY_AFTER_S = 5
+"""What a client told the database is unavailable should wait before asking again."""
 
 
 class UserError(Exception):
     """A mistake in the request (unknown id, bad filter, bad cursor); the message is for users."""
+
+
+class DatabaseUnreachable(UserError):
+    """Neo4j is down, restarting or overloaded: nothing the user did, and worth retrying."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the database is unavailable at the moment (restarting or overloaded);"
+            f" try again in {RETRY_AFTER_S} seconds"
+        )
+
+
+def is_database_unavailable(error: BaseException | None) -> bool:
+    """True for failures that mean "the database cannot answer now", not "the query is wrong":
+    a refused or dropped connection, a pool with no free connection in time, a database that is
+    starting or stopping."""
+    return isinstance(
+        error,
+        ServiceUnavailable
+        | SessionExpired
+        | ConnectionPoolError
+        | Neo4jDatabaseUnavailable
+        | DatabaseUnavailable
+        | DatabaseUnreachable,
+    )
 
 
 def is_internal(error: GraphQLError) -> bool:
@@ -18,7 +52,3 @@ def is_internal(error: GraphQLError) -> bool:
     if original is None:
         return False
     return not isinstance(original, UserError | GlobalIDValueError)
-
-
-def mask_internal_errors() -> MaskErrors:
-    return MaskErrors(should_mask_error=is_internal)

@@ -158,6 +158,7 @@ async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -
             as_of=as_of,
             depth=depth,
             strict=False,
+            timeout_s=context.settings.lexgraph_query_timeout_s,
         )
     except reads.ImpactError as error:
         raise UserError(str(error)) from None

@@ -5,8 +5,9 @@
 - `CostLimiter` bounds what it would read: every `first` at most `MAX_PAGE_SIZE`, and the fields it
   could return, each counted once per parent it may be read for (page sizes multiply down the
   selection), at most `MAX_COST`;
-- `TimeoutErrors` turns a Cypher transaction stopped by its timeout (`LEXGRAPH_QUERY_TIMEOUT_S`,
-  per statement, see `RequestContext.read`) into an error the user can act on;
+- `DatabaseFailures` turns a Cypher transaction stopped by its timeout (`LEXGRAPH_QUERY_TIMEOUT_S`,
+  per statement, see `RequestContext.read`) into an error the user can act on, and a database that
+  cannot be reached into `DATABASE_UNAVAILABLE` (the HTTP view answers those with 503);
 - `MaskErrorsWithRequestId` masks our own failures as «Unexpected error.» with the request's id
   (`X-Request-ID`) in `extensions.requestId`, the key to the details in the server's log.
 
@@ -48,7 +49,13 @@ from neo4j.exceptions import Neo4jError
 from strawberry.extensions import MaskErrors, MaxTokensLimiter, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_validator
 
-from lexgraph.api.errors import UserError, is_internal
+from lexgraph.api.errors import (
+    DATABASE_UNAVAILABLE,
+    DatabaseUnreachable,
+    UserError,
+    is_database_unavailable,
+    is_internal,
+)
 from lexgraph.api.observability import request_id_var
 
 MAX_ALIASES = 30
@@ -80,7 +87,7 @@ def limit_extensions() -> list[Callable[[], SchemaExtension]]:
     return [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         CostLimiter,
-        TimeoutErrors,
+        DatabaseFailures,
     ]
 
 
@@ -98,31 +105,38 @@ class MaskErrorsWithRequestId(MaskErrors):
         return masked
 
 
-class TimeoutErrors(SchemaExtension):
-    """A statement stopped by the transaction timeout becomes a `QueryTimedOut` the user sees."""
+class DatabaseFailures(SchemaExtension):
+    """Failures of the database that are not the user's fault, told so the user can act: a
+    statement stopped by the transaction timeout (`QUERY_TIMEOUT`), or a database that cannot be
+    reached (`DATABASE_UNAVAILABLE`), instead of a masked «Unexpected error.»."""
 
     def on_execute(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
         if errors:
-            result.errors = [_explain_timeout(error) for error in errors]  # type: ignore[union-attr]
+            result.errors = [_explain(error) for error in errors]  # type: ignore[union-attr]
 
 
-def _explain_timeout(error: GraphQLError) -> GraphQLError:
+def _explain(error: GraphQLError) -> GraphQLError:
     original = error.original_error
-    if not (isinstance(original, Neo4jError) and "TimedOut" in (original.code or "")):
+    explained: UserError
+    if is_database_unavailable(original):
+        explained, code = DatabaseUnreachable(), DATABASE_UNAVAILABLE
+    elif isinstance(original, Neo4jError) and "TimedOut" in (original.code or ""):
+        explained = QueryTimedOut(
+            "the query ran longer than the server allows and was stopped;"
+            " ask for less (smaller `first`, fewer nested fields)"
+        )
+        code = "QUERY_TIMEOUT"
+    else:
         return error
-    explained = QueryTimedOut(
-        "the query ran longer than the server allows and was stopped;"
-        " ask for less (smaller `first`, fewer nested fields)"
-    )
     return GraphQLError(
         str(explained),
         nodes=error.nodes,
         path=error.path,
         original_error=explained,
-        extensions={"code": "QUERY_TIMEOUT"},
+        extensions={"code": code},
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 import strawberry
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry import relay
 from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
 from strawberry.extensions.query_depth_limiter import create_validator
@@ -27,6 +29,7 @@ from lexgraph.api.nodes import (
 from lexgraph.api.prefetch import prefetch_below
 from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_procedures
 from lexgraph.api.search import ResolvedCitation, SearchHit, resolve_citations, search
+from lexgraph.api.writes import Mutation
 from lexgraph.graph.reads import catalog
 from lexgraph.graph.statistics import graph_statistics
 
@@ -218,14 +221,31 @@ MAX_QUERY_DEPTH = 12
 # showed parsing and validation at a third of its time).
 DEPTH_RULE = create_validator(MAX_QUERY_DEPTH, None)
 
-schema = strawberry.Schema(
-    query=Query,
-    types=list(NODE_TYPES.values()),
-    extensions=[
-        MaskErrorsWithRequestId,
-        lambda: AddValidationRules([DEPTH_RULE, *VALIDATION_RULES]),
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        *limit_extensions(),  # tokens, page size and cost, timeouts (`lexgraph.api.limits`)
-    ],
-)
+
+@functools.cache
+def build_schema(*, introspection: bool = True, writes: bool = False) -> strawberry.Schema:
+    """The schema a server serves: with `writes`, the `Mutation` type (`lexgraph.api.writes`);
+    without `introspection`, `__schema` and `__type` are refused. One per setting, for the process:
+    the parser and validation caches live in the schema."""
+    rules: list[type[ASTValidationRule]] = [DEPTH_RULE, *VALIDATION_RULES]
+    if not introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation if writes else None,
+        types=list(NODE_TYPES.values()),
+        extensions=[
+            MaskErrorsWithRequestId,
+            lambda: AddValidationRules(rules),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+            *limit_extensions(),  # tokens, page size and cost, database failures (`limits`)
+        ],
+    )
+
+
+schema = build_schema()
+"""The public, read-only schema (exported to `schema/schema.graphql`)."""
+
+schema_with_writes = build_schema(writes=True)
+"""The schema of a server with an API token (exported to `schema/schema-writes.graphql`)."""

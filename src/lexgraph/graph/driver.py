@@ -25,12 +25,33 @@ def resolve_uri(settings: Settings) -> str:
     return found.uri
 
 
-def create_driver(settings: Settings, uri: str | None = None) -> AsyncDriver:
+# How long the API retries a statement whose connection failed: long enough for a dropped
+# connection or a leader switch, short enough that while the database is down a user is told so at
+# once (HTTP 503) instead of waiting out the driver's default 30 s of retries.
+API_RETRY_S = 2.0
+API_CONNECT_TIMEOUT_S = 5.0
+# The driver's own defaults, kept for imports and commands, which may wait.
+PATIENT_RETRY_S = 30.0
+PATIENT_CONNECT_TIMEOUT_S = 30.0
+
+
+def create_driver(
+    settings: Settings, uri: str | None = None, *, fail_fast: bool = False
+) -> AsyncDriver:
+    """The process's driver; `fail_fast` for the API (bounded retries and connection attempts),
+    the driver's patient defaults for imports and commands."""
+    if fail_fast:
+        retry_s = API_RETRY_S
+        connect_s = min(API_CONNECT_TIMEOUT_S, settings.lexgraph_query_timeout_s)
+    else:
+        retry_s, connect_s = PATIENT_RETRY_S, PATIENT_CONNECT_TIMEOUT_S
     return AsyncGraphDatabase.driver(
         uri or resolve_uri(settings),
         auth=settings.auth,
         max_connection_pool_size=50,
         connection_acquisition_timeout=settings.lexgraph_query_timeout_s,
+        max_transaction_retry_time=retry_s,
+        connection_timeout=connect_s,
         # Schema checks on labels that do not exist yet are expected, not worth a log line.
         notifications_min_severity="OFF",
     )

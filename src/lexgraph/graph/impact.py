@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver, Query, RoutingControl
 
 from lexgraph.graph.validity import node_valid, stated_valid, today
 
@@ -298,19 +298,23 @@ async def analyze_impact(
     depth: int = DEFAULT_DEPTH,
     limit: int = 10_000,
     strict: bool = True,
+    timeout_s: float | None = None,
 ) -> ImpactReport:
     """What changing (or repealing) the units `of` affects, as of `as_of` (default: today).
 
     Raises `ImpactError` for an empty `of`, a depth outside 1…MAX_DEPTH, or (when `strict`) ids
     that are not in the graph; otherwise those are listed in `not_found` and nothing depends on
-    them."""
+    them. `timeout_s` bounds each statement on the server (the API's transaction timeout)."""
     if not of:
         raise ImpactError("name at least one act, provision or fact that changes")
     if not 1 <= depth <= MAX_DEPTH:
         raise ImpactError(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
     when = as_of or today()
     records, _, _ = await driver.execute_query(
-        _seed_query(), {"ids": list(of)}, database_=database, routing_=RoutingControl.READ
+        Query(_seed_query(), timeout=timeout_s),
+        {"ids": list(of)},
+        database_=database,
+        routing_=RoutingControl.READ,
     )
     found = {r["root"] for r in records}
     missing = [i for i in of if i not in found]
@@ -339,7 +343,7 @@ async def analyze_impact(
         if not frontier:
             break
         rows, _, _ = await driver.execute_query(
-            NEIGHBOURS,
+            Query(NEIGHBOURS, timeout=timeout_s),
             {"frontier": frontier, "asOf": when},
             database_=database,
             routing_=RoutingControl.READ,
