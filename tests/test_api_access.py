@@ -79,6 +79,22 @@ def test_graphiql_can_be_switched_off(settings: Settings) -> None:
     assert (status, body) == (200, {"data": {"__typename": "Query"}})
 
 
+def test_the_limits_are_the_deployments_to_set(settings: Settings) -> None:
+    with client(settings, lexgraph_max_page_size=5, lexgraph_max_depth=3) as strict:
+        page = post(strict, {"query": "{ procedures(first: 6) { totalCount } }"})
+        deep = post(
+            strict,
+            {"query": '{ procedure(number: "1") { regulation { fee { benefits { id } } } } }'},
+        )
+        fine = post(strict, {"query": "{ procedures(first: 5) { totalCount } }"})
+    assert (
+        page[1]["errors"][0]["message"]
+        == "`first` must be between 0 and 5, not 6 (on `procedures`)"
+    )
+    assert "exceeds maximum operation depth of 3" in deep[1]["errors"][0]["message"]
+    assert "errors" not in fine[1]
+
+
 # Persisted documents
 
 

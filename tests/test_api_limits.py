@@ -14,9 +14,9 @@ from neo4j import AsyncDriver, Record
 from neo4j.exceptions import Neo4jError
 
 from lexgraph.api.context import RequestContext
-from lexgraph.api.limits import MAX_ALIASES, MAX_TOKENS, query_cost_problem
+from lexgraph.api.limits import MAX_ALIASES, MAX_QUERY_DEPTH, MAX_TOKENS, query_cost_problem
 from lexgraph.api.observability import request_id_var
-from lexgraph.api.schema import MAX_QUERY_DEPTH, schema
+from lexgraph.api.schema import schema
 from lexgraph.config import Settings, project_root
 from lexgraph.graph.driver import create_driver
 

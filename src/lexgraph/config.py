@@ -16,6 +16,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_MAX_DOCUMENT_MB = 10.0
+# What one GraphQL request may ask (`lexgraph.api.limits`). Depth: procedure-details nests 6
+# levels. Cost: a page of 100 full procedure pages counts about 19,000; a page inside a page
+# inside a page (100 × 100 × 100) is what it refuses.
+DEFAULT_MAX_DEPTH = 12
+DEFAULT_MAX_ALIASES = 30
+DEFAULT_MAX_TOKENS = 3000
+DEFAULT_MAX_PAGE_SIZE = 100
+DEFAULT_MAX_COST = 50_000
 # An API token short enough to guess is no protection for writes.
 MIN_API_TOKEN_CHARS = 24
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
@@ -64,6 +72,23 @@ class Settings(BaseSettings):
         description="Largest source document `lexgraph import` reads, in MiB.",
     )
 
+    lexgraph_max_depth: int = Field(
+        default=DEFAULT_MAX_DEPTH, ge=2, description="Deepest query nesting."
+    )
+    lexgraph_max_aliases: int = Field(
+        default=DEFAULT_MAX_ALIASES, ge=1, description="Most aliases in a query."
+    )
+    lexgraph_max_tokens: int = Field(
+        default=DEFAULT_MAX_TOKENS, ge=100, description="Most tokens in a query."
+    )
+    lexgraph_max_page_size: int = Field(
+        default=DEFAULT_MAX_PAGE_SIZE, ge=1, description="Largest `first` (page size) a query asks."
+    )
+    lexgraph_max_cost: int = Field(
+        default=DEFAULT_MAX_COST,
+        ge=100,
+        description="Most fields a query may read, counted per parent it may be read for.",
+    )
     lexgraph_max_request_mb: float = Field(
         default=1.0,
         gt=0,

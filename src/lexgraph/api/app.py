@@ -36,6 +36,7 @@ from lexgraph.api.body_limit import BodySizeLimit
 from lexgraph.api.context import RequestContext
 from lexgraph.api.errors import DATABASE_UNAVAILABLE, RETRY_AFTER_S
 from lexgraph.api.graphiql import GraphiQLWithExamples, explore_page, queries_dir, web_dist
+from lexgraph.api.limits import QueryLimits
 from lexgraph.api.observability import (
     Metrics,
     ObservedGraphQL,
@@ -59,7 +60,15 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
     ) -> None:
         super().__init__(
             build_schema(
-                introspection=settings.lexgraph_introspection, writes=settings.writes_enabled
+                introspection=settings.lexgraph_introspection,
+                writes=settings.writes_enabled,
+                limits=QueryLimits(
+                    depth=settings.lexgraph_max_depth,
+                    aliases=settings.lexgraph_max_aliases,
+                    tokens=settings.lexgraph_max_tokens,
+                    page_size=settings.lexgraph_max_page_size,
+                    cost=settings.lexgraph_max_cost,
+                ),
             ),
             graphql_ide="graphiql" if settings.lexgraph_graphiql else None,
         )

@@ -16,15 +16,16 @@ transaction, which Neo4j refuses to write in.
 
     extensions=[
         MaskErrorsWithRequestId,
-        lambda: AddValidationRules([DEPTH_RULE, *VALIDATION_RULES]),
+        lambda: AddValidationRules(limits.validation_rules()),  # made once, see there
         …,  # the parser and validation caches
-        *limit_extensions(),
+        *limits.extensions(),
     ]
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -45,9 +46,11 @@ from graphql import (
     is_list_type,
     value_from_ast,
 )
+from graphql.validation import ASTValidationRule
 from neo4j.exceptions import Neo4jError
 from strawberry.extensions import MaskErrors, MaxTokensLimiter, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_validator
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 from lexgraph.api.errors import (
     DATABASE_UNAVAILABLE,
@@ -57,13 +60,19 @@ from lexgraph.api.errors import (
     is_internal,
 )
 from lexgraph.api.observability import request_id_var
+from lexgraph.config import (
+    DEFAULT_MAX_ALIASES,
+    DEFAULT_MAX_COST,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_PAGE_SIZE,
+    DEFAULT_MAX_TOKENS,
+)
 
-MAX_ALIASES = 30
-MAX_TOKENS = 3000
-MAX_PAGE_SIZE = 100
-# A page of 100 procedures with all that a procedure page shows counts about 19,000; a page inside
-# a page inside a page (100 × 100 × 100) is what this refuses.
-MAX_COST = 50_000
+MAX_QUERY_DEPTH = DEFAULT_MAX_DEPTH
+MAX_ALIASES = DEFAULT_MAX_ALIASES
+MAX_TOKENS = DEFAULT_MAX_TOKENS
+MAX_PAGE_SIZE = DEFAULT_MAX_PAGE_SIZE
+MAX_COST = DEFAULT_MAX_COST
 # A list without a `first` argument (the documents of a regulation …) is as long as the data makes
 # it, not as the request asks: it counts as one item.
 UNPAGED_LIST_SIZE = 1
@@ -77,18 +86,33 @@ class QueryTimedOut(UserError):
     """A statement of the request ran past the transaction timeout and was stopped."""
 
 
-# Made once for the process: a rule class per request would defeat the validation cache (the
-# schema's depth rule, `DEPTH_RULE`, is made once the same way).
-VALIDATION_RULES = (aliases_validator(MAX_ALIASES),)
+@dataclass(frozen=True, slots=True)
+class QueryLimits:
+    """What one request may ask (`LEXGRAPH_MAX_DEPTH` … in `lexgraph.config`)."""
+
+    depth: int = MAX_QUERY_DEPTH
+    aliases: int = MAX_ALIASES
+    tokens: int = MAX_TOKENS
+    page_size: int = MAX_PAGE_SIZE
+    cost: int = MAX_COST
+
+    def validation_rules(self) -> list[type[ASTValidationRule]]:
+        """Depth and aliases, as validation rules. Made once per schema, for the process:
+        Strawberry's `QueryDepthLimiter` makes a new rule class per request, and the validation
+        cache is keyed by the rules, so with it every request would be validated again (the
+        profile of the API under load showed parsing and validation at a third of its time)."""
+        return [depth_validator(self.depth, None), aliases_validator(self.aliases)]
+
+    def extensions(self) -> list[Callable[[], SchemaExtension]]:
+        """The limits that are not validation rules; after the parser and validation caches."""
+        return [
+            lambda: MaxTokensLimiter(max_token_count=self.tokens),
+            lambda: CostLimiter(self),
+            DatabaseFailures,
+        ]
 
 
-def limit_extensions() -> list[Callable[[], SchemaExtension]]:
-    """The limits that are not validation rules; after the parser and validation caches."""
-    return [
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        CostLimiter,
-        DatabaseFailures,
-    ]
+DEFAULT_LIMITS = QueryLimits()
 
 
 class MaskErrorsWithRequestId(MaskErrors):
@@ -141,14 +165,21 @@ def _explain(error: GraphQLError) -> GraphQLError:
 
 
 class CostLimiter(SchemaExtension):
-    """Refuses, before anything runs, a page size over `MAX_PAGE_SIZE` or a cost over `MAX_COST`."""
+    """Refuses, before anything runs, a page size or a cost over the limits."""
+
+    def __init__(self, limits: QueryLimits) -> None:
+        self.limits = limits
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         document = context.graphql_document
         if document is not None and not context.pre_execution_errors:
             problem = query_cost_problem(
-                context.schema._schema, document, context.operation_name, context.variables or {}
+                context.schema._schema,
+                document,
+                context.operation_name,
+                context.variables or {},
+                self.limits,
             )
             if problem is not None:
                 # Set before validation runs: Strawberry answers with these errors and stops.
@@ -161,6 +192,7 @@ def query_cost_problem(
     document: DocumentNode,
     operation_name: str | None,
     variables: Mapping[str, Any],
+    limits: QueryLimits = QueryLimits(),
 ) -> GraphQLError | None:
     """The error for a page too large or a query too costly, or None when it may run."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
@@ -174,15 +206,15 @@ def query_cost_problem(
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
-    walk = _CostWalk(schema, fragments, dict(variables))
+    walk = _CostWalk(schema, fragments, dict(variables), limits.page_size)
     try:
         cost = walk.selection(root, operation.selection_set, 1, frozenset())
     except QueryTooExpensive as error:
         return _too_expensive(error)
-    if cost > MAX_COST:
+    if cost > limits.cost:
         return _too_expensive(
             QueryTooExpensive(
-                f"the query could read about {cost} fields, more than the {MAX_COST} a request"
+                f"the query could read about {cost} fields, more than the {limits.cost} a request"
                 " may; ask for smaller pages or fewer nested fields"
             )
         )
@@ -199,10 +231,12 @@ class _CostWalk:
         schema: GraphQLSchema,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: dict[str, Any],
+        max_page_size: int,
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
+        self.max_page_size = max_page_size
 
     def selection(
         self,
@@ -259,9 +293,9 @@ class _CostWalk:
         )
         if not isinstance(value, int):
             return None
-        if not 0 <= value <= MAX_PAGE_SIZE:
+        if not 0 <= value <= self.max_page_size:
             raise QueryTooExpensive(
-                f"`first` must be between 0 and {MAX_PAGE_SIZE}, not {value}"
+                f"`first` must be between 0 and {self.max_page_size}, not {value}"
                 f" (on `{node.name.value}`)"
             )
         return value

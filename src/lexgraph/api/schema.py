@@ -6,17 +6,16 @@ import functools
 from typing import Annotated
 
 import strawberry
-from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry import relay
 from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
-from strawberry.extensions.query_depth_limiter import create_validator
 
 from lexgraph import __version__
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.explore import ExploreQuery
 from lexgraph.api.impact import ImpactQuery
-from lexgraph.api.limits import VALIDATION_RULES, MaskErrorsWithRequestId, limit_extensions
+from lexgraph.api.limits import DEFAULT_LIMITS, MaskErrorsWithRequestId, QueryLimits
 from lexgraph.api.nodes import (
     NODE_TYPES,
     Authority,
@@ -212,22 +211,14 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         return await resolve_citations(info, text)
 
 
-# Deep enough for any page (procedure-details nests 6 levels); deeper is a mistake or an abuse.
-MAX_QUERY_DEPTH = 12
-
-# One depth rule for the process: `QueryDepthLimiter` makes a new rule class per request, and the
-# validation cache is keyed by the rules, so with it every request would be validated again. The
-# caches make a named query parsed and validated once per process (the profile of the API under load
-# showed parsing and validation at a third of its time).
-DEPTH_RULE = create_validator(MAX_QUERY_DEPTH, None)
-
-
 @functools.cache
-def build_schema(*, introspection: bool = True, writes: bool = False) -> strawberry.Schema:
+def build_schema(
+    *, introspection: bool = True, writes: bool = False, limits: QueryLimits = DEFAULT_LIMITS
+) -> strawberry.Schema:
     """The schema a server serves: with `writes`, the `Mutation` type (`lexgraph.api.writes`);
-    without `introspection`, `__schema` and `__type` are refused. One per setting, for the process:
-    the parser and validation caches live in the schema."""
-    rules: list[type[ASTValidationRule]] = [DEPTH_RULE, *VALIDATION_RULES]
+    without `introspection`, `__schema` and `__type` are refused; `limits` bound each request.
+    One per setting, for the process: the parser and validation caches live in the schema."""
+    rules = limits.validation_rules()
     if not introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
     return strawberry.Schema(
@@ -239,7 +230,7 @@ def build_schema(*, introspection: bool = True, writes: bool = False) -> strawbe
             lambda: AddValidationRules(rules),
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
-            *limit_extensions(),  # tokens, page size and cost, database failures (`limits`)
+            *limits.extensions(),  # tokens, page size and cost, database failures (`limits`)
         ],
     )
 
