@@ -103,15 +103,28 @@ class GraphObject:
     @classmethod
     def from_map(cls, row: Row) -> Self:
         values: dict[str, Any] = {"id": row["id"], "raw": row}
-        for f in dataclasses.fields(cls):
-            if f.name in values or not f.init:
-                continue
-            value = _fit(
-                _plain(row.get(_camel(f.name))), wants_list=isinstance(f.type, StrawberryList)
-            )
+        for name, key, wants_list in _from_map_plan(cls):
+            value = _fit(_plain(row.get(key)), wants_list=wants_list)
             if value is not None:
-                values[f.name] = value
+                values[name] = value
         return cls(**values)
+
+
+_plans: dict[type, tuple[tuple[str, str, bool], ...]] = {}
+
+
+def _from_map_plan(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """For each field a map fills: its name, the property it reads, whether it is a list. Made
+    once per type: a Strawberry field's `type` is resolved anew on every read, and a page builds
+    dozens of objects (in the profile of the procedure page, 15% of the function calls)."""
+    plan = _plans.get(cls)
+    if plan is None:
+        plan = _plans[cls] = tuple(
+            (f.name, _camel(f.name), isinstance(f.type, StrawberryList))
+            for f in dataclasses.fields(cls)
+            if f.init and f.name not in ("id", "raw")
+        )
+    return plan
 
 
 @strawberry.type
