@@ -21,7 +21,7 @@ from typing import Any, LiteralString
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from lexgraph.graph import versions
-from lexgraph.graph.records import EDGE_TYPES, NODE_LABELS, EdgeRecord, GraphBatch, NodeRecord
+from lexgraph.graph.records import EDGE_TYPES, NODE_LABELS, GraphBatch
 from lexgraph.graph.validity import today
 
 BATCH_SIZE = 2000
@@ -57,63 +57,121 @@ def _edge_type(edge_type: str) -> LiteralString:
     return edge_type
 
 
-def _merge_owned(label: LiteralString) -> LiteralString:
-    return (
-        "UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) "
-        "SET n = row.properties, n.id = row.id"
-    )
+def _union(parts: list[LiteralString]) -> LiteralString:
+    statement: LiteralString = ""
+    for part in parts:
+        statement += (" UNION ALL " if statement else "") + part
+    return statement
 
 
-def _merge_shared(label: LiteralString) -> LiteralString:
-    return (
-        "UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) "
-        "SET n += row.properties, "
+def _found(label: LiteralString) -> LiteralString:
+    return " RETURN '" + label + "' AS label, row.id AS id, elementId(n) AS element"
+
+
+def _write_nodes(label: LiteralString) -> list[LiteralString]:
+    """A label's owned nodes (replaced), shared nodes (merged, with this document added to their
+    `sources`), and the nodes this document's edges reach without writing them."""
+    return [
+        "UNWIND $owned." + label + " AS row "
+        "MERGE (n:" + label + " {id: row.id}) SET n = row.properties" + _found(label),
+        "UNWIND $shared." + label + " AS row "
+        "MERGE (n:" + label + " {id: row.id}) SET n += row.properties, "
         "n.sources = CASE WHEN $document IN coalesce(n.sources, []) THEN n.sources "
-        "ELSE coalesce(n.sources, []) + $document END"
-    )
+        "ELSE coalesce(n.sources, []) + $document END" + _found(label),
+        "UNWIND $reached." + label + " AS row MATCH (n:" + label + " {id: row.id})" + _found(label),
+    ]
 
 
-def _merge_edges(
-    edge_type: LiteralString, source: LiteralString, target: LiteralString
-) -> LiteralString:
+def _write_edges(edge_type: LiteralString) -> LiteralString:
     return (
-        "UNWIND $rows AS row "
-        "MATCH (a:" + source + " {id: row.source}) "
-        "MATCH (b:" + target + " {id: row.target}) "
-        "MERGE (a)-[r:" + edge_type + " {key: row.key}]->(b) "
-        "SET r = row.properties, r.key = row.key, r.sourceDocument = $document"
+        "CALL () { UNWIND $edges." + edge_type + " AS row "
+        "MATCH (a) WHERE elementId(a) = row.source "
+        "MATCH (b) WHERE elementId(b) = row.target "
+        "MERGE (a)-[r:" + edge_type + " {key: row.key}]->(b) SET r = row.properties } "
     )
 
 
-def _remove_stale_nodes(label: LiteralString) -> LiteralString:
+# A document's nodes, then its edges, each in one statement whose text is the same for every
+# document (rows come in maps by label or type; an absent key is no rows), so a document costs a
+# few round trips. The nodes' element ids tie the edges to them without a lookup by label. Their
+# plans are seeks by unique id or element id whatever the graph holds, and planning them takes
+# about a second, so a plan once made is kept (`replan=skip`) instead of being made again each time
+# the counts of a growing graph drift from those it was made with.
+WRITE_NODES: LiteralString = (
+    "CYPHER replan=skip CALL () { "
+    + _union([branch for label in sorted(NODE_LABELS) for branch in _write_nodes(_label(label))])
+    + " } RETURN collect([label, id, element]) AS found"
+)
+WRITE_EDGES: LiteralString = "CYPHER replan=skip " + "".join(
+    _write_edges(_edge_type(edge_type)) for edge_type in sorted(EDGE_TYPES)
+)
+
+
+def _maps(
+    parameters: tuple[str, ...], rows: list[tuple[str, str, Any]]
+) -> list[dict[str, dict[str, list[Any]]]]:
+    """(parameter, key, row) triples as statement parameters of at most BATCH_SIZE rows each."""
+    chunks: list[dict[str, dict[str, list[Any]]]] = []
+    for begin in range(0, len(rows), BATCH_SIZE):
+        chunk: dict[str, dict[str, list[Any]]] = {name: defaultdict(list) for name in parameters}
+        for parameter, key, row in rows[begin : begin + BATCH_SIZE]:
+            chunk[parameter][key].append(row)
+        chunks.append(chunk)
+    return chunks
+
+
+def _stale_nodes(label: LiteralString) -> LiteralString:
     return (
         "MATCH (n:" + label + " {sourceDocument: $document}) "
-        "WHERE n.validTo IS NULL AND NOT n.id IN $ids "
-        "DETACH DELETE n RETURN count(*) AS removed"
+        "WHERE n.validTo IS NULL AND NOT n.id IN $ids." + label + " RETURN n"
     )
 
 
-def _remove_stale_edges(edge_type: LiteralString) -> LiteralString:
+def _stale_edges(edge_type: LiteralString) -> LiteralString:
     return (
         "MATCH (a)-[r:" + edge_type + " {sourceDocument: $document}]->(b) "
-        "WHERE r.validTo IS NULL AND NOT [a.id, b.id, r.key] IN $keys "
-        "DELETE r RETURN count(*) AS removed"
+        "WHERE r.validTo IS NULL AND NOT [a.id, b.id, r.key] IN $keys." + edge_type + " RETURN r"
     )
 
 
-def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    return [rows[i : i + BATCH_SIZE] for i in range(0, len(rows), BATCH_SIZE)] or [[]]
+# What the document stated before and no longer states, every label and type in one statement
+# (each branch seeks its own `sourceDocument` index). Nodes go first, with their edges; the edges
+# counted are those removed on their own. Shared nodes may carry this document's provenance too;
+# only what is no longer stated goes.
+REMOVE_STALE: LiteralString = (
+    "CALL () { CALL () { "
+    + _union([_stale_nodes(_label(label)) for label in sorted(NODE_LABELS)])
+    + " } DETACH DELETE n RETURN count(*) AS removedNodes } "
+    "CALL () { CALL () { "
+    + _union([_stale_edges(_edge_type(edge_type)) for edge_type in sorted(EDGE_TYPES)])
+    + " } DELETE r RETURN count(*) AS removedEdges } "
+    "RETURN removedNodes, removedEdges"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class _Current:
     """The document's facts as the graph holds them before this import."""
 
+    # Whether the graph holds the document at all (a first import has nothing of it to replace).
+    present: bool
     checksum: str | None
     nodes: dict[versions.NodeKey, Mapping[str, Any]]
     node_elements: dict[versions.NodeKey, str]
     edges: dict[versions.EdgeKey, Mapping[str, Any]]
     edge_elements: dict[versions.EdgeKey, str]
+
+
+# The document's current facts of every label, and of every stated type, each in one statement.
+CURRENT_NODES: LiteralString = _union(
+    [versions.current_nodes(_label(label)) for label in sorted(NODE_LABELS - {"SourceDocument"})]
+)
+CURRENT_EDGES: LiteralString = _union(
+    [
+        versions.current_edges(_edge_type(edge_type))
+        for edge_type in sorted(EDGE_TYPES - versions.UNSTATED_EDGES)
+    ]
+)
 
 
 async def _read_current(tx: AsyncManagedTransaction, document: str) -> _Current:
@@ -124,19 +182,15 @@ async def _read_current(tx: AsyncManagedTransaction, document: str) -> _Current:
     edges: dict[versions.EdgeKey, Mapping[str, Any]] = {}
     edge_elements: dict[versions.EdgeKey, str] = {}
     if checksum is None:
-        return _Current(None, nodes, node_elements, edges, edge_elements)
-    for label in sorted(NODE_LABELS - {"SourceDocument"}):
-        result = await tx.run(versions.current_nodes(_label(label)), document=document)
-        async for row in result:
-            nodes[(label, row["id"])] = row["properties"]
-            node_elements[(label, row["id"])] = row["element"]
-    for edge_type in sorted(EDGE_TYPES - versions.UNSTATED_EDGES):
-        result = await tx.run(versions.current_edges(_edge_type(edge_type)), document=document)
-        async for row in result:
-            key = (row["source"], edge_type, row["target"], row["key"])
-            edges[key] = row["properties"]
-            edge_elements[key] = row["element"]
-    return _Current(checksum, nodes, node_elements, edges, edge_elements)
+        return _Current(record is not None, None, nodes, node_elements, edges, edge_elements)
+    async for row in await tx.run(CURRENT_NODES, document=document):
+        nodes[(row["label"], row["id"])] = row["properties"]
+        node_elements[(row["label"], row["id"])] = row["element"]
+    async for row in await tx.run(CURRENT_EDGES, document=document):
+        key = (row["source"], row["type"], row["target"], row["key"])
+        edges[key] = row["properties"]
+        edge_elements[key] = row["element"]
+    return _Current(True, checksum, nodes, node_elements, edges, edge_elements)
 
 
 def _checksum(batch: GraphBatch) -> str:
@@ -169,6 +223,12 @@ def _stamp(
         if valid_from is not None:
             stamped["validFrom"] = valid_from
     return stamped
+
+
+def _brings_its_document_node(batch: GraphBatch) -> bool:
+    """Whether the batch writes its own `SourceDocument`: then, if the graph has none yet, no
+    earlier import of the document was committed and nothing of it can be stale."""
+    return ("SourceDocument", batch.document_id) in batch.nodes
 
 
 async def _write_batch(
@@ -216,28 +276,37 @@ async def _write_batch(
     valid_from = effective if new_text else None
     superseded_ids = {c.id for c in (*diff.removed, *diff.changed)} if diff else set()
 
-    nodes_by_kind: dict[tuple[str, bool], list[NodeRecord]] = defaultdict(list)
+    node_rows: list[tuple[str, str, Any]] = []
     for node in batch.nodes.values():
-        nodes_by_kind[(node.label, node.owned)].append(node)
-    for (label, owned), nodes in sorted(nodes_by_kind.items()):
-        rows = [
-            {
-                "id": n.id,
-                "properties": _stamp(
-                    n.properties,
-                    current.nodes.get((n.label, n.id)),
-                    stated_in=stated_in,
-                    version=version,
-                    valid_from=valid_from,
-                )
-                if owned and n.label != "SourceDocument"
-                else dict(n.properties),
-            }
-            for n in nodes
-        ]
-        statement = _merge_owned(_label(label)) if owned else _merge_shared(_label(label))
-        for chunk in _chunks(rows):
-            await (await tx.run(statement, rows=chunk, document=document)).consume()
+        if node.owned and node.label != "SourceDocument":
+            properties = _stamp(
+                node.properties,
+                current.nodes.get((node.label, node.id)),
+                stated_in=stated_in,
+                version=version,
+                valid_from=valid_from,
+            )
+        else:
+            properties = dict(node.properties)
+        if node.owned:
+            properties["id"] = node.id
+        kind = "owned" if node.owned else "shared"
+        node_rows.append((kind, _label(node.label), {"id": node.id, "properties": properties}))
+    reached = {
+        (label, node_id)
+        for edge in batch.edges.values()
+        for label, node_id in (
+            (edge.source_label, edge.source_id),
+            (edge.target_label, edge.target_id),
+        )
+        if (label, node_id) not in batch.nodes
+    }
+    node_rows += [("reached", _label(label), {"id": node_id}) for label, node_id in sorted(reached)]
+    element_of: dict[tuple[str, str], str] = {}
+    for parameters in _maps(("owned", "shared", "reached"), node_rows):
+        record = await (await tx.run(WRITE_NODES, parameters, document=document)).single()
+        if record is not None:
+            element_of.update(((label, node_id), element) for label, node_id, element in record[0])
 
     if diff is not None:
         superseded_by_label: dict[str, list[str]] = defaultdict(list)
@@ -254,33 +323,30 @@ async def _write_batch(
                 )
             ).consume()
 
-    edges_by_kind: dict[tuple[str, str, str], list[EdgeRecord]] = defaultdict(list)
+    edge_rows: list[tuple[str, str, Any]] = []
     for edge in batch.edges.values():
-        edges_by_kind[(edge.type, edge.source_label, edge.target_label)].append(edge)
-    for (edge_type, source, target), edges in sorted(edges_by_kind.items()):
-        stated = edge_type not in versions.UNSTATED_EDGES
-        rows = [
-            {
-                "source": e.source_id,
-                "target": e.target_id,
-                "key": e.key,
-                "properties": _stamp(
-                    e.properties,
-                    None
-                    if {e.source_id, e.target_id} & superseded_ids
-                    else current.edges.get((e.source_id, e.type, e.target_id, e.key)),
-                    stated_in=stated_in,
-                    version=version,
-                    valid_from=valid_from,
-                )
-                if stated
-                else dict(e.properties),
-            }
-            for e in edges
-        ]
-        statement = _merge_edges(_edge_type(edge_type), _label(source), _label(target))
-        for chunk in _chunks(rows):
-            await (await tx.run(statement, rows=chunk, document=document)).consume()
+        source = element_of.get((edge.source_label, edge.source_id))
+        target = element_of.get((edge.target_label, edge.target_id))
+        if source is None or target is None:
+            continue  # an end the graph does not hold: there is nothing to connect
+        if edge.type in versions.UNSTATED_EDGES:
+            properties = dict(edge.properties)
+        else:
+            properties = _stamp(
+                edge.properties,
+                None
+                if {edge.source_id, edge.target_id} & superseded_ids
+                else current.edges.get((edge.source_id, edge.type, edge.target_id, edge.key)),
+                stated_in=stated_in,
+                version=version,
+                valid_from=valid_from,
+            )
+        properties["key"] = edge.key
+        properties["sourceDocument"] = document
+        ends = {"source": source, "target": target, "key": edge.key, "properties": properties}
+        edge_rows.append(("edges", _edge_type(edge.type), ends))
+    for parameters in _maps(("edges",), edge_rows):
+        await (await tx.run(WRITE_EDGES, parameters, document=document)).consume()
 
     await (
         await tx.run(
@@ -293,30 +359,18 @@ async def _write_batch(
         )
     ).consume()
 
-    removed_nodes = 0
-    # Shared nodes may carry this document's provenance too; only what is no longer stated goes.
-    stated_ids: dict[str, list[str]] = defaultdict(list)
-    for node in batch.nodes.values():
-        stated_ids[node.label].append(node.id)
-    for label in sorted(NODE_LABELS):
-        result = await tx.run(
-            _remove_stale_nodes(_label(label)), document=document, ids=stated_ids.get(label, [])
-        )
+    removed_nodes = removed_edges = 0
+    if current.present or not _brings_its_document_node(batch):
+        ids: dict[str, list[str]] = {label: [] for label in NODE_LABELS}
+        for node in batch.nodes.values():
+            ids[node.label].append(node.id)
+        keys: dict[str, list[list[str]]] = {edge_type: [] for edge_type in EDGE_TYPES}
+        for edge in batch.edges.values():
+            keys[edge.type].append([edge.source_id, edge.target_id, edge.key])
+        result = await tx.run(REMOVE_STALE, document=document, ids=ids, keys=keys)
         record = await result.single()
-        removed_nodes += int(record["removed"]) if record else 0
-
-    removed_edges = 0
-    keys_by_type: dict[str, list[list[str]]] = defaultdict(list)
-    for edge in batch.edges.values():
-        keys_by_type[edge.type].append([edge.source_id, edge.target_id, edge.key])
-    for edge_type in sorted(EDGE_TYPES):
-        result = await tx.run(
-            _remove_stale_edges(_edge_type(edge_type)),
-            document=document,
-            keys=keys_by_type.get(edge_type, []),
-        )
-        record = await result.single()
-        removed_edges += int(record["removed"]) if record else 0
+        if record is not None:
+            removed_nodes, removed_edges = int(record["removedNodes"]), int(record["removedEdges"])
 
     return LoadSummary(
         document,

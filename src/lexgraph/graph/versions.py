@@ -174,7 +174,8 @@ def current_nodes(label: LiteralString) -> LiteralString:
     return (
         "MATCH (n:" + label + " {sourceDocument: $document}) "
         "WHERE n.validTo IS NULL AND n.sources IS NULL "
-        "RETURN elementId(n) AS element, n.id AS id, properties(n) AS properties"
+        "RETURN '" + label + "' AS label, elementId(n) AS element, n.id AS id, "
+        "properties(n) AS properties"
     )
 
 
@@ -182,7 +183,8 @@ def current_edges(edge_type: LiteralString) -> LiteralString:
     return (
         "MATCH (a)-[r:" + edge_type + " {sourceDocument: $document}]->(b) "
         "WHERE r.validTo IS NULL "
-        "RETURN elementId(r) AS element, a.id AS source, b.id AS target, "
+        "RETURN '" + edge_type + "' AS type, elementId(r) AS element, a.id AS source, "
+        "b.id AS target, "
         "coalesce(r.key, '') AS key, properties(r) AS properties"
     )
 
