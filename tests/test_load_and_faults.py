@@ -63,26 +63,28 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     home = tmp_path_factory.mktemp("own-neo4j")
     bolt_port = free_port()
     start_database(home, bolt_port)
-    uri = f"bolt://127.0.0.1:{bolt_port}"
-    asyncio.run(_load_sample_corpus(uri))
-    api_port = free_port()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("NEO4J_")} | {
-        "NEO4J_URI": uri,
-        "LEXGRAPH_QUERY_TIMEOUT_S": str(QUERY_TIMEOUT_S),
-    }
-    api = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(api_port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{api_port}"
+    api: subprocess.Popen[bytes] | None = None
     try:
+        uri = f"bolt://127.0.0.1:{bolt_port}"
+        asyncio.run(_load_sample_corpus(uri))
+        api_port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")} | {
+            "NEO4J_URI": uri,
+            "LEXGRAPH_QUERY_TIMEOUT_S": str(QUERY_TIMEOUT_S),
+        }
+        api = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(api_port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{api_port}"
         _wait_until(lambda: httpx.get(f"{url}/readyz").status_code == 200, 60)
         yield Deployment(home, bolt_port, url)
     finally:
-        api.terminate()
-        api.wait(timeout=20)
+        if api is not None:
+            api.terminate()
+            api.wait(timeout=20)
         local_neo4j.stop(home)
 
 
