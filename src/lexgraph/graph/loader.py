@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from lexgraph.graph import versions
-from lexgraph.graph.records import EDGE_TYPES, NODE_LABELS, GraphBatch
+from lexgraph.graph.records import EDGE_TYPES, NODE_LABELS, EdgeRecord, GraphBatch, NodeRecord
 from lexgraph.graph.validity import today
 
 BATCH_SIZE = 2000
@@ -68,21 +68,22 @@ def _found(label: LiteralString) -> LiteralString:
     return " RETURN '" + label + "' AS label, row.id AS id, elementId(n) AS element"
 
 
-def _write_nodes(label: LiteralString) -> list[LiteralString]:
-    """A label's owned nodes (replaced), shared nodes (merged, with this document added to their
-    `sources`), and the nodes this document's edges reach without writing them."""
+def _node_branches(label: LiteralString) -> list[LiteralString]:
+    """A label's owned nodes (replaced), shared nodes (merged, with the documents that mention
+    them added to their `sources`), and the nodes the edges reach without writing them."""
     return [
         "UNWIND $owned." + label + " AS row "
         "MERGE (n:" + label + " {id: row.id}) SET n = row.properties" + _found(label),
         "UNWIND $shared." + label + " AS row "
         "MERGE (n:" + label + " {id: row.id}) SET n += row.properties, "
-        "n.sources = CASE WHEN $document IN coalesce(n.sources, []) THEN n.sources "
-        "ELSE coalesce(n.sources, []) + $document END" + _found(label),
+        "n.sources = coalesce(n.sources, []) "
+        "+ [document IN row.documents WHERE NOT document IN coalesce(n.sources, [])]"
+        + _found(label),
         "UNWIND $reached." + label + " AS row MATCH (n:" + label + " {id: row.id})" + _found(label),
     ]
 
 
-def _write_edges(edge_type: LiteralString) -> LiteralString:
+def _edge_subquery(edge_type: LiteralString) -> LiteralString:
     return (
         "CALL () { UNWIND $edges." + edge_type + " AS row "
         "MATCH (a) WHERE elementId(a) = row.source "
@@ -99,11 +100,11 @@ def _write_edges(edge_type: LiteralString) -> LiteralString:
 # the counts of a growing graph drift from those it was made with.
 WRITE_NODES: LiteralString = (
     "CYPHER replan=skip CALL () { "
-    + _union([branch for label in sorted(NODE_LABELS) for branch in _write_nodes(_label(label))])
+    + _union([branch for label in sorted(NODE_LABELS) for branch in _node_branches(_label(label))])
     + " } RETURN collect([label, id, element]) AS found"
 )
 WRITE_EDGES: LiteralString = "CYPHER replan=skip " + "".join(
-    _write_edges(_edge_type(edge_type)) for edge_type in sorted(EDGE_TYPES)
+    _edge_subquery(_edge_type(edge_type)) for edge_type in sorted(EDGE_TYPES)
 )
 
 
@@ -231,6 +232,67 @@ def _brings_its_document_node(batch: GraphBatch) -> bool:
     return ("SourceDocument", batch.document_id) in batch.nodes
 
 
+def _node_row(
+    node: NodeRecord, properties: dict[str, Any], documents: list[str]
+) -> tuple[str, str, Any]:
+    """A node's row for `WRITE_NODES`: an owned node's properties replace what it had (its id
+    kept); a shared node's are merged, and the documents that mention it join its `sources`."""
+    if node.owned:
+        properties["id"] = node.id
+        return ("owned", _label(node.label), {"id": node.id, "properties": properties})
+    row = {"id": node.id, "properties": properties, "documents": documents}
+    return ("shared", _label(node.label), row)
+
+
+def _reached(batches: Sequence[GraphBatch]) -> list[tuple[str, str]]:
+    """Ends of the batches' edges that none of them writes (a node of another document)."""
+    written = {key for batch in batches for key in batch.nodes}
+    return sorted(
+        {
+            end
+            for batch in batches
+            for edge in batch.edges.values()
+            for end in ((edge.source_label, edge.source_id), (edge.target_label, edge.target_id))
+            if end not in written
+        }
+    )
+
+
+async def _write_nodes(
+    tx: AsyncManagedTransaction,
+    rows: list[tuple[str, str, Any]],
+    reached: list[tuple[str, str]],
+) -> dict[tuple[str, str], str]:
+    """Write the nodes; the element id of each of them and of each reached node found."""
+    rows = rows + [("reached", _label(label), {"id": node_id}) for label, node_id in reached]
+    element_of: dict[tuple[str, str], str] = {}
+    for parameters in _maps(("owned", "shared", "reached"), rows):
+        record = await (await tx.run(WRITE_NODES, parameters)).single()
+        if record is not None:
+            element_of.update(((label, node_id), element) for label, node_id, element in record[0])
+    return element_of
+
+
+def _edge_row(
+    edge: EdgeRecord, properties: dict[str, Any], document: str, element_of: Mapping[Any, str]
+) -> tuple[str, str, Any] | None:
+    """An edge's row for `WRITE_EDGES`, or None when an end is not in the graph (nothing to
+    connect)."""
+    source = element_of.get((edge.source_label, edge.source_id))
+    target = element_of.get((edge.target_label, edge.target_id))
+    if source is None or target is None:
+        return None
+    properties["key"] = edge.key
+    properties["sourceDocument"] = document
+    row = {"source": source, "target": target, "key": edge.key, "properties": properties}
+    return ("edges", _edge_type(edge.type), row)
+
+
+async def _write_edges(tx: AsyncManagedTransaction, rows: list[tuple[str, str, Any]]) -> None:
+    for parameters in _maps(("edges",), rows):
+        await (await tx.run(WRITE_EDGES, parameters)).consume()
+
+
 async def _write_batch(
     tx: AsyncManagedTransaction,
     batch: GraphBatch,
@@ -288,25 +350,8 @@ async def _write_batch(
             )
         else:
             properties = dict(node.properties)
-        if node.owned:
-            properties["id"] = node.id
-        kind = "owned" if node.owned else "shared"
-        node_rows.append((kind, _label(node.label), {"id": node.id, "properties": properties}))
-    reached = {
-        (label, node_id)
-        for edge in batch.edges.values()
-        for label, node_id in (
-            (edge.source_label, edge.source_id),
-            (edge.target_label, edge.target_id),
-        )
-        if (label, node_id) not in batch.nodes
-    }
-    node_rows += [("reached", _label(label), {"id": node_id}) for label, node_id in sorted(reached)]
-    element_of: dict[tuple[str, str], str] = {}
-    for parameters in _maps(("owned", "shared", "reached"), node_rows):
-        record = await (await tx.run(WRITE_NODES, parameters, document=document)).single()
-        if record is not None:
-            element_of.update(((label, node_id), element) for label, node_id, element in record[0])
+        node_rows.append(_node_row(node, properties, [document]))
+    element_of = await _write_nodes(tx, node_rows, _reached([batch]))
 
     if diff is not None:
         superseded_by_label: dict[str, list[str]] = defaultdict(list)
@@ -325,10 +370,6 @@ async def _write_batch(
 
     edge_rows: list[tuple[str, str, Any]] = []
     for edge in batch.edges.values():
-        source = element_of.get((edge.source_label, edge.source_id))
-        target = element_of.get((edge.target_label, edge.target_id))
-        if source is None or target is None:
-            continue  # an end the graph does not hold: there is nothing to connect
         if edge.type in versions.UNSTATED_EDGES:
             properties = dict(edge.properties)
         else:
@@ -341,12 +382,10 @@ async def _write_batch(
                 version=version,
                 valid_from=valid_from,
             )
-        properties["key"] = edge.key
-        properties["sourceDocument"] = document
-        ends = {"source": source, "target": target, "key": edge.key, "properties": properties}
-        edge_rows.append(("edges", _edge_type(edge.type), ends))
-    for parameters in _maps(("edges",), edge_rows):
-        await (await tx.run(WRITE_EDGES, parameters, document=document)).consume()
+        row = _edge_row(edge, properties, document, element_of)
+        if row is not None:
+            edge_rows.append(row)
+    await _write_edges(tx, edge_rows)
 
     await (
         await tx.run(
@@ -399,3 +438,133 @@ async def load_batch(
     today)."""
     async with driver.session(database=database) as session:
         return await session.execute_write(_write_batch, batch, stated_in, effective_from)
+
+
+async def load_batches(
+    driver: AsyncDriver, batches: Sequence[GraphBatch], database: str
+) -> list[LoadSummary]:
+    """Write several documents in one write transaction, to the same graph as `load_batch` on
+    each in turn would (a bulk load: a failure leaves out all of them, not just one).
+
+    First texts of documents, which have nothing to version or replace, are written together: a
+    node several of them mention is merged once, with all of them in its `sources`, instead of
+    once per document with its `sources` list rewritten each time."""
+    async with driver.session(database=database) as session:
+        return await session.execute_write(_write_batches, list(batches))
+
+
+async def _write_batches(
+    tx: AsyncManagedTransaction, batches: list[GraphBatch]
+) -> list[LoadSummary]:
+    if _together(batches):
+        documents = [batch.document_id for batch in batches]
+        record = await (await tx.run(ANY_PRESENT, documents=documents)).single()
+        if record is not None and not record["present"]:
+            return await _write_first_texts(tx, batches)
+    return [await _write_batch(tx, batch) for batch in batches]
+
+
+ANY_PRESENT: LiteralString = (
+    "UNWIND $documents AS document "
+    "OPTIONAL MATCH (d:SourceDocument {id: document}) RETURN count(d) > 0 AS present"
+)
+
+
+def _together(batches: list[GraphBatch]) -> bool:
+    """Whether writing the batches at once gives the graph writing them in turn would: each
+    brings its own document node, none writes a node another owns, and none has an edge to a
+    node that only a later one writes (in turn, that edge would find no node yet)."""
+    if len({batch.document_id for batch in batches}) < len(batches):
+        return False
+    if not all(_brings_its_document_node(batch) for batch in batches):
+        return False
+    writers: dict[tuple[str, str], set[int]] = defaultdict(set)
+    owned: set[tuple[str, str]] = set()
+    for position, batch in enumerate(batches):
+        for key, node in batch.nodes.items():
+            writers[key].add(position)
+            if node.owned:
+                owned.add(key)
+    if any(len(writers[key]) > 1 for key in owned):
+        return False
+    for position, batch in enumerate(batches):
+        for edge in batch.edges.values():
+            for end in ((edge.source_label, edge.source_id), (edge.target_label, edge.target_id)):
+                if min(writers.get(end, {position})) > position:
+                    return False
+    return True
+
+
+async def _write_first_texts(
+    tx: AsyncManagedTransaction, batches: list[GraphBatch]
+) -> list[LoadSummary]:
+    """First texts written at once: a shared node's properties are merged in document order and
+    its new sources appended in that order; an edge several documents state holds the last one's
+    properties, as it would after each had merged it in turn."""
+    versions_of = {
+        batch.document_id: versions.version_id(batch.document_id, _checksum(batch))
+        for batch in batches
+    }
+    nodes: dict[tuple[str, str], tuple[NodeRecord, dict[str, Any], list[str]]] = {}
+    for batch in batches:
+        document = batch.document_id
+        for key, node in batch.nodes.items():
+            if node.owned and node.label != "SourceDocument":
+                properties = _stamp(
+                    node.properties,
+                    None,
+                    stated_in=None,
+                    version=versions_of[document],
+                    valid_from=None,
+                )
+                nodes[key] = (node, properties, [document])
+            elif key in nodes and not node.owned:
+                _, merged, documents = nodes[key]
+                merged.update(node.properties)
+                documents.append(document)
+            else:
+                nodes[key] = (node, dict(node.properties), [document])
+    rows = [
+        _node_row(node, properties, documents) for node, properties, documents in nodes.values()
+    ]
+    element_of = await _write_nodes(tx, rows, _reached(batches))
+
+    edges: dict[tuple[str, ...], tuple[str, str, Any]] = {}
+    for batch in batches:
+        document = batch.document_id
+        for edge in batch.edges.values():
+            if edge.type in versions.UNSTATED_EDGES:
+                properties = dict(edge.properties)
+            else:
+                properties = _stamp(
+                    edge.properties,
+                    None,
+                    stated_in=None,
+                    version=versions_of[document],
+                    valid_from=None,
+                )
+            row = _edge_row(edge, properties, document, element_of)
+            if row is not None:
+                ends = (edge.source_label, edge.source_id, edge.target_label, edge.target_id)
+                edges[(edge.type, *ends, edge.key)] = row
+    await _write_edges(tx, list(edges.values()))
+
+    summaries = []
+    for batch in batches:
+        document = batch.document_id
+        await (
+            await tx.run(
+                versions.OPEN_VERSION,
+                document=document,
+                version=versions_of[document],
+                checksum=_checksum(batch),
+                effective=None,
+                act=None,
+            )
+        ).consume()
+        summaries.append(
+            LoadSummary(
+                document, len(batch.nodes), len(batch.edges), 0, 0, version=versions_of[document]
+            )
+        )
+    return summaries
