@@ -22,6 +22,7 @@ import pytest
 from neo4j import AsyncDriver
 
 from lexgraph.config import Settings
+from lexgraph.graph import loader
 from lexgraph.graph.dump import canonical_dump
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA
@@ -32,9 +33,10 @@ IMPORTED_LINE = re.compile(r"^imported (\S+): \d+ nodes")
 # A transaction of the loader's (`lexgraph.graph.loader`) batched writes, running now.
 WRITING = """
 SHOW TRANSACTIONS YIELD currentQuery, status
-WHERE currentQuery STARTS WITH 'UNWIND $rows' AND status = 'Running'
+WHERE (currentQuery STARTS WITH $nodes OR currentQuery STARTS WITH $edges) AND status = 'Running'
 RETURN currentQuery
 """
+STATEMENTS = {"nodes": loader.WRITE_NODES[:200], "edges": loader.WRITE_EDGES[:200]}
 
 
 def resolutions(folder: Path) -> list[Path]:
@@ -76,7 +78,7 @@ async def interrupt_while_writing(
     # Aim for the middle of a write; a short bound keeps the signal ahead of the remaining
     # documents even when a write is too quick to be seen.
     for _ in range(20):
-        records, _, _ = await driver.execute_query(WRITING)
+        records, _, _ = await driver.execute_query(WRITING, STATEMENTS)
         if records:
             break
         await asyncio.sleep(0.02)
