@@ -69,3 +69,32 @@ async def test_queries_nest_at_most_twelve_levels(run: Run) -> None:
     answer = await run(deep + " }" * 14)
     assert answer.errors
     assert "exceeds maximum operation depth of 12" in answer.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "message"),
+    [
+        (
+            "query Act($act: String!) { legalAct(id: $act) { title } }",
+            {},
+            "Variable '$act' has invalid value: Expected a value of non-null type 'String!'",
+        ),
+        (
+            "query Page($n: Int!) { procedures(first: $n) { totalCount } }",
+            {"n": "many"},
+            "Variable '$n' has invalid value: Int cannot represent non-integer value: 'many'",
+        ),
+    ],
+)
+async def test_variables_that_do_not_fit_are_told_not_masked(
+    settings: Settings, query: str, variables: dict[str, object], message: str
+) -> None:
+    closed = create_driver(settings)  # nothing runs: variables are checked first
+    await closed.close()
+    result = await schema.execute(
+        query,
+        variable_values=variables,
+        context_value=RequestContext(driver=closed, settings=settings),
+    )
+    (error,) = result.errors or []
+    assert error.message.startswith(message)

@@ -46,9 +46,10 @@ def is_database_unavailable(error: BaseException | None) -> bool:
 
 
 def is_internal(error: GraphQLError) -> bool:
-    """Errors GraphQL raises itself (syntax, validation) have no original error and are the
-    user's; so are `UserError`s and malformed global ids. Everything else is ours."""
+    """Errors GraphQL raises itself are the user's: syntax and validation (no original error),
+    and variables that do not fit their types (a `GraphQLError` inside); so are `UserError`s and
+    malformed global ids. Everything else is ours."""
     original = error.original_error
     if original is None:
         return False
-    return not isinstance(original, UserError | GlobalIDValueError)
+    return not isinstance(original, UserError | GlobalIDValueError | GraphQLError)
