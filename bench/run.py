@@ -46,6 +46,7 @@ from rich.table import Table
 from bench import synth
 from lexgraph import local_neo4j
 from lexgraph.api.context import RequestContext
+from lexgraph.api.graphiql import read_example
 from lexgraph.config import Settings, load_settings, project_root
 from lexgraph.graph.driver import create_driver
 from lexgraph.graph.migrations import apply_migrations
@@ -188,10 +189,10 @@ class NamedQuery:
 
     @classmethod
     def read(cls, path: Path) -> NamedQuery:
-        text = path.read_text(encoding="utf-8")
-        found = re.search(r"Variables:\s*(\{.*\})", text)
-        defaults = json.loads(found.group(1)) if found else {}
-        return cls(path.stem, text, defaults)
+        """The document and its example variables, read as GraphiQL reads them (the example may
+        wrap across comment lines)."""
+        example = read_example(path)
+        return cls(path.stem, example.query, json.loads(example.variables or "{}"))
 
 
 def variable_sets(query: NamedQuery, numbers: Sequence[str], count: int) -> list[dict[str, Any]]:
