@@ -136,8 +136,10 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
                 extensions=request_data.extensions,
                 protocol=request_data.protocol,
             )
+        # A writer's import may rightly take longer (it is one transaction, rolled back whole).
+        budget = None if context.may_write else self._request_budget_s
         try:
-            async with asyncio.timeout(self._request_budget_s):
+            async with asyncio.timeout(budget):
                 result = await super().execute_single(
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
