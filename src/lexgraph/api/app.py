@@ -18,7 +18,7 @@ from typing import Any
 from cross_web import HTTPException
 from graphql import GraphQLError
 from neo4j import AsyncDriver
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -34,7 +34,7 @@ from strawberry.types import ExecutionResult
 from lexgraph.api.auth import may_write
 from lexgraph.api.body_limit import BodySizeLimit
 from lexgraph.api.context import RequestContext
-from lexgraph.api.errors import DATABASE_UNAVAILABLE, RETRY_AFTER_S
+from lexgraph.api.errors import DATABASE_UNAVAILABLE, RETRY_AFTER_S, is_database_unavailable
 from lexgraph.api.graphiql import GraphiQLWithExamples, explore_page, queries_dir, web_dist
 from lexgraph.api.limits import QueryLimits
 from lexgraph.api.observability import (
@@ -128,7 +128,7 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
                 query = self.persisted.admit(request_data.query, await _request_fields(request))
             except DocumentRefused as refusal:
                 sub_response.status_code = 400
-                return _refused(refusal)
+                return _request_error(refusal.code, str(refusal))
             request_data = GraphQLRequestData(
                 query=query,
                 variables=request_data.variables,
@@ -168,10 +168,6 @@ async def _request_fields(request: Request) -> dict[str, Any]:
     except ValueError:
         return {}
     return body if isinstance(body, dict) else {}
-
-
-def _refused(refusal: DocumentRefused) -> ExecutionResult:
-    return _request_error(refusal.code, str(refusal))
 
 
 def _request_timed_out(budget_s: float) -> ExecutionResult:
@@ -220,11 +216,14 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
             checks["neo4j"] = "reachable"
             pending = await pending_migrations(driver, settings.neo4j_database)
             checks["migrations"] = "applied" if not pending else {"pending": pending}
-        except (DatabaseUnavailable, ServiceUnavailable, SessionExpired, OSError) as error:
-            checks["neo4j"] = f"unreachable: {type(error).__name__}"
-            return JSONResponse({"status": "not ready", "checks": checks}, status_code=503)
-        except Neo4jError as error:
-            checks["neo4j"] = f"error: {error.code}"
+        except (Neo4jError, DriverError, DatabaseUnavailable, OSError) as error:
+            # The same judgement as GraphQL requests get (`is_database_unavailable`).
+            if is_database_unavailable(error) or isinstance(error, OSError):
+                checks["neo4j"] = f"unreachable: {type(error).__name__}"
+            elif isinstance(error, Neo4jError):
+                checks["neo4j"] = f"error: {error.code}"
+            else:
+                raise
             return JSONResponse({"status": "not ready", "checks": checks}, status_code=503)
         if checks["migrations"] != "applied":
             return JSONResponse({"status": "not ready", "checks": checks}, status_code=503)

@@ -40,8 +40,7 @@ def is_database_unavailable(error: BaseException | None) -> bool:
         | SessionExpired
         | ConnectionPoolError
         | Neo4jDatabaseUnavailable
-        | DatabaseUnavailable
-        | DatabaseUnreachable,
+        | DatabaseUnavailable,
     )
 
 

@@ -505,19 +505,18 @@ async def _write_first_texts(
         batch.document_id: versions.version_id(batch.document_id, _checksum(batch))
         for batch in batches
     }
+
+    def first_stamp(properties: Mapping[str, Any], document: str) -> dict[str, Any]:
+        return _stamp(
+            properties, None, stated_in=None, version=versions_of[document], valid_from=None
+        )
+
     nodes: dict[tuple[str, str], tuple[NodeRecord, dict[str, Any], list[str]]] = {}
     for batch in batches:
         document = batch.document_id
         for key, node in batch.nodes.items():
             if node.owned and node.label != "SourceDocument":
-                properties = _stamp(
-                    node.properties,
-                    None,
-                    stated_in=None,
-                    version=versions_of[document],
-                    valid_from=None,
-                )
-                nodes[key] = (node, properties, [document])
+                nodes[key] = (node, first_stamp(node.properties, document), [document])
             elif key in nodes and not node.owned:
                 _, merged, documents = nodes[key]
                 merged.update(node.properties)
@@ -536,13 +535,7 @@ async def _write_first_texts(
             if edge.type in versions.UNSTATED_EDGES:
                 properties = dict(edge.properties)
             else:
-                properties = _stamp(
-                    edge.properties,
-                    None,
-                    stated_in=None,
-                    version=versions_of[document],
-                    valid_from=None,
-                )
+                properties = first_stamp(edge.properties, document)
             row = _edge_row(edge, properties, document, element_of)
             if row is not None:
                 ends = (edge.source_label, edge.source_id, edge.target_label, edge.target_id)
