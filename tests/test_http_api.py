@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -14,40 +10,14 @@ import pytest
 from neo4j import AsyncDriver
 
 from lexgraph.graph.migrations import apply_migrations
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.serving import served_api
 
 
 @pytest.fixture(scope="module")
 def api_url(neo4j_uri: str, driver: AsyncDriver) -> Iterator[str]:
     """The API served by uvicorn in its own process, as users run it."""
-    port = free_port()
-    env = {**os.environ, "NEO4J_URI": neo4j_uri}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"the API did not start: {process.stderr.read()!r}")  # type: ignore[union-attr]
-        time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=15)
+    with served_api({**os.environ, "NEO4J_URI": neo4j_uri}) as url:
+        yield url
 
 
 def graphql(url: str, query: str) -> dict[str, object]:

@@ -11,11 +11,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from lexgraph.config import load_settings, project_root
 from lexgraph.graph.driver import API_RETRY_S, create_driver
 from lexgraph.graph.migrations import apply_migrations
 from lexgraph.importing import import_paths, sample_corpus_dir
+from tests.serving import free_port, served_api
 
 pytestmark = [pytest.mark.load, pytest.mark.slow]
 
@@ -39,12 +37,6 @@ CLIENT_TIMEOUT_S = QUERY_TIMEOUT_S + API_RETRY_S + 10
 LOAD_SECONDS = float(os.environ.get("LEXGRAPH_LOAD_SECONDS", "15"))
 ARTIFACTS = project_root() / "test-artifacts"
 PROCEDURE = {"query": '{ procedure(number: "15.4.1") { number title } }'}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,28 +55,16 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     home = tmp_path_factory.mktemp("own-neo4j")
     bolt_port = free_port()
     start_database(home, bolt_port)
-    api: subprocess.Popen[bytes] | None = None
     try:
         uri = f"bolt://127.0.0.1:{bolt_port}"
         asyncio.run(_load_sample_corpus(uri))
-        api_port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")} | {
             "NEO4J_URI": uri,
             "LEXGRAPH_QUERY_TIMEOUT_S": str(QUERY_TIMEOUT_S),
         }
-        api = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(api_port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{api_port}"
-        _wait_until(lambda: httpx.get(f"{url}/readyz").status_code == 200, 60)
-        yield Deployment(home, bolt_port, url)
+        with served_api(env, ready_path="/readyz") as url:
+            yield Deployment(home, bolt_port, url)
     finally:
-        if api is not None:
-            api.terminate()
-            api.wait(timeout=20)
         local_neo4j.stop(home)
 
 
@@ -97,18 +77,6 @@ async def _load_sample_corpus(uri: str) -> None:
         assert not report.failed, report.failed
     finally:
         await driver.close()
-
-
-def _wait_until(condition: Callable[[], bool], timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"not true within {timeout_s} s")
 
 
 def _report(name: str, data: object) -> None:

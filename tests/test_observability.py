@@ -8,7 +8,6 @@ import logging
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from lexgraph.api.observability import (
     request_id_var,
 )
 from lexgraph.config import Settings
+from tests.serving import free_port
 
 
 @pytest.fixture
@@ -190,12 +190,6 @@ def test_unknown_paths_share_one_route_label(client: TestClient) -> None:
 
 
 # --- the served process: JSON logs on stderr, and a clean stop on SIGTERM -----------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.mark.slow

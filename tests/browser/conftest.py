@@ -8,14 +8,9 @@ Playwright's own browser downloads are never used: the tests launch `/usr/bin/ch
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from neo4j import AsyncDriver
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -24,6 +19,7 @@ from lexgraph.api.graphiql import web_dist
 from lexgraph.config import Settings, project_root
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA
+from tests.serving import served_api
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = project_root() / "test-artifacts"
@@ -53,12 +49,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 )
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
     """The sample corpus, imported as `lexgraph run` does."""
@@ -74,28 +64,8 @@ def site(neo4j_uri: str, corpus: AsyncDriver) -> Iterator[str]:
     """The API with its pages, served by uvicorn in its own process, as users run it."""
     if not (web_dist() / "graphiql.html").is_file():
         pytest.fail("the pages are not built: run `make web` (make test does)")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(port)],
-        env={**os.environ, "NEO4J_URI": neo4j_uri},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("the API did not start")
-        time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=15)
+    with served_api({**os.environ, "NEO4J_URI": neo4j_uri}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
