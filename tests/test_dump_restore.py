@@ -164,10 +164,10 @@ def test_the_commands_dump_and_restore_through_a_file(
 
     assert imported.exit_code == 0, imported.output
     assert dumping.exit_code == 0, dumping.output
-    assert "dumped 10 nodes and 12 relationships" in dumping.output
+    assert "dumped 10 nodes and 14 relationships" in dumping.output
     assert refused.exit_code == 1
     assert "the graph already holds data" in refused.output
     assert replaced.exit_code == 0, replaced.output
-    assert "restored 10 nodes and 12 relationships (replacing 10 nodes)" in replaced.output
+    assert "restored 10 nodes and 14 relationships (replacing 10 nodes)" in replaced.output
     assert again.exit_code == 0, again.output
     assert second.read_bytes() == first.read_bytes()

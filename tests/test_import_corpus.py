@@ -160,11 +160,29 @@ async def test_every_edge_and_document_node_says_where_it_was_read(
     (found,) = await rows(
         driver,
         """
-        MATCH ()-[r]->() WHERE type(r) <> 'PART_OF' AND r.lineStart IS NULL
+        MATCH ()-[r]->() WHERE NOT type(r) IN ['PART_OF', 'MENTIONS'] AND r.lineStart IS NULL
         RETURN count(r) AS edgesWithoutSource
         """,
     )
     assert found["edgesWithoutSource"] == 0
+
+
+async def test_documents_mention_the_shared_nodes_by_edges(
+    corpus: ImportReport, driver: AsyncDriver
+) -> None:
+    (found,) = await rows(
+        driver,
+        """
+        MATCH (d:SourceDocument)-[:MENTIONS]->(tax:LegalAct {id: 'by/code/tax'})
+        WITH collect(d.id) AS mentioning, tax
+        RETURN mentioning, tax.sources AS listed,
+               COUNT { MATCH (n) WHERE n.sources IS NOT NULL } AS nodesWithLists
+        """,
+    )
+    assert found["mentioning"]
+    assert all(document.startswith("source/") for document in found["mentioning"])
+    assert found["listed"] is None
+    assert found["nodesWithLists"] == 0
     (requirement,) = await rows(
         driver,
         """
@@ -463,9 +481,9 @@ async def test_one_ministry_is_one_authority_however_a_text_names_it(
     found = await rows(
         driver,
         """
-        MATCH (a:Authority)-[r]-()
-        WHERE a.name STARTS WITH 'Министерство внутренних дел'
-              OR a.name STARTS WITH 'Министерство образования'
+        MATCH (a:Authority)-[r]-() WHERE type(r) <> 'MENTIONS'
+          AND (a.name STARTS WITH 'Министерство внутренних дел'
+              OR a.name STARTS WITH 'Министерство образования')
         RETURN a.name AS name, collect(DISTINCT type(r)) AS edges ORDER BY name
         """,
     )

@@ -38,7 +38,8 @@ async def rows(driver: AsyncDriver, query: LiteralString, **params: Any) -> list
 
 
 OWN_FACTS: LiteralString = (
-    "MATCH (n {sourceDocument: $document}) WHERE n.sources IS NULL AND NOT n:Version"
+    "MATCH (n {sourceDocument: $document})"
+    " WHERE NOT EXISTS { (n)<-[:MENTIONS]-() } AND NOT n:Version"
     " RETURN coalesce(n.currentId, n.id) AS id, n.id AS stored ORDER BY stored"
 )
 FEE_AS_OF: LiteralString = (

@@ -85,24 +85,30 @@ class Provenance:
 
 @strawberry.type
 class GraphObject:
-    """What every node type shares (not itself a GraphQL type: strawberry copies the fields)."""
+    """What every node type shares (not itself a GraphQL type: strawberry copies the fields).
+
+    What a map gives directly is a plain attribute, filled by `from_map`, not a method: Strawberry
+    reads an attribute straight, while a method field goes through its resolver machinery (about
+    25 µs a read; a procedure page reads several hundred)."""
 
     raw: strawberry.Private[Row]
 
-    @strawberry.field(
+    graph_id: str = strawberry.field(
         description="The node's stable, human-readable id in the graph, e.g. `procedure/15.4.1`,"
         " `by/code/tax#art_287__point_6__part_1` (schema/model.md)."
     )
-    def graph_id(self) -> str:
-        return str(self.raw["id"])
-
-    @strawberry.field(description="The lines of the source document that state it, if one does.")
-    def provenance(self) -> Provenance | None:
-        return Provenance.of(self.raw)
+    provenance: Provenance | None = strawberry.field(
+        default=None, description="The lines of the source document that state it, if one does."
+    )
 
     @classmethod
     def from_map(cls, row: Row) -> Self:
-        values: dict[str, Any] = {"id": row["id"], "raw": row}
+        values: dict[str, Any] = {
+            "id": row["id"],
+            "raw": row,
+            "graph_id": str(row["id"]),
+            "provenance": Provenance.of(row),
+        }
         for name, key, wants_list in _from_map_plan(cls):
             value = _fit(_plain(row.get(key)), wants_list=wants_list)
             if value is not None:
@@ -122,7 +128,7 @@ def _from_map_plan(cls: type) -> tuple[tuple[str, str, bool], ...]:
         plan = _plans[cls] = tuple(
             (f.name, _camel(f.name), isinstance(f.type, StrawberryList))
             for f in dataclasses.fields(cls)
-            if f.init and f.name not in ("id", "raw")
+            if f.init and f.name not in ("id", "raw", "graph_id", "provenance")
         )
     return plan
 
@@ -136,9 +142,20 @@ class Stated(GraphObject):
 class Shared(GraphObject):
     """A node many documents mention (acts, provisions, authorities, registries)."""
 
-    @strawberry.field(description="Ids of the source documents that mention it.")
-    def sources(self) -> list[str]:
-        return list(self.raw.get("sources") or [])
+    @strawberry.field(description="Ids of the source documents that mention it, in id order.")
+    async def sources(self, info: Info) -> list[str]:
+        items = await related(info, SOURCES_RELATIONS[type(self).__name__], str(self.raw["id"]))
+        return [item["node"]["id"] for item in items]
+
+
+# The relation to the documents that mention each kind of shared node.
+SOURCES_RELATIONS = {
+    "LegalAct": "ACT_SOURCES",
+    "Provision": "PROVISION_SOURCES",
+    "Authority": "AUTHORITY_SOURCES",
+    "Procedure": "PROCEDURE_SOURCES",
+    "Registry": "REGISTRY_SOURCES",
+}
 
 
 def build(row: Row) -> GraphObject:
@@ -214,30 +231,40 @@ class Subject(Enum):
     " with the reference as written and where it stands."
 )
 class Citation:
+    """What the edge holds are plain attributes (`of`); the nodes at its ends are built only when
+    asked for."""
+
     raw: strawberry.Private[Row]
-
-    @strawberry.field(
+    text: str | None = strawberry.field(
+        default=None,
         description="The reference as written (Russian), e.g. «частях первой–третьей"
-        " пункта 6 статьи 287 Налогового кодекса Республики Беларусь»."
+        " пункта 6 статьи 287 Налогового кодекса Республики Беларусь».",
     )
-    def text(self) -> str | None:
-        return self.raw["edge"].get("text")  # type: ignore[no-any-return]
+    field: str | None = strawberry.field(
+        default=None, description="Which property of the citing node holds the reference."
+    )
+    char_start: int | None = strawberry.field(
+        default=None, description="Start of the reference in that property's text (characters)."
+    )
+    char_end: int | None = strawberry.field(
+        default=None, description="End of the reference in that property's text (exclusive)."
+    )
+    provenance: Provenance | None = strawberry.field(
+        default=None, description="The lines of the source document stating the citation."
+    )
 
-    @strawberry.field(description="Which property of the citing node holds the reference.")
-    def field(self) -> str | None:
-        return self.raw["edge"].get("field")  # type: ignore[no-any-return]
-
-    @strawberry.field(description="Start of the reference in that property's text (characters).")
-    def char_start(self) -> int | None:
-        return self.raw["edge"].get("charStart")  # type: ignore[no-any-return]
-
-    @strawberry.field(description="End of the reference in that property's text (exclusive).")
-    def char_end(self) -> int | None:
-        return self.raw["edge"].get("charEnd")  # type: ignore[no-any-return]
-
-    @strawberry.field(description="The lines of the source document stating the citation.")
-    def provenance(self) -> Provenance | None:
-        return Provenance.of(self.raw["edge"])
+    @classmethod
+    def of(cls, item: Row) -> Citation:
+        """The citation of a relation item (`{citing, cited, edge, procedure}`)."""
+        edge = item["edge"]
+        return cls(
+            raw=item,
+            text=edge.get("text"),
+            field=edge.get("field"),
+            char_start=edge.get("charStart"),
+            char_end=edge.get("charEnd"),
+            provenance=Provenance.of(edge),
+        )
 
     @strawberry.field(
         description="The node whose text cites: a document requirement, a benefit, a feature"
@@ -263,7 +290,7 @@ async def citations(
     info: Info, relation: str, key: str, first: int | None = None
 ) -> list[Citation]:
     items = await related(info, relation, key)
-    return [Citation(raw=item) for item in items[:first]]
+    return [Citation.of(item) for item in items[:first]]
 
 
 MAX_CITATIONS_PAGE = 100
@@ -334,7 +361,7 @@ async def cited_by(
         parameters = {"offset": offset, "limit": first + 1}
         items = await info.context.batched(name, statement, "items", parameters).load(key)
     edges = [
-        CitationEdge(cursor=_citations_cursor(offset + i), node=Citation(raw=item))
+        CitationEdge(cursor=_citations_cursor(offset + i), node=Citation.of(item))
         for i, item in enumerate(items[:first])
     ]
     return CitationConnection(
@@ -575,7 +602,7 @@ class Procedure(Shared, relay.Node):
         name = f"PROCEDURE_CITATIONS_OF[{id}|{including_subunits}]"
         statement = relations.PROCEDURE_CITATIONS_OF.statement
         items = await info.context.batched(name, statement, "items", parameters).load(self.id)
-        return [Citation(raw=item) for item in items]
+        return [Citation.of(item) for item in items]
 
     @strawberry.field(
         description="Whether it can be applied for electronically, by each source: the regulation"

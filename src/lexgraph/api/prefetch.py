@@ -31,6 +31,7 @@ MAX_PLANS = 256
 # (a page of them) its citations.
 PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
     "Procedure": {
+        "sources": ("PROCEDURE_SOURCES", None),
         "regulation": ("PROCEDURE_REGULATIONS", "Regulation"),
         "listedIn": ("PROCEDURE_LISTED_IN", "LegalAct"),
         "authorities": ("PROCEDURE_AUTHORITIES", "Authority"),
@@ -77,6 +78,7 @@ PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
         "regulation": ("APPEAL_REGULATIONS", "Regulation"),
     },
     "Provision": {
+        "sources": ("PROVISION_SOURCES", None),
         "act": ("PROVISION_ACTS", "LegalAct"),
         "parent": ("PROVISION_PARENTS", None),
         "children": ("PROVISION_CHILDREN", "Provision"),
@@ -85,6 +87,7 @@ PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
         "citedBy": ("PROVISION_CITED_BY", "CitationConnection"),
     },
     "LegalAct": {
+        "sources": ("ACT_SOURCES", None),
         "issuedBy": ("ACT_ISSUED_BY", "Authority"),
         "agreedWith": ("ACT_AGREED_WITH", "Authority"),
         "repeals": ("ACT_REPEALS", "LegalAct"),
@@ -97,11 +100,15 @@ PLAN: dict[str, dict[str, tuple[str, str | None]]] = {
         "citedBy": ("ACT_CITED_BY", "CitationConnection"),
     },
     "Authority": {
+        "sources": ("AUTHORITY_SOURCES", None),
         "procedures": ("AUTHORITY_PROCEDURES", "Procedure"),
         "acts": ("AUTHORITY_ACTS", "LegalAct"),
         "appealsHeard": ("AUTHORITY_APPEALS", "Appeal"),
     },
-    "Registry": {"procedures": ("REGISTRY_PROCEDURES", "Procedure")},
+    "Registry": {
+        "procedures": ("REGISTRY_PROCEDURES", "Procedure"),
+        "sources": ("REGISTRY_SOURCES", None),
+    },
     "UnresolvedCitation": {"citing": ("UNRESOLVED_CITING", None)},
     "PortalFact": {
         "procedures": ("FACT_PROCEDURES", "Procedure"),

@@ -69,15 +69,19 @@ def _found(label: LiteralString) -> LiteralString:
 
 
 def _node_branches(label: LiteralString) -> list[LiteralString]:
-    """A label's owned nodes (replaced), shared nodes (merged, with the documents that mention
-    them added to their `sources`), and the nodes the edges reach without writing them."""
+    """A label's owned nodes (replaced), shared nodes (merged, each document that mentions them
+    joined by a `MENTIONS` edge), and the nodes the edges reach without writing them.
+
+    Mentions are edges, not a list property on the node: an act every regulation cites would
+    otherwise carry a list as long as the corpus, rewritten by each import and read with every
+    map of the act."""
     return [
         "UNWIND $owned." + label + " AS row "
         "MERGE (n:" + label + " {id: row.id}) SET n = row.properties" + _found(label),
         "UNWIND $shared." + label + " AS row "
-        "MERGE (n:" + label + " {id: row.id}) SET n += row.properties, "
-        "n.sources = coalesce(n.sources, []) "
-        "+ [document IN row.documents WHERE NOT document IN coalesce(n.sources, [])]"
+        "MERGE (n:" + label + " {id: row.id}) SET n += row.properties "
+        "WITH n, row CALL (n, row) { UNWIND row.documents AS document "
+        "MERGE (d:SourceDocument {id: document}) MERGE (d)-[:MENTIONS]->(n) }"
         + _found(label),
         "UNWIND $reached." + label + " AS row MATCH (n:" + label + " {id: row.id})" + _found(label),
     ]
@@ -236,7 +240,7 @@ def _node_row(
     node: NodeRecord, properties: dict[str, Any], documents: list[str]
 ) -> tuple[str, str, Any]:
     """A node's row for `WRITE_NODES`: an owned node's properties replace what it had (its id
-    kept); a shared node's are merged, and the documents that mention it join its `sources`."""
+    kept); a shared node's are merged, and the documents that mention it are linked to it."""
     if node.owned:
         properties["id"] = node.id
         return ("owned", _label(node.label), {"id": node.id, "properties": properties})
@@ -447,8 +451,8 @@ async def load_batches(
     each in turn would (a bulk load: a failure leaves out all of them, not just one).
 
     First texts of documents, which have nothing to version or replace, are written together: a
-    node several of them mention is merged once, with all of them in its `sources`, instead of
-    once per document with its `sources` list rewritten each time."""
+    node several of them mention is merged once, with an edge from each of them, instead of once
+    per document."""
     async with driver.session(database=database) as session:
         return await session.execute_write(_write_batches, list(batches))
 
@@ -499,7 +503,7 @@ async def _write_first_texts(
     tx: AsyncManagedTransaction, batches: list[GraphBatch]
 ) -> list[LoadSummary]:
     """First texts written at once: a shared node's properties are merged in document order and
-    its new sources appended in that order; an edge several documents state holds the last one's
+    the documents that mention it linked to it; an edge several documents state holds the last one's
     properties, as it would after each had merged it in turn."""
     versions_of = {
         batch.document_id: versions.version_id(batch.document_id, _checksum(batch))

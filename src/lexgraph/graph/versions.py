@@ -38,7 +38,6 @@ NOT_CONTENT = frozenset(
         "lineCount",
         "key",
         "id",
-        "sources",
     }
 )
 
@@ -169,11 +168,11 @@ UNSTATED_EDGES = frozenset({"PART_OF"})
 
 
 def current_nodes(label: LiteralString) -> LiteralString:
-    """This document's own facts of one label in its current version (shared nodes, which carry
-    `sources`, are merged from many documents and not versioned)."""
+    """This document's own facts of one label in its current version (shared nodes, which the
+    documents that mention them point at, are merged from many documents and not versioned)."""
     return (
         "MATCH (n:" + label + " {sourceDocument: $document}) "
-        "WHERE n.validTo IS NULL AND n.sources IS NULL "
+        "WHERE n.validTo IS NULL AND NOT EXISTS { (n)<-[:MENTIONS]-(:SourceDocument) } "
         "RETURN '" + label + "' AS label, elementId(n) AS element, n.id AS id, "
         "properties(n) AS properties"
     )

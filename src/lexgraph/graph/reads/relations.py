@@ -250,6 +250,13 @@ FACT_PROCEDURES = _related("MATCH (:PortalFact {id: id})-[e:ABOUT]->(m:Procedure
 FACT_ACTS = _related("MATCH (:PortalFact {id: id})-[e:UNDER]->(m:LegalAct)")
 FACT_PORTALS = _related("MATCH (:PortalFact {id: id})-[e:ON_PORTAL]->(m:Portal)")
 
+# The documents that mention a shared node (`MENTIONS`), by id.
+ACT_SOURCES = _related("MATCH (:LegalAct {id: id})<-[e:MENTIONS]-(m:SourceDocument)")
+PROVISION_SOURCES = _related("MATCH (:Provision {id: id})<-[e:MENTIONS]-(m:SourceDocument)")
+AUTHORITY_SOURCES = _related("MATCH (:Authority {id: id})<-[e:MENTIONS]-(m:SourceDocument)")
+PROCEDURE_SOURCES = _related("MATCH (:Procedure {id: id})<-[e:MENTIONS]-(m:SourceDocument)")
+REGISTRY_SOURCES = _related("MATCH (:Registry {id: id})<-[e:MENTIONS]-(m:SourceDocument)")
+
 # How many citations each of `$ids` has (column `node`: one value per id), counted, not collected.
 CITED_BY_COUNTS: dict[str, LiteralString] = {
     "LegalAct": _cited_by_count(ACT_CITED),
