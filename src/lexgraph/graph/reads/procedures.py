@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from lexgraph.graph.reads.relations import CITING_PARTS
-
 # Dependencies start from the unit `$value` (an index seek on the act's or the provision's id) and
 # go backwards to the procedures: a unit is cited by few regulations, while walking forward from
 # every procedure through every citation reads the whole graph.
@@ -26,14 +24,25 @@ TARGET = (
     "CALL () { MATCH (t:Provision {id: $value}) RETURN t "
     "UNION MATCH (t:LegalAct {id: $value}) RETURN t } "
 )
+# The regulation a citing node `x` belongs to: the regulation itself, or the regulation that
+# requires, requests, features or charges it, or charges the fee that grants it (a benefit). The
+# same nodes as `CITING_PARTS` read backwards, written as fixed steps: a unit cited by most
+# procedures has thousands of citing nodes, and a variable-length search from each of them costs
+# several times the fixed expansions.
+REGULATION_OF_CITING = (
+    "CALL (x) { "
+    "MATCH (x)<-[:REQUIRES|REQUESTS|HAS_FEATURE|CHARGES]-(r:Regulation) RETURN r "
+    "UNION MATCH (x:Benefit)<-[:HAS_BENEFIT]-(:Fee)<-[:CHARGES]-(r:Regulation) RETURN r "
+    "UNION WITH x WHERE x:Regulation RETURN x AS r } "
+)
 # The procedure's regulation (or the parts of it that cite) cites the unit `$value` itself.
 CITING_REGULATIONS_DIRECTLY = (
-    "MATCH (t)<-[c:CITES]-()<-" + CITING_PARTS + "-(r:Regulation) WHERE c.validTo IS NULL "
+    "MATCH (t)<-[c:CITES]-(x) WHERE c.validTo IS NULL WITH DISTINCT x " + REGULATION_OF_CITING
 )
 # … or cites `$value` or any unit inside it (PART_OF, any depth).
 CITING_REGULATIONS_WITHIN = (
-    "MATCH (t)<-[:PART_OF*0..]-()<-[c:CITES]-()<-" + CITING_PARTS + "-(r:Regulation) "
-    "WHERE c.validTo IS NULL "
+    "MATCH (t)<-[:PART_OF*0..]-()<-[c:CITES]-(x) WHERE c.validTo IS NULL WITH DISTINCT x "
+    + REGULATION_OF_CITING
 )
 # … or names `$value` in its legal basis (point 1.2), or its approving act or a legal-basis act
 # is issued on the basis of `$value` or a unit inside it.
