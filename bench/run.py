@@ -520,14 +520,21 @@ async def _bench_queries(
 async def _bench_impact(
     args: argparse.Namespace, driver: AsyncDriver, database: str
 ) -> QueryResult:
-    """Impact of a change to Art. 287 of the Tax Code at depth 3, as `lexgraph impact` runs it
-    (the analysis in process, through the driver; no GraphQL field serves it)."""
+    """Impact of a change to Art. 287 of the Tax Code at depth 3, as `lexgraph impact` runs it:
+    the walk itself, in process through the driver, every time (the named document over HTTP is
+    answered from the API's cache of reports after its first request)."""
     from lexgraph.graph.impact import analyze_impact
 
     async def send(index: int) -> bool:
         await analyze_impact(driver, database, [IMPACT_UNIT], depth=3)
         return True
 
+    report = await analyze_impact(driver, database, [IMPACT_UNIT], depth=3)
+    counts = ", ".join(f"{kind} {total:,}" for kind, total in report.counts().items())
+    console.print(
+        f"  impact of {IMPACT_UNIT} at depth 3: {len(report.affected):,} affected ({counts})"
+        + (", truncated" if report.truncated else "")
+    )
     result = QueryResult("impact-art-287-depth-3 (driver)", 0)
     await drive(send, 2, max(2, args.warmup // 10), args.max_seconds)
     for concurrency in args.concurrency:

@@ -71,6 +71,66 @@ def test_impact_of_a_provision_as_a_tree(corpus: ImportReport, neo4j_uri: str) -
     assert "→REGULATES→ Procedure procedure/15.4.1" in result.output
 
 
+def test_impact_counts_all_it_affects_and_lists_what_is_asked(
+    corpus: ImportReport, neo4j_uri: str
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            *("impact", "--provision", "by/code/tax#art_287", "--as-of", "2024-01-01"),
+            *("--kind", "procedure", "--limit", "2"),
+        ],
+        env={"NEO4J_URI": neo4j_uri},
+    )
+    assert result.exit_code == 0, result.output
+    counts = result.output[: result.output.index("Impact of")]
+    assert "Affected by by/code/tax#art_287 as of 2024-01-01 (depth 3): 19" in counts
+    assert [line.split("│")[-2].strip() for line in counts.splitlines() if "│" in line] == [
+        "6",  # procedures
+        "6",  # regulations
+        "6",  # requirements
+        "1",  # acts
+    ]
+    listing = result.output[result.output.index("Impact of") :]
+    assert "procedure/15.2.1" in listing
+    assert "procedure/15.2.2" in listing
+    assert "procedure/15.4.1" not in listing
+    assert "requirement" not in listing
+    assert "2 of 6 affected (procedure)" in listing
+
+
+def test_impact_as_json_with_a_limit_keeps_the_counts_complete(
+    corpus: ImportReport, neo4j_uri: str
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            *("impact", "--provision", "by/code/tax#art_287", "--as-of", "2024-01-01"),
+            *("--format", "json", "--limit", "1"),
+        ],
+        env={"NEO4J_URI": neo4j_uri},
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["totalCount"] == 19
+    assert report["counts"] == {"procedure": 6, "regulation": 6, "requirement": 6, "act": 1}
+    assert [(g["distance"], g["totalCount"], len(g["affected"])) for g in report["groups"]] == [
+        (1, 6, 1),
+        (2, 6, 1),
+        (3, 7, 2),  # one procedure and one act
+    ]
+
+
+def test_impact_refuses_an_unknown_kind(corpus: ImportReport, neo4j_uri: str) -> None:
+    result = runner.invoke(
+        app,
+        ["impact", "--act", LAW_225, "--kind", "law"],
+        env={"NEO4J_URI": neo4j_uri},
+    )
+    assert result.exit_code == 2
+    assert "'law' is not a kind" in result.output
+
+
 def test_impact_of_an_unknown_act_is_an_error(corpus: ImportReport, neo4j_uri: str) -> None:
     result = runner.invoke(
         app, ["impact", "--act", "by/law/1900-01-01/1"], env={"NEO4J_URI": neo4j_uri}

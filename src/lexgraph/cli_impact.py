@@ -20,6 +20,7 @@ from lexgraph.config import Settings, SettingsError, load_settings
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver
 from lexgraph.graph.impact import (
     DEFAULT_DEPTH,
+    KIND_ORDER,
     ImpactError,
     ImpactReport,
     analyze_impact,
@@ -30,6 +31,7 @@ from lexgraph.impact_report import (
     FORMATS,
     diff_json,
     diff_markdown,
+    report_counts,
     report_json,
     report_markdown,
     report_table,
@@ -83,15 +85,37 @@ def _format(value: str) -> str:
     return value
 
 
-def _emit(report: ImpactReport, fmt: str, output: Path | None) -> None:
+def _kinds(values: list[str] | None) -> list[str] | None:
+    for value in values or ():
+        if value not in KIND_ORDER:
+            raise typer.BadParameter(f"{value!r} is not a kind: one of {', '.join(KIND_ORDER)}")
+    return values or None
+
+
+# What a person reads in a terminal or a memo, of each kind, unless asked for more (`--limit 0`).
+LISTED_BY_DEFAULT = 100
+
+
+def _emit(
+    report: ImpactReport,
+    fmt: str,
+    output: Path | None,
+    kinds: list[str] | None = None,
+    limit: int | None = None,
+) -> None:
+    # JSON is for programs: everything unless a limit is asked for; the rest is for people.
+    if limit is None:
+        limit = 0 if fmt == "json" else LISTED_BY_DEFAULT
+    most = limit or None
     if fmt == "json":
-        text = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(report_json(report, kinds, most), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "markdown":
-        text = report_markdown(report)
+        text = report_markdown(report, kinds, most)
     else:
-        renderable = report_table(report) if fmt == "table" else report_tree(report)
+        listing = report_table if fmt == "table" else report_tree
         target = Console(file=output.open("w", encoding="utf-8"), width=160) if output else out
-        target.print(renderable)
+        target.print(report_counts(report))
+        target.print(listing(report, kinds, most))
         return
     if output is not None:
         output.write_text(text, encoding="utf-8")
@@ -125,16 +149,29 @@ def impact(
     fmt: Annotated[
         str, typer.Option("--format", help="table, tree, markdown or json.", callback=_format)
     ] = "table",
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", help=f"List only this kind (repeatable): {', '.join(KIND_ORDER)}."),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help=f"List at most this many of each kind, nearest first (0: all; default"
+            f" {LISTED_BY_DEFAULT}, all for json). The counts are always complete.",
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report to this file.")] = None,
 ) -> None:
     """What changing or repealing acts or provisions affects: procedures, regulations,
-    requirements, issued documents, fees, benefits and acts, each with its explanation path,
-    grouped by how direct the dependency is."""
+    requirements, issued documents, fees, benefits and acts, counted by kind and by how direct
+    the dependency is, and listed nearest first, each with its explanation path."""
     of = [*(act or []), *(provision or [])]
     if not of:
         raise typer.BadParameter("name at least one --act or --provision")
+    kinds = _kinds(kind)
     report = asyncio.run(_impact(load_settings(), of, _date(as_of), depth))
-    _emit(report, fmt, output)
+    _emit(report, fmt, output, kinds, limit)
 
 
 def _read(path: Path) -> SourceDocument:
@@ -237,7 +274,7 @@ def diff(
             text += "\nNot in the graph (import the old text to see their impact): "
             text += ", ".join(f"`{i}`" for i in missing) + "\n"
         if report is not None:
-            text += "\n" + report_markdown(report)
+            text += "\n" + report_markdown(report, None, LISTED_BY_DEFAULT)
         if applied is not None:
             text += "\n" + _applied_markdown(applied)
     if output is not None:

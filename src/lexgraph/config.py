@@ -89,6 +89,11 @@ class Settings(BaseSettings):
         ge=100,
         description="Most fields a query may read, counted per parent it may be read for.",
     )
+    lexgraph_impact_cache_size: int = Field(
+        default=8,
+        ge=0,
+        description="Impact reports the API keeps between requests, for paging (0: none).",
+    )
     lexgraph_max_request_mb: float = Field(
         default=1.0,
         gt=0,

@@ -68,3 +68,21 @@ async def test_what_cites_the_tax_code(sample_graph: AsyncDriver, run: Run) -> N
         "15.4.1": {*PARTS, f"{TAX_CODE}#art_285__point_10__subpoint_10.29"},
         "15.4.2": {*PARTS, f"{TAX_CODE}#art_285__point_10__subpoint_10.29"},
     }
+
+
+async def test_impact_of_art_287_counts_all_and_lists_a_first_page(
+    sample_graph: AsyncDriver, run: Run
+) -> None:
+    answer = await run(TEXTS["impact-art-287-tax-code"])
+    impact = answer.data["impact"]
+    procedures = impact["procedures"]
+    assert [p["node"]["graphId"] for p in procedures["nodes"]] == [
+        "procedure/15.4.1",
+        "procedure/15.4.2",
+    ]
+    assert (procedures["totalCount"], procedures["pageInfo"]["hasNextPage"]) == (2, False)
+    assert {"kind": "procedure", "total": 2} in impact["counts"]
+    assert impact["totalCount"] == sum(c["total"] for c in impact["counts"])
+    assert impact["totalCount"] == sum(g["totalCount"] for g in impact["groups"])
+    for group in impact["groups"]:
+        assert len(group["affected"]["nodes"]) == min(50, group["totalCount"])

@@ -97,11 +97,11 @@ function say(text, isError = false) {
   statusLine.classList.toggle('error', isError);
 }
 
-// What an impact analysis marks: the changed units and the procedures they affect.
+// What an impact analysis marks: the changed units and the (first 100) procedures they affect.
 const IMPACT = `query ExploreImpact($of: [String!]!, $asOf: Date) {
   impact(of: $of, asOf: $asOf) {
     changed { graphId }
-    procedures: affected(kind: "procedure") { node { graphId } }
+    procedures: affected(kind: "procedure", first: 100) { nodes { node { graphId } } }
   }
 }`;
 
@@ -123,7 +123,7 @@ async function fetchNeighbourhood(id, depth) {
 
 async function fetchImpact(ids) {
   const { impact } = await ask(IMPACT, 'ExploreImpact', { of: ids, asOf: state.asOf });
-  return [...impact.changed.map((n) => n.graphId), ...impact.procedures.map((a) => a.node.graphId)];
+  return [...impact.changed.map((n) => n.graphId), ...impact.procedures.nodes.map((a) => a.node.graphId)];
 }
 
 function add(drawn) {

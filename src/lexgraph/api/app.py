@@ -48,6 +48,7 @@ from lexgraph.api.persisted import DocumentRefused, PersistedDocuments
 from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, load_settings
 from lexgraph.graph.driver import API_RETRY_S, DatabaseUnavailable, create_driver
+from lexgraph.graph.impact_cache import ImpactReports
 from lexgraph.graph.migrations import pending_migrations
 
 
@@ -83,6 +84,8 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
             if settings.lexgraph_persisted_documents
             else None
         )
+        # Shared by the requests of this process: paging through an impact report walks once.
+        self.impact_reports = ImpactReports(size=settings.lexgraph_impact_cache_size)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -91,6 +94,7 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
             driver=self._driver_holder["driver"],
             settings=self._settings,
             may_write=may_write(request.headers, self._settings.lexgraph_api_token),
+            impact_reports=self.impact_reports,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

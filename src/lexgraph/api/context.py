@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from lexgraph.config import Settings
+from lexgraph.graph.impact_cache import ImpactReports
 
 
 @dataclass(slots=True)
@@ -23,6 +24,8 @@ class RequestContext:
     """The request carries the API token (`lexgraph.api.auth`); only then may it import."""
     round_trips: list[str] = field(default_factory=list)
     loaders: dict[str, DataLoader[str, Any]] = field(default_factory=dict)
+    impact_reports: ImpactReports | None = None
+    """The process's cache of impact reports (the app's, shared by its requests); None: none."""
 
     @property
     def database(self) -> str:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated
 
 import strawberry
+from strawberry import relay
 
+from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.graph import impact as reads
 from lexgraph.impact_report import distance_title
+
+CURSOR_PREFIX = "affected"
 
 
 @strawberry.enum(description="How a node is affected.")
@@ -78,20 +83,110 @@ class AffectedNode:
     )
 
 
+@strawberry.type(description="One affected node of a page, with the cursor to continue after it.")
+class AffectedNodeEdge:
+    cursor: str = strawberry.field(description="Pass as `after` to get what follows.")
+    node: AffectedNode = strawberry.field(description="The affected node.")
+
+
+@strawberry.type(
+    description="A page of affected nodes, nearest first: by distance, then by kind (procedures,"
+    " regulations, requirements, issued documents, fees, benefits, acts, provisions, portal"
+    " facts), then by id."
+)
+class AffectedNodeConnection:
+    total_count: int = strawberry.field(description="How many there are, on all pages.")
+    edges: list[AffectedNodeEdge] = strawberry.field(description="The nodes of this page.")
+    page_info: relay.PageInfo = strawberry.field(description="Where this page is.")
+
+    @strawberry.field(description="The nodes of this page, without cursors.")
+    def nodes(self) -> list[AffectedNode]:
+        return [edge.node for edge in self.edges]
+
+
+@strawberry.type(description="How many affected nodes there are of one kind.")
+class ImpactCount:
+    kind: str = strawberry.field(
+        description="`procedure`, `regulation`, `requirement`, `issued_document`, `fee`,"
+        " `benefit`, `act`, `provision`, `portal_fact` or `other`."
+    )
+    total: int = strawberry.field(description="How many of that kind the change affects.")
+
+
+KindArgument = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Only nodes of this kind: `procedure`, `regulation`, `requirement` …;"
+        " all if omitted."
+    ),
+]
+FirstArgument = Annotated[
+    int, strawberry.argument(description=f"Page size, at most {paging.MAX_PAGE}.")
+]
+AfterArgument = Annotated[
+    str | None, strawberry.argument(description="A cursor of the previous page.")
+]
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in reads.KIND_ORDER:
+        raise UserError(f"unknown kind {kind!r}: one of {', '.join(reads.KIND_ORDER)}")
+
+
+def _counts(totals: dict[str, int]) -> list[ImpactCount]:
+    return [ImpactCount(kind=kind, total=total) for kind, total in totals.items()]
+
+
+def _connection(
+    items: Sequence[reads.Affected], first: int, after: str | None
+) -> AffectedNodeConnection:
+    offset, shown = paging.page(items, CURSOR_PREFIX, first, after)
+    edges = [
+        AffectedNodeEdge(cursor=paging.encode_cursor(CURSOR_PREFIX, offset + i), node=_affected(a))
+        for i, a in enumerate(shown)
+    ]
+    return AffectedNodeConnection(
+        total_count=len(items),
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=offset + len(edges) < len(items),
+            has_previous_page=offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )
+
+
 @strawberry.type(description="The affected nodes at one distance from the change.")
 class ImpactGroup:
     distance: int = strawberry.field(description="1 = direct, 2 = one step removed …")
     title: str = strawberry.field(description="The distance in words.")
-    affected: list[AffectedNode] = strawberry.field(
-        description="Ordered by kind (procedures, regulations, requirements, issued documents,"
-        " fees, benefits, acts, provisions, portal facts), then by id."
-    )
+    report: strawberry.Private[reads.ImpactReport]
+
+    @strawberry.field(description="How many nodes are affected at this distance.")
+    def total_count(self) -> int:
+        return len(self.report.by_distance()[self.distance])
+
+    @strawberry.field(description="How many are affected at this distance, by kind.")
+    def counts(self) -> list[ImpactCount]:
+        return _counts(self.report.counts(self.distance))
+
+    @strawberry.field(description="A page of the nodes affected at this distance, by kind then id.")
+    def affected(
+        self, kind: KindArgument = None, first: FirstArgument = 100, after: AfterArgument = None
+    ) -> AffectedNodeConnection:
+        _check_kind(kind)
+        items = self.report.by_distance()[self.distance]
+        if kind is not None:
+            items = tuple(item for item in items if item.node.kind == kind)
+        return _connection(items, first, after)
 
 
 @strawberry.type(
     description="What changing (or repealing) acts or provisions affects, as of a date: the"
     " affected procedures, requirements, issued documents, fees and benefits, regulations and"
-    " acts, each with its explanation path, grouped by how direct the dependency is."
+    " acts, each with its explanation path, counted by kind and by distance and listed a page at"
+    " a time, nearest first."
 )
 class Impact:
     of: list[str] = strawberry.field(description="The graph ids asked about.")
@@ -100,27 +195,38 @@ class Impact:
     changed: list[ImpactNode] = strawberry.field(
         description="The changed units: those asked about and all their sub-units."
     )
-    groups: list[ImpactGroup] = strawberry.field(description="Affected nodes by distance.")
     truncated: bool = strawberry.field(
-        description="True when the walk stopped at its size limit and the list is incomplete."
+        description=f"True when the walk stopped at its size limit ({reads.MAX_AFFECTED:,}"
+        " affected nodes) and the counts and lists are incomplete."
     )
     not_found: list[str] = strawberry.field(
         description="Ids asked about that name nothing in the graph: nothing depends on them."
     )
+    report: strawberry.Private[reads.ImpactReport]
 
-    @strawberry.field(description="Affected nodes of one kind (all if omitted), nearest first.")
+    @strawberry.field(description="How many nodes the change affects, of every kind.")
+    def total_count(self) -> int:
+        return len(self.report.affected)
+
+    @strawberry.field(description="How many nodes the change affects, by kind (kinds it reaches).")
+    def counts(self) -> list[ImpactCount]:
+        return _counts(self.report.counts())
+
+    @strawberry.field(
+        description="A page of the affected nodes (of one kind if given), nearest first."
+    )
     def affected(
-        self,
-        kind: Annotated[
-            str | None,
-            strawberry.argument(description="`procedure`, `regulation`, `requirement` …"),
-        ] = None,
-    ) -> list[AffectedNode]:
+        self, kind: KindArgument = None, first: FirstArgument = 100, after: AfterArgument = None
+    ) -> AffectedNodeConnection:
+        _check_kind(kind)
+        items = self.report.affected if kind is None else self.report.of_kind(kind)
+        return _connection(items, first, after)
+
+    @strawberry.field(description="The affected nodes by distance, nearest first.")
+    def groups(self) -> list[ImpactGroup]:
         return [
-            item
-            for group in self.groups
-            for item in group.affected
-            if kind is None or item.node.kind == kind
+            ImpactGroup(distance=distance, title=distance_title(distance), report=self.report)
+            for distance in self.report.by_distance()
         ]
 
 
@@ -148,18 +254,27 @@ def _affected(item: reads.Affected) -> AffectedNode:
 
 
 async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -> Impact:
+    """The report, from the process's cache of reports when the app keeps one (paging through a
+    report asks for it again), else walked for this request."""
     context = info.context
     context.round_trips.append("IMPACT")
+    ids = [i.strip() for i in of]
+    timeout_s = context.settings.lexgraph_query_timeout_s
     try:
-        report = await reads.analyze_impact(
-            context.driver,
-            context.database,
-            [i.strip() for i in of],
-            as_of=as_of,
-            depth=depth,
-            strict=False,
-            timeout_s=context.settings.lexgraph_query_timeout_s,
-        )
+        if context.impact_reports is not None:
+            report = await context.impact_reports.report(
+                context.driver, context.database, ids, as_of=as_of, depth=depth, timeout_s=timeout_s
+            )
+        else:
+            report = await reads.analyze_impact(
+                context.driver,
+                context.database,
+                ids,
+                as_of=as_of,
+                depth=depth,
+                strict=False,
+                timeout_s=timeout_s,
+            )
     except reads.ImpactError as error:
         raise UserError(str(error)) from None
     return Impact(
@@ -167,16 +282,9 @@ async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -
         as_of=report.as_of,
         depth=report.depth,
         changed=[_node(n) for n in report.changed],
-        groups=[
-            ImpactGroup(
-                distance=distance,
-                title=distance_title(distance),
-                affected=[_affected(a) for a in items],
-            )
-            for distance, items in report.by_distance().items()
-        ],
         truncated=report.truncated,
         not_found=list(report.not_found),
+        report=report,
     )
 
 
@@ -187,7 +295,8 @@ class ImpactQuery:
     @strawberry.field(
         description="What changing or repealing acts or provisions affects (анализ последствий"
         " изменения нормы): procedures, regulations, requirements, issued documents, fees,"
-        " benefits and acts, each with the chain of edges that explains it, grouped by distance."
+        " benefits and acts, each with the chain of edges that explains it: counted by kind and"
+        " by distance, listed a page at a time."
     )
     async def impact(
         self,

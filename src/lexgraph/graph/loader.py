@@ -81,8 +81,7 @@ def _node_branches(label: LiteralString) -> list[LiteralString]:
         "UNWIND $shared." + label + " AS row "
         "MERGE (n:" + label + " {id: row.id}) SET n += row.properties "
         "WITH n, row CALL (n, row) { UNWIND row.documents AS document "
-        "MERGE (d:SourceDocument {id: document}) MERGE (d)-[:MENTIONS]->(n) }"
-        + _found(label),
+        "MERGE (d:SourceDocument {id: document}) MERGE (d)-[:MENTIONS]->(n) }" + _found(label),
         "UNWIND $reached." + label + " AS row MATCH (n:" + label + " {id: row.id})" + _found(label),
     ]
 
