@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-from neo4j import AsyncGraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from lexgraph import local_neo4j
+from lexgraph.config import Settings
 
 
 def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
@@ -65,3 +66,17 @@ def test_ctrl_c_closes_the_store_cleanly_and_data_survives(tmp_path: Path) -> No
         assert "recover" not in (home / "logs" / "debug.log").read_text().lower()
     finally:
         assert local_neo4j.stop(home)
+
+
+async def test_the_local_neo4j_groups_relationships_of_mid_sized_nodes(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    if os.environ.get("NEO4J_URI"):
+        pytest.skip("an external Neo4j is configured by its operator")
+    records, _, _ = await driver.execute_query(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'db.relationship_grouping_threshold'"
+        " RETURN value",
+        database_=settings.neo4j_database,
+    )
+
+    assert [record["value"] for record in records] == ["10"]
