@@ -94,6 +94,11 @@ class Settings(BaseSettings):
         ge=0,
         description="Impact reports the API keeps between requests, for paging (0: none).",
     )
+    lexgraph_response_cache_mb: float = Field(
+        default=64.0,
+        ge=0,
+        description="Answers the API keeps until the graph changes (MiB of JSON; 0: none).",
+    )
     lexgraph_max_request_mb: float = Field(
         default=1.0,
         gt=0,

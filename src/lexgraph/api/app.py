@@ -28,6 +28,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
@@ -41,20 +42,63 @@ from lexgraph.api.observability import (
     Metrics,
     ObservedGraphQL,
     RequestObservation,
+    ResponseCacheCollector,
     lifecycle_log,
     request_id_var,
 )
 from lexgraph.api.persisted import DocumentRefused, PersistedDocuments
+from lexgraph.api.response_cache import ResponseCache, is_query, response_key
 from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, load_settings
 from lexgraph.graph.driver import API_RETRY_S, DatabaseUnavailable, create_driver
 from lexgraph.graph.impact_cache import ImpactReports
 from lexgraph.graph.migrations import pending_migrations
+from lexgraph.graph.stamp import graph_stamp
 
 
-class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
+class CachedAnswers(GraphQL[RequestContext, None]):
+    """Serves a query asked again on an unchanged graph from the process's `ResponseCache`
+    (`lexgraph.api.response_cache`); below the operation metrics, so answers from the cache
+    are counted and timed like the others."""
+
+    responses: ResponseCache = ResponseCache(max_bytes=0)  # none, until the app sets its own
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Response,
+        context: RequestContext,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        execute = super().execute_single
+        arguments = (request, request_adapter, sub_response, context, root_value, request_data)
+        cache = self.responses
+        query = request_data.query
+        if (
+            not cache.enabled
+            or context.may_write
+            or query is None
+            or not is_query(query, request_data.operation_name)
+        ):
+            return await execute(*arguments)
+        try:
+            stamp = await graph_stamp(
+                context.driver, context.database, context.settings.lexgraph_query_timeout_s
+            )
+        except (Neo4jError, DriverError, OSError):
+            # Unanswerable now: the query itself meets the same failure and reports it.
+            return await execute(*arguments)
+        context.round_trips.append("GRAPH_STAMP")
+        key = response_key(query, request_data.operation_name, request_data.variables, stamp)
+        return await cache.answer(key, lambda: execute(*arguments))
+
+
+class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
     """Strawberry's ASGI app with LexGraph's per-request context (and operation metrics), the
-    persisted-documents mode, and 503 for a database that cannot be reached."""
+    persisted-documents mode, answers kept between requests, and 503 for a database that cannot
+    be reached."""
 
     def __init__(
         self, settings: Settings, driver_holder: dict[str, AsyncDriver], metrics: Metrics
@@ -86,6 +130,7 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL):
         )
         # Shared by the requests of this process: paging through an impact report walks once.
         self.impact_reports = ImpactReports(size=settings.lexgraph_impact_cache_size)
+        self.responses = ResponseCache(max_bytes=int(settings.lexgraph_response_cache_mb * 2**20))
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -234,6 +279,7 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
         return JSONResponse({"status": "ready", "checks": checks})
 
     graphql_app = LexGraphGraphQL(settings, holder, metrics)
+    metrics.registry.register(ResponseCacheCollector(graphql_app.responses))
     routes: list[Route | Mount] = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", healthz),

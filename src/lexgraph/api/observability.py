@@ -25,7 +25,7 @@ from typing import IO, Any
 from graphql import GraphQLError, OperationDefinitionNode, parse
 from neo4j import AsyncDriver
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.exposition import generate_latest
 from prometheus_client.registry import Collector
 from starlette.datastructures import Headers, MutableHeaders
@@ -37,6 +37,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
 from lexgraph.api.context import RequestContext
+from lexgraph.api.response_cache import ResponseCache
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -159,6 +160,26 @@ class Neo4jPoolCollector(Collector):
             "lexgraph_neo4j_pool_max_size",
             "The most connections the Neo4j driver's pool may open.",
             value=maximum,
+        )
+
+
+class ResponseCacheCollector(Collector):
+    """Lookups of the API's answer cache (`lexgraph.api.response_cache`), read at scrape time."""
+
+    def __init__(self, cache: ResponseCache) -> None:
+        self._cache = cache
+
+    def collect(self) -> Iterable[Metric]:
+        lookups = CounterMetricFamily(
+            "lexgraph_response_cache_lookups",
+            "Queries looked up in the answer cache, by outcome (hit, miss).",
+            labels=["outcome"],
+        )
+        lookups.add_metric(["hit"], self._cache.hits)
+        lookups.add_metric(["miss"], self._cache.misses)
+        yield lookups
+        yield GaugeMetricFamily(
+            "lexgraph_response_cache_answers", "Answers in the cache.", value=len(self._cache)
         )
 
 

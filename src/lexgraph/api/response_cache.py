@@ -1,0 +1,136 @@
+"""Answers kept between requests: the graph changes only when a document is imported, so the same
+query with the same variables on the same graph has the same answer.
+
+An answer is kept under the query text, the operation name, the variables and the graph's stamp
+(`lexgraph.graph.stamp`), which is read for every request (one round trip, answered from Neo4j's
+count store): after an import the stamp differs, the old answers are never found again and age
+out. Only successful answers to queries are kept (never a mutation's, never one with errors), and
+never for a request carrying the API token. Requests asking the same question while it is being
+answered wait for that answer instead of running the query again.
+
+The cache is bounded by the size of its answers (their JSON) and by age (`max_age_s`, a bound on
+what a write outside the importer, which the stamp may not see, could leave stale); the least
+recently used answers leave first. One cache per API process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from strawberry.types import ExecutionResult
+
+DEFAULT_MAX_AGE_S = 600.0
+# An answer larger than this share of the whole cache is not kept: it would push out many others.
+LARGEST_SHARE = 8
+# Longer documents are answered, never kept (nor parsed here).
+LONGEST_QUERY = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseKey:
+    query: str
+    operation_name: str | None
+    variables: str
+    stamp: str
+
+
+def response_key(
+    query: str, operation_name: str | None, variables: Mapping[str, Any] | None, stamp: str
+) -> ResponseKey:
+    canonical = json.dumps(variables or {}, sort_keys=True, separators=(",", ":"), default=str)
+    return ResponseKey(query, operation_name, canonical, stamp)
+
+
+def is_query(query: str, operation_name: str | None) -> bool:
+    """Whether the operation the request runs is a query (not a mutation or a subscription);
+    False for a document that does not parse or does not name one operation, and for a document
+    too long to keep (a client could otherwise fill the memory with large documents)."""
+    return len(query) <= LONGEST_QUERY and _is_query(query, operation_name)
+
+
+@lru_cache(maxsize=256)
+def _is_query(query: str, operation_name: str | None) -> bool:
+    try:
+        operation = get_operation_ast(parse(query), operation_name)
+    except GraphQLError:
+        return False
+    return operation is not None and operation.operation is OperationType.QUERY
+
+
+class ResponseCache:
+    """An LRU cache of successful query answers, bounded in bytes and in age."""
+
+    def __init__(self, max_bytes: int, max_age_s: float = DEFAULT_MAX_AGE_S) -> None:
+        self.max_bytes = max_bytes
+        self.max_age_s = max_age_s
+        self.hits = 0
+        self.misses = 0
+        self._bytes = 0
+        self._answers: OrderedDict[ResponseKey, tuple[float, int, ExecutionResult]] = OrderedDict()
+        self._pending: dict[ResponseKey, asyncio.Future[ExecutionResult]] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self.max_bytes > 0
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    async def answer(
+        self, key: ResponseKey, execute: Callable[[], Awaitable[ExecutionResult]]
+    ) -> ExecutionResult:
+        """The kept answer for `key`, or `execute()`'s, kept when it succeeded."""
+        kept = self._kept(key)
+        if kept is not None:
+            self.hits += 1
+            return kept
+        pending = self._pending.get(key)
+        if pending is not None:
+            self.hits += 1
+            return await asyncio.shield(pending)
+        self.misses += 1
+        future: asyncio.Future[ExecutionResult] = asyncio.get_running_loop().create_future()
+        self._pending[key] = future
+        try:
+            result = await execute()
+        except BaseException as error:
+            future.set_exception(error)
+            # Those waiting get the same failure; nobody else has to look at it.
+            future.exception()
+            raise
+        finally:
+            del self._pending[key]
+        future.set_result(result)
+        if not result.errors and result.data is not None:
+            self._keep(key, result)
+        return result
+
+    def _kept(self, key: ResponseKey) -> ExecutionResult | None:
+        entry = self._answers.get(key)
+        if entry is None:
+            return None
+        stored_at, size, result = entry
+        if time.monotonic() - stored_at > self.max_age_s:
+            del self._answers[key]
+            self._bytes -= size
+            return None
+        self._answers.move_to_end(key)
+        return result
+
+    def _keep(self, key: ResponseKey, result: ExecutionResult) -> None:
+        size = len(json.dumps(result.data, ensure_ascii=False, default=str)) + len(key.query)
+        if size * LARGEST_SHARE > self.max_bytes:
+            return
+        self._answers[key] = (time.monotonic(), size, result)
+        self._bytes += size
+        while self._bytes > self.max_bytes:
+            _, (_, dropped, _) = self._answers.popitem(last=False)
+            self._bytes -= dropped
