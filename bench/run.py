@@ -323,9 +323,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_api(uri: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_api(uri: str, workers: int, cache_mb: float) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    env = {**os.environ, "NEO4J_URI": uri, "LEXGRAPH_LOG_LEVEL": "warning"}
+    env = {
+        **os.environ,
+        "NEO4J_URI": uri,
+        "LEXGRAPH_LOG_LEVEL": "warning",
+        "LEXGRAPH_RESPONSE_CACHE_MB": str(cache_mb),
+    }
     command = [
         str(Path(sys.executable).with_name("uvicorn")),
         "lexgraph.api.asgi:app",
@@ -453,7 +458,7 @@ async def bench_size(args: argparse.Namespace, size: str) -> SizeResult:
         queries = [NamedQuery.read(p) for p in sorted(QUERIES.glob("*.graphql"))]
         if args.query:
             queries = [q for q in queries if any(s in q.name for s in args.query)]
-        process, base = start_api(found.uri, args.workers)
+        process, base = start_api(found.uri, args.workers, args.response_cache_mb)
         args.api_pid = process.pid
         try:
             results = await _bench_queries(args, driver, settings, base, queries, numbers)
@@ -601,6 +606,7 @@ def to_json(results: list[SizeResult], args: argparse.Namespace) -> dict[str, An
         "settings": {
             "seed": args.seed,
             "workers": args.workers,
+            "response_cache_mb": args.response_cache_mb,
             "requests": args.requests,
             "concurrency": args.concurrency,
         },
@@ -641,6 +647,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--load-only", action="store_true", help="import, measure, stop")
     parser.add_argument("--profile", help="py-spy the API during this query at top concurrency")
     parser.add_argument("--keep-running", action="store_true", help="leave Neo4j running")
+    parser.add_argument(
+        "--response-cache-mb",
+        type=float,
+        default=0.0,
+        help="the API's answer cache (default 0: every request executes, the engine is measured)",
+    )
     args = parser.parse_args(argv)
     args.size = args.size or ["S", "M"]
     args.concurrency = args.concurrency or [1, 16]
