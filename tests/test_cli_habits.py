@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shellingham
 import typer
 from neo4j import AsyncDriver
 from typer.testing import CliRunner
@@ -43,8 +44,11 @@ def test_every_command_explains_itself(path: tuple[str, ...]) -> None:
     assert (description.help or "").strip(), f"`lexgraph {' '.join(path)}` has no help text"
 
 
-def test_shell_completion_can_be_installed() -> None:
-    result = runner.invoke(app, ["--show-completion", "bash"], prog_name="lexgraph")
+def test_shell_completion_can_be_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Typer asks shellingham which shell runs the command, from the process tree; a test run in
+    # the background (CI, nohup) has no shell above it, so the user's bash is stated here.
+    monkeypatch.setattr(shellingham, "detect_shell", lambda: ("bash", "/bin/bash"))
+    result = runner.invoke(app, ["--show-completion"], prog_name="lexgraph")
     assert result.exit_code == 0
     assert "_lexgraph_completion" in result.output
     assert "complete " in result.output

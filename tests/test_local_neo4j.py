@@ -48,7 +48,13 @@ async def _count_notes(uri: str, create: bool) -> int:
 @pytest.mark.slow
 def test_ctrl_c_closes_the_store_cleanly_and_data_survives(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    first = local_neo4j.start(home, port=0, heap="256m", page_cache_mb=32)
+    # Started as from a terminal: a test run in the background (`&`, nohup) ignores SIGINT, and a
+    # process started from it would inherit that and never see the Ctrl-C.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        first = local_neo4j.start(home, port=0, heap="256m", page_cache_mb=32)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert asyncio.run(_count_notes(first.uri, create=True)) == 1
 
     os.kill(first.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
