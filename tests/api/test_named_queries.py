@@ -17,6 +17,7 @@ TEXTS = {path.stem: path.read_text() for path in QUERIES}
 VARIABLES: dict[str, dict[str, Any]] = {
     "procedure-details": {"number": "15.4.1"},
     "what-cites-act": {"act": TAX_CODE},
+    "legal-act": {"act": TAX_CODE},
     "search": {"text": "специальное разрешение"},
     "resolve-citations": {"text": "в " + DUTY_REFERENCE},
 }
@@ -51,6 +52,13 @@ async def test_art_287_is_needed_by_15_4_1_and_15_4_2(sample_graph: AsyncDriver,
 async def test_apostille_is_required_only_by_10_7_1(sample_graph: AsyncDriver, run: Run) -> None:
     answer = await run(TEXTS["procedures-requiring-apostille"])
     assert [p["number"] for p in answer.data["procedures"]["nodes"]] == ["10.7.1"]
+
+
+async def test_an_act_by_its_id(sample_graph: AsyncDriver, run: Run) -> None:
+    answer = await run(TEXTS["legal-act"], act=TAX_CODE)
+    act = answer.data["legalAct"]
+    assert (act["graphId"], act["kind"]) == (TAX_CODE, "code")
+    assert all(unit["graphId"].startswith(TAX_CODE + "#") for unit in act["children"])
 
 
 async def test_what_cites_the_tax_code(sample_graph: AsyncDriver, run: Run) -> None:
