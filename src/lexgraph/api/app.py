@@ -53,7 +53,6 @@ from lexgraph.config import Settings, load_settings
 from lexgraph.graph.driver import API_RETRY_S, DatabaseUnavailable, create_driver
 from lexgraph.graph.impact_cache import ImpactReports
 from lexgraph.graph.migrations import pending_migrations
-from lexgraph.graph.stamp import graph_stamp
 
 
 class CachedAnswers(GraphQL[RequestContext, None]):
@@ -84,13 +83,10 @@ class CachedAnswers(GraphQL[RequestContext, None]):
         ):
             return await execute(*arguments)
         try:
-            stamp = await graph_stamp(
-                context.driver, context.database, context.settings.lexgraph_query_timeout_s
-            )
+            stamp = await context.graph_stamp()
         except (Neo4jError, DriverError, OSError):
             # Unanswerable now: the query itself meets the same failure and reports it.
             return await execute(*arguments)
-        context.round_trips.append("GRAPH_STAMP")
         key = response_key(query, request_data.operation_name, request_data.variables, stamp)
         return await cache.answer(key, lambda: execute(*arguments))
 

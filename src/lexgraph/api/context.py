@@ -12,6 +12,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from lexgraph.config import Settings
 from lexgraph.graph.impact_cache import ImpactReports
+from lexgraph.graph.stamp import graph_stamp
 
 
 @dataclass(slots=True)
@@ -26,10 +27,22 @@ class RequestContext:
     loaders: dict[str, DataLoader[str, Any]] = field(default_factory=dict)
     impact_reports: ImpactReports | None = None
     """The process's cache of impact reports (the app's, shared by its requests); None: none."""
+    stamp: str | None = None
+    """The graph's stamp, once read (`graph_stamp`)."""
 
     @property
     def database(self) -> str:
         return self.settings.neo4j_database
+
+    async def graph_stamp(self) -> str:
+        """The graph's stamp (`lexgraph.graph.stamp`), read once per request: the answer cache
+        and the impact reports' cache both key by it."""
+        if self.stamp is None:
+            self.round_trips.append("GRAPH_STAMP")
+            self.stamp = await graph_stamp(
+                self.driver, self.database, self.settings.lexgraph_query_timeout_s
+            )
+        return self.stamp
 
     async def read(
         self, name: str, statement: LiteralString, parameters: Mapping[str, Any] | None = None

@@ -263,7 +263,13 @@ async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -
     try:
         if context.impact_reports is not None:
             report = await context.impact_reports.report(
-                context.driver, context.database, ids, as_of=as_of, depth=depth, timeout_s=timeout_s
+                context.driver,
+                context.database,
+                ids,
+                as_of=as_of,
+                depth=depth,
+                timeout_s=timeout_s,
+                stamp=await context.graph_stamp(),
             )
         else:
             report = await reads.analyze_impact(

@@ -8,8 +8,6 @@ parents ask, or none when the root field prefetched it (`prefetch.py`).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
 import datetime
 from collections.abc import Mapping
@@ -21,6 +19,7 @@ from neo4j.time import Date, DateTime
 from strawberry import relay
 from strawberry.types.base import StrawberryList
 
+from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.graph.reads import relations
@@ -294,7 +293,7 @@ async def citations(
 
 
 MAX_CITATIONS_PAGE = 100
-CITATIONS_CURSOR = "citations:"
+CITATIONS_CURSOR = "citations"
 
 
 @strawberry.type(description="One citation of a page, with the cursor to continue after it.")
@@ -325,23 +324,6 @@ class CitationConnection:
         return count
 
 
-def _citations_cursor(offset: int) -> str:
-    return base64.b64encode(f"{CITATIONS_CURSOR}{offset}".encode()).decode()
-
-
-def _citations_offset(cursor: str) -> int:
-    try:
-        text = base64.b64decode(cursor.encode(), validate=True).decode()
-        if not text.startswith(CITATIONS_CURSOR):
-            raise ValueError(text)
-        offset = int(text.removeprefix(CITATIONS_CURSOR))
-        if offset < 0:
-            raise ValueError(text)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise UserError(f"invalid cursor {cursor!r}: pass a cursor this API returned") from None
-    return offset + 1
-
-
 async def cited_by(
     info: Info, label: str, relation: str, key: str, first: int, after: str | None
 ) -> CitationConnection:
@@ -350,7 +332,7 @@ async def cited_by(
     than the page tells whether another follows."""
     if not 0 <= first <= MAX_CITATIONS_PAGE:
         raise UserError(f"`first` must be between 0 and {MAX_CITATIONS_PAGE}, not {first}")
-    offset = _citations_offset(after) if after is not None else 0
+    offset = paging.decode_cursor(CITATIONS_CURSOR, after) + 1 if after is not None else 0
     head = relations.CITATIONS_PREFETCHED
     items: list[Row]
     if offset + first < head:
@@ -361,7 +343,9 @@ async def cited_by(
         parameters = {"offset": offset, "limit": first + 1}
         items = await info.context.batched(name, statement, "items", parameters).load(key)
     edges = [
-        CitationEdge(cursor=_citations_cursor(offset + i), node=Citation.of(item))
+        CitationEdge(
+            cursor=paging.encode_cursor(CITATIONS_CURSOR, offset + i), node=Citation.of(item)
+        )
         for i, item in enumerate(items[:first])
     ]
     return CitationConnection(

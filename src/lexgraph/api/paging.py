@@ -1,8 +1,9 @@
-"""Pages of a list the resolver holds in full (an impact report): `first` checked, offset cursors.
+"""The cursors of every connection of the API, and pages of a list a resolver holds in full (an
+impact report): `first` checked, offset cursors.
 
-A cursor names an item by its offset in the list, under a prefix that says which kind of list
-(`affected:12`), base64-encoded as the other connections' cursors are; `after` a cursor, the page
-starts with the item following it.
+A cursor names an item by its offset in its list, under a prefix that says which kind of list
+(`procedures:40`, `citations:12`, `affected:12`), base64-encoded; `after` a cursor, the page starts
+with the item following it.
 """
 
 from __future__ import annotations

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from enum import Enum
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.nodes import Apostille, Procedure, Subject
@@ -22,7 +21,7 @@ from lexgraph.graph.reads import procedures as reads
 MAX_PAGE = 100
 MAX_CONDITIONS = 64
 MAX_DEPTH = 8
-CURSOR_PREFIX = "procedures:"
+CURSOR_PREFIX = "procedures"
 NUMBER = re.compile(r"\d+(\.\d+)*")
 
 
@@ -125,23 +124,6 @@ class ProcedureConnection:
     @strawberry.field(description="The procedures of this page, without cursors.")
     def nodes(self) -> list[Procedure]:
         return [edge.node for edge in self.edges]
-
-
-def encode_cursor(offset: int) -> str:
-    return base64.b64encode(f"{CURSOR_PREFIX}{offset}".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    try:
-        text = base64.b64decode(cursor.encode(), validate=True).decode()
-        if not text.startswith(CURSOR_PREFIX):
-            raise ValueError(text)
-        offset = int(text.removeprefix(CURSOR_PREFIX))
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise UserError(f"invalid cursor {cursor!r}: pass a cursor this API returned") from None
-    if offset < 0:
-        raise UserError(f"invalid cursor {cursor!r}: pass a cursor this API returned")
-    return offset
 
 
 class _Translation:
@@ -256,7 +238,7 @@ async def find_procedures(
 ) -> ProcedureConnection:
     if not 0 <= first <= MAX_PAGE:
         raise UserError(f"`first` must be between 0 and {MAX_PAGE}, not {first}")
-    offset = decode_cursor(after) + 1 if after is not None else 0
+    offset = paging.decode_cursor(CURSOR_PREFIX, after) + 1 if after is not None else 0
     translation = _Translation(info)
     tree = await translation.tree(filter) if filter is not None else reads.All(())
     statement, parameters = reads.procedures_page(tree)
@@ -272,7 +254,10 @@ async def find_procedures(
         raise UserError(f"the filter names what the graph does not hold: {missing}")
     total: int = record["total"]
     edges = [
-        ProcedureEdge(cursor=encode_cursor(offset + i), node=Procedure.from_map(row))
+        ProcedureEdge(
+            cursor=paging.encode_cursor(CURSOR_PREFIX, offset + i),
+            node=Procedure.from_map(row),
+        )
         for i, row in enumerate(record["page"])
     ]
     steps = planned(info, "Procedure", ("nodes",), ("edges", "node"))

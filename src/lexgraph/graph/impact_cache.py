@@ -71,9 +71,12 @@ class ImpactReports:
         as_of: dt.date | None = None,
         depth: int = DEFAULT_DEPTH,
         timeout_s: float | None = None,
+        stamp: str | None = None,
     ) -> ImpactReport:
-        """`analyze_impact(…, strict=False)`, from the cache if the graph has not changed since."""
-        stamp = await graph_stamp(driver, database, timeout_s)
+        """`analyze_impact(…, strict=False)`, from the cache if the graph has not changed since;
+        `stamp` is the graph's stamp when the caller has read it already (read here otherwise)."""
+        if stamp is None:
+            stamp = await graph_stamp(driver, database, timeout_s)
         key = _Key(database, tuple(of), as_of or today(), depth, stamp)
         kept = self._reports.get(key)
         if kept is not None and time.monotonic() - kept[0] < self.max_age_s:
