@@ -181,3 +181,17 @@ async def test_the_api_serves_an_answer_again_until_an_import_changes_it(
         after = await cited_units(client, api_url)
         assert "by/code/tax#art_286" in {unit.split("__")[0] for unit in after}
         assert after != first
+
+
+async def test_a_request_that_gives_up_does_not_cancel_the_answer_others_wait_for() -> None:
+    cache = ResponseCache(max_bytes=1 << 20)
+    run = Counting(answered({"impact": {"totalCount": 3}}), delay_s=0.05)
+    key = response_key("{ impact }", None, None, STAMP)
+    impatient = asyncio.ensure_future(cache.answer(key, run))
+    await asyncio.sleep(0.01)
+    patient = asyncio.ensure_future(cache.answer(key, run))
+    impatient.cancel()
+
+    assert (await patient).data == {"impact": {"totalCount": 3}}
+    assert run.runs == 1
+    assert len(cache) == 1

@@ -15,10 +15,8 @@ recently used answers leave first. One cache per API process.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
-from collections import OrderedDict
+import sys
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +24,8 @@ from typing import Any
 
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from strawberry.types import ExecutionResult
+
+from lexgraph.kept import KeptAnswers
 
 DEFAULT_MAX_AGE_S = 600.0
 # An answer larger than this share of the whole cache is not kept: it would push out many others.
@@ -65,72 +65,33 @@ def _is_query(query: str, operation_name: str | None) -> bool:
     return operation is not None and operation.operation is OperationType.QUERY
 
 
-class ResponseCache:
-    """An LRU cache of successful query answers, bounded in bytes and in age."""
+def _size(key: ResponseKey, result: ExecutionResult) -> int:
+    return len(json.dumps(result.data, ensure_ascii=False, default=str)) + len(key.query)
+
+
+def _succeeded(result: ExecutionResult) -> bool:
+    return not result.errors and result.data is not None
+
+
+class ResponseCache(KeptAnswers[ResponseKey, ExecutionResult]):
+    """Successful query answers (`lexgraph.kept`), bounded by the size of their JSON and by age."""
 
     def __init__(self, max_bytes: int, max_age_s: float = DEFAULT_MAX_AGE_S) -> None:
-        self.max_bytes = max_bytes
-        self.max_age_s = max_age_s
-        self.hits = 0
-        self.misses = 0
-        self._bytes = 0
-        self._answers: OrderedDict[ResponseKey, tuple[float, int, ExecutionResult]] = OrderedDict()
-        self._pending: dict[ResponseKey, asyncio.Future[ExecutionResult]] = {}
+        super().__init__(
+            max_entries=sys.maxsize,
+            max_weight=max_bytes,
+            max_age_s=max_age_s,
+            weight=_size,
+            largest=max_bytes // LARGEST_SHARE,
+            keep=_succeeded,
+        )
 
     @property
     def enabled(self) -> bool:
-        return self.max_bytes > 0
-
-    def __len__(self) -> int:
-        return len(self._answers)
+        return self.max_weight > 0
 
     async def answer(
         self, key: ResponseKey, execute: Callable[[], Awaitable[ExecutionResult]]
     ) -> ExecutionResult:
         """The kept answer for `key`, or `execute()`'s, kept when it succeeded."""
-        kept = self._kept(key)
-        if kept is not None:
-            self.hits += 1
-            return kept
-        pending = self._pending.get(key)
-        if pending is not None:
-            self.hits += 1
-            return await asyncio.shield(pending)
-        self.misses += 1
-        future: asyncio.Future[ExecutionResult] = asyncio.get_running_loop().create_future()
-        self._pending[key] = future
-        try:
-            result = await execute()
-        except BaseException as error:
-            future.set_exception(error)
-            # Those waiting get the same failure; nobody else has to look at it.
-            future.exception()
-            raise
-        finally:
-            del self._pending[key]
-        future.set_result(result)
-        if not result.errors and result.data is not None:
-            self._keep(key, result)
-        return result
-
-    def _kept(self, key: ResponseKey) -> ExecutionResult | None:
-        entry = self._answers.get(key)
-        if entry is None:
-            return None
-        stored_at, size, result = entry
-        if time.monotonic() - stored_at > self.max_age_s:
-            del self._answers[key]
-            self._bytes -= size
-            return None
-        self._answers.move_to_end(key)
-        return result
-
-    def _keep(self, key: ResponseKey, result: ExecutionResult) -> None:
-        size = len(json.dumps(result.data, ensure_ascii=False, default=str)) + len(key.query)
-        if size * LARGEST_SHARE > self.max_bytes:
-            return
-        self._answers[key] = (time.monotonic(), size, result)
-        self._bytes += size
-        while self._bytes > self.max_bytes:
-            _, (_, dropped, _) = self._answers.popitem(last=False)
-            self._bytes -= dropped
+        return await self.get(key, execute)

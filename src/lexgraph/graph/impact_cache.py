@@ -15,10 +15,7 @@ One cache per process (the API creates it with the app); a report is immutable a
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import time
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +24,7 @@ from neo4j import AsyncDriver
 from lexgraph.graph.impact import DEFAULT_DEPTH, ImpactReport, analyze_impact
 from lexgraph.graph.stamp import graph_stamp
 from lexgraph.graph.validity import today
+from lexgraph.kept import KeptAnswers
 
 DEFAULT_SIZE = 8
 DEFAULT_MAX_NODES = 250_000
@@ -43,7 +41,8 @@ class _Key:
 
 
 class ImpactReports:
-    """An LRU cache of impact reports, keyed by the question and the graph's stamp."""
+    """An LRU cache of impact reports (`lexgraph.kept`), keyed by the question and the graph's
+    stamp."""
 
     def __init__(
         self,
@@ -52,12 +51,17 @@ class ImpactReports:
         max_nodes: int = DEFAULT_MAX_NODES,
         max_age_s: float = DEFAULT_MAX_AGE_S,
     ) -> None:
-        self.size = size
-        self.max_nodes = max_nodes
-        self.max_age_s = max_age_s
-        self.walks = 0  # reports computed (not found in the cache): what a test or a metric reads
-        self._reports: OrderedDict[_Key, tuple[float, ImpactReport]] = OrderedDict()
-        self._pending: dict[_Key, asyncio.Future[ImpactReport]] = {}
+        self._reports: KeptAnswers[_Key, ImpactReport] = KeptAnswers(
+            max_entries=size,
+            max_weight=max_nodes,
+            max_age_s=max_age_s,
+            weight=lambda _, report: len(report.affected),
+        )
+
+    @property
+    def walks(self) -> int:
+        """Reports computed (not found in the cache): what a test or a metric reads."""
+        return self._reports.misses
 
     def __len__(self) -> int:
         return len(self._reports)
@@ -78,40 +82,15 @@ class ImpactReports:
         if stamp is None:
             stamp = await graph_stamp(driver, database, timeout_s)
         key = _Key(database, tuple(of), as_of or today(), depth, stamp)
-        kept = self._reports.get(key)
-        if kept is not None and time.monotonic() - kept[0] < self.max_age_s:
-            self._reports.move_to_end(key)
-            return kept[1]
-        pending = self._pending.get(key)
-        if pending is None:
-            self.walks += 1
-            pending = asyncio.ensure_future(
-                analyze_impact(
-                    driver,
-                    database,
-                    key.of,
-                    as_of=key.as_of,
-                    depth=depth,
-                    strict=False,
-                    timeout_s=timeout_s,
-                )
-            )
-            self._pending[key] = pending
-            pending.add_done_callback(lambda done: self._settle(key, done))
-        # Shielded: a request that gives up (its client left) does not cancel the others' walk.
-        return await asyncio.shield(pending)
-
-    def _settle(self, key: _Key, done: asyncio.Future[ImpactReport]) -> None:
-        self._pending.pop(key, None)
-        if done.cancelled() or done.exception() is not None:
-            return
-        report = done.result()
-        if len(report.affected) > self.max_nodes:
-            return
-        self._reports[key] = (time.monotonic(), report)
-        self._reports.move_to_end(key)
-        while len(self._reports) > self.size or self._nodes() > self.max_nodes:
-            self._reports.popitem(last=False)
-
-    def _nodes(self) -> int:
-        return sum(len(report.affected) for _, report in self._reports.values())
+        return await self._reports.get(
+            key,
+            lambda: analyze_impact(
+                driver,
+                database,
+                key.of,
+                as_of=key.as_of,
+                depth=depth,
+                strict=False,
+                timeout_s=timeout_s,
+            ),
+        )
