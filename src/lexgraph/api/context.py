@@ -29,6 +29,8 @@ class RequestContext:
     """The process's cache of impact reports (the app's, shared by its requests); None: none."""
     stamp: str | None = None
     """The graph's stamp, once read (`graph_stamp`)."""
+    executed_as: str | None = None
+    """How the operation ran (`lexgraph.api.planned`): `planned`, `standard` or `fallback`."""
 
     @property
     def database(self) -> str:

@@ -25,6 +25,7 @@ from lexgraph.api.nodes import (
     Registry,
     load_node,
 )
+from lexgraph.api.planned import PlannedExecutionContext
 from lexgraph.api.prefetch import prefetch_below
 from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_procedures
 from lexgraph.api.search import ResolvedCitation, SearchHit, resolve_citations, search
@@ -213,10 +214,15 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
 
 @functools.cache
 def build_schema(
-    *, introspection: bool = True, writes: bool = False, limits: QueryLimits = DEFAULT_LIMITS
+    *,
+    introspection: bool = True,
+    writes: bool = False,
+    limits: QueryLimits = DEFAULT_LIMITS,
+    planned: bool = True,
 ) -> strawberry.Schema:
     """The schema a server serves: with `writes`, the `Mutation` type (`lexgraph.api.writes`);
-    without `introspection`, `__schema` and `__type` are refused; `limits` bound each request.
+    without `introspection`, `__schema` and `__type` are refused; `limits` bound each request;
+    `planned` executes queries along plans (`lexgraph.api.planned`), else field by field.
     One per setting, for the process: the parser and validation caches live in the schema."""
     rules = limits.validation_rules()
     if not introspection:
@@ -225,6 +231,7 @@ def build_schema(
         query=Query,
         mutation=Mutation if writes else None,
         types=list(NODE_TYPES.values()),
+        execution_context_class=PlannedExecutionContext if planned else None,
         extensions=[
             MaskErrorsWithRequestId,
             lambda: AddValidationRules(rules),
