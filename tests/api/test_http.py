@@ -20,6 +20,10 @@ def test_a_procedure_page_and_a_mistake_over_http(
     assert page.status_code == 200
     assert "errors" not in page.json()
     assert page.json()["data"]["procedure"]["graphId"] == "procedure/15.4.1"
+    # Russian goes out as UTF-8, not as `\uXXXX` escapes (a third of the bytes).
+    title = page.json()["data"]["procedure"]["title"]
+    assert title.encode() in page.content
+    assert page.headers["content-type"].startswith("application/json")
     assert mistake.status_code == 200
     assert mistake.json()["errors"][0]["message"] == "no procedure numbered '9.9'"
     assert mistake.json()["errors"][0]["path"] == ["procedure"]

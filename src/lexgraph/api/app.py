@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError
 from neo4j import AsyncDriver
@@ -152,6 +153,11 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
                 status_code=refusal.status_code,
             )
         await response(scope, receive, send)
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: several times faster than `json` on a procedure page (~100 KB), and Cyrillic
+        # goes out as UTF-8 rather than as `\uXXXX` escapes, which tripled its size.
+        return orjson.dumps(data)
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         # A GET naming a persisted document is a query, whatever the client accepts.
