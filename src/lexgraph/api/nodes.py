@@ -35,6 +35,9 @@ def _camel(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Date | DateTime):
         return value.iso_format()
@@ -109,9 +112,13 @@ class GraphObject:
             "provenance": Provenance.of(row),
         }
         for name, key, wants_list in _from_map_plan(cls):
-            value = _fit(_plain(row.get(key)), wants_list=wants_list)
-            if value is not None:
-                values[name] = value
+            value = row.get(key)
+            if value is None:
+                continue
+            if type(value) in _PLAIN and not wants_list:
+                values[name] = value  # the common case, without the calls
+            else:
+                values[name] = _fit(_plain(value), wants_list=wants_list)
         return cls(**values)
 
 

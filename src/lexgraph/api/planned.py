@@ -463,27 +463,36 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if shape.non_null:
                 raise Unplanned("null where the schema forbids it")
             return None
-        if isinstance(value, Exception):
-            raise value
-        if isinstance(shape, _Leaf):
-            if type(value) is shape.plain:
+        kind = type(shape)
+        if kind is _Leaf:
+            leaf: _Leaf = shape  # type: ignore[assignment]
+            if type(value) is leaf.plain:
                 return value
-            coerced = shape.coerce(value)
+            if isinstance(value, Exception):
+                raise value
+            coerced = leaf.coerce(value)
             if coerced is None or coerced is Undefined:
                 raise Unplanned("a leaf value its type cannot coerce")
             return coerced
-        if isinstance(shape, _Object):
-            return self._complete_object(shape, value, path, waiting)
-        if isinstance(shape, _List):
-            if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        if isinstance(value, Exception):
+            raise value
+        if kind is _Object:
+            return self._complete_object(shape, value, path, waiting)  # type: ignore[arg-type]
+        if kind is _List:
+            if type(value) is not list and (
+                isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable)
+            ):
                 raise Unplanned("a list field that returned no list")
-            item = shape.item
-            if isinstance(item, _Leaf):
-                return [self._complete(item, v, path, waiting) for v in value]
-            completed: list[Any] = []
-            for index, v in enumerate(value):
-                completed.append(self._complete(item, v, Path(path, index, None), waiting))
-            return completed
+            item = shape.item  # type: ignore[attr-defined]
+            if type(item) is _Leaf:
+                plain = item.plain
+                return [
+                    v if type(v) is plain else self._complete(item, v, path, waiting) for v in value
+                ]
+            return [
+                self._complete(item, v, Path(path, index, None), waiting)
+                for index, v in enumerate(value)
+            ]
         assert isinstance(shape, _Abstract)
         return self._complete_object(self._runtime(shape, value, path), value, path, waiting)
 
