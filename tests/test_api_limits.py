@@ -81,6 +81,18 @@ async def test_a_page_size_given_in_a_variable_is_bounded_too(context: RequestCo
     assert errors == ["`first` must be between 0 and 100, not 500 (on `procedures`)"]
 
 
+async def test_a_cost_passed_once_is_not_taken_for_other_page_sizes(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    # The verdict of a document that passed is kept, by its page sizes: the same text with a
+    # larger `first` is still refused, however often the smaller one was asked before.
+    query = "query Page($n: Int!) { procedures(first: $n) { totalCount } }"
+    for n, refused in [(10, False), (10, False), (500, True), (10, False), (500, True)]:
+        context = RequestContext(driver=driver, settings=settings)
+        errors = await errors_of(query, context, n=n)
+        assert bool(errors) is refused, (n, errors)
+
+
 @pytest.mark.parametrize("path", NAMED_QUERIES, ids=lambda path: path.name)
 def test_every_named_query_is_within_the_limits(path: Path) -> None:
     document = parse(path.read_text(encoding="utf-8"), max_tokens=MAX_TOKENS)

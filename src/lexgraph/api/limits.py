@@ -24,6 +24,7 @@ transaction, which Neo4j refuses to write in.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -39,8 +40,12 @@ from graphql import (
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
+    ListTypeNode,
+    NamedTypeNode,
+    NonNullTypeNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    TypeNode,
     get_named_type,
     get_nullable_type,
     is_list_type,
@@ -174,7 +179,7 @@ class CostLimiter(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None and not context.pre_execution_errors:
-            problem = query_cost_problem(
+            problem = kept_cost_problem(
                 context.schema._schema,
                 document,
                 context.operation_name,
@@ -185,6 +190,50 @@ class CostLimiter(SchemaExtension):
                 # Set before validation runs: Strawberry answers with these errors and stops.
                 context.pre_execution_errors = [problem]
         yield
+
+
+# (schema, document, operation, limits, the operation's Int variables) of the queries that passed
+# → the document (kept, so that its id cannot be reused).
+_passed: OrderedDict[tuple[Any, ...], DocumentNode] = OrderedDict()
+MAX_PASSED = 256
+
+
+def kept_cost_problem(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any],
+    limits: QueryLimits = DEFAULT_LIMITS,
+) -> GraphQLError | None:
+    """`query_cost_problem`, worked out once per document and page sizes: the parser cache gives
+    the same document for the same text, and only `Int` variables (`first`) change the cost. A
+    procedure page walked its document on every request."""
+    paging = tuple(
+        (name, repr(variables.get(name)))
+        for operation in document.definitions
+        if isinstance(operation, OperationDefinitionNode)
+        for definition in operation.variable_definitions or ()
+        if _named_type(definition.type) == "Int"
+        for name in (definition.variable.name.value,)
+    )
+    key = (id(schema), id(document), operation_name, limits, paging)
+    kept = _passed.get(key)
+    if kept is not None and kept is document:
+        _passed.move_to_end(key)
+        return None
+    problem = query_cost_problem(schema, document, operation_name, variables, limits)
+    if problem is None:  # a refusal is worked out anew: its error is the request's own
+        _passed[key] = document
+        if len(_passed) > MAX_PASSED:
+            _passed.popitem(last=False)
+    return problem
+
+
+def _named_type(node: TypeNode) -> str:
+    while isinstance(node, NonNullTypeNode | ListTypeNode):
+        node = node.type
+    assert isinstance(node, NamedTypeNode)
+    return node.name.value
 
 
 def query_cost_problem(
