@@ -170,6 +170,16 @@ def test_metrics_count_and_time_graphql_operations_by_name(client: TestClient) -
     assert sample(text, http, method="POST", route="/graphql", status="200") == 3
 
 
+def test_metrics_say_how_operations_were_executed(client: TestClient) -> None:
+    # Along a plan; field by field (a directive); planned, then re-executed for an error.
+    client.post("/graphql", json={"query": "query Version { apiVersion }"})
+    client.post("/graphql", json={"query": "query Skip { apiVersion @skip(if: true) }"})
+    client.post("/graphql", json={"query": 'query Missing { procedure(number: "0") { id } }'})
+    text = client.get("/metrics").text
+    for how in ("planned", "standard", "fallback"):
+        assert sample(text, "lexgraph_graphql_executions_total", how=how) == 1, how
+
+
 def test_metrics_show_the_neo4j_connection_pool(client: TestClient) -> None:
     client.post("/graphql", json={"query": "query Stats { statistics { nodes { kind } } }"})
     text = client.get("/metrics").text

@@ -217,6 +217,13 @@ class Metrics:
             registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
         )
+        self.executions = Counter(
+            "lexgraph_graphql_executions",
+            "GraphQL operations executed, by how (lexgraph.api.planned): planned, standard (field"
+            " by field), or fallback (planned, then re-executed field by field for an error).",
+            ["how"],
+            registry=self.registry,
+        )
         self.registry.register(Neo4jPoolCollector(driver))
         self._operation_names: set[str] = set()
 
@@ -310,6 +317,8 @@ class ObservedGraphQL(GraphQL[RequestContext, None]):
         finally:
             if self.metrics is not None:
                 self.metrics.observe_operation(name, outcome, time.perf_counter() - began)
+                if context.executed_as is not None:  # None: answered without executing
+                    self.metrics.executions.labels(context.executed_as).inc()
 
 
 def _route(path: str, routes: frozenset[str]) -> str:
