@@ -46,6 +46,28 @@ async def test_statistics_come_from_neo4j(api_url: str, empty_graph: AsyncDriver
     }
 
 
+async def test_statistics_count_what_other_tools_wrote_too(
+    api_url: str, empty_graph: AsyncDriver
+) -> None:
+    # The model's labels come from the count store; others (here a researcher's own `Note`) are
+    # counted as well, and a multi-labelled node counts under each of its labels.
+    await empty_graph.execute_query(
+        "CREATE (:Note:Provision {id: 'n'})-[:ANNOTATES]->(:Procedure {id: 'procedure/1.1'}),"
+        " (:Note {id: 'm'})"
+    )
+    body = graphql(api_url, "{ statistics { nodes { kind count } relationships { kind count } } }")
+    assert body["data"] == {
+        "statistics": {
+            "nodes": [
+                {"kind": "Note", "count": 2},
+                {"kind": "Procedure", "count": 1},
+                {"kind": "Provision", "count": 1},
+            ],
+            "relationships": [{"kind": "ANNOTATES", "count": 1}],
+        }
+    }
+
+
 def test_browsers_get_graphiql(api_url: str) -> None:
     response = httpx.get(f"{api_url}/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
