@@ -73,7 +73,7 @@ async def test_a_query_document_is_planned_once(
     assert first.errors == second.errors == []
     assert planned == ["Procedure"]
     # The kept plan still prefetches, and answers as the first request did.
-    assert again.round_trips == first.round_trips == ["PROCEDURE_BY_NUMBER", "PREFETCH"]
+    assert again.round_trips == first.round_trips == ["PROCEDURE_BY_NUMBER+PREFETCH"]
     assert again.data == first.data
     assert second.data["procedure"]["number"] == "15.4.2"
     # Another document (here, another selection) is planned for itself.

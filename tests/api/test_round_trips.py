@@ -40,7 +40,17 @@ def page_of(first: int, filter: str = "{}") -> str:
 async def test_one_procedure_page(many_procedures: AsyncDriver, run: Run) -> None:
     answer = await run(DETAILS, number="15.4.1")
     assert answer.errors == []
-    assert answer.round_trips == ["PROCEDURE_BY_NUMBER", "PREFETCH"]
+    assert answer.round_trips == ["PROCEDURE_BY_NUMBER+PREFETCH"]
+
+
+async def test_a_page_of_no_procedure_is_one_round_trip_and_an_error(
+    many_procedures: AsyncDriver, run: Run
+) -> None:
+    answer = await run(DETAILS, number="99.99.99")
+    assert answer.errors == ["no procedure numbered '99.99.99'"]
+    assert answer.data == {"procedure": None}
+    # Planned, then run again field by field to report the error (`lexgraph.api.planned`).
+    assert answer.round_trips == ["PROCEDURE_BY_NUMBER+PREFETCH"] * 2
 
 
 async def test_the_same_page_for_many_procedures_costs_the_same(

@@ -2,9 +2,10 @@
 
 The root fields that return procedures read the selection below them, turn it into prefetch
 steps (`graph.reads.prefetch`) and prime the request's loaders with the answer: the resolvers
-then find their items already loaded, and a procedure page costs two round trips (the root
-lookup and the prefetch) for one procedure or a hundred. A selection the plan does not cover
-still works: its resolvers use the loaders as usual.
+then find their items already loaded, and a page of procedures costs two round trips (the root
+lookup and the prefetch) for one procedure or a hundred; a procedure by its number, one (the
+lookup is the prefetch's root, `found_and_prefetched`). A selection the plan does not cover still
+works: its resolvers use the loaders as usual.
 
 A plan depends only on the query document, so it is made once per operation and root field
 (`planned`): reading the selection through Strawberry costs more than the rest of a small request.
@@ -13,7 +14,8 @@ A plan depends only on the query document, so it is made once per operation and 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, LiteralString
 
 from graphql import OperationDefinitionNode
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
@@ -206,9 +208,35 @@ async def prefetch(info: Info, ids: Sequence[str], steps: Sequence[Step]) -> Non
     """Run the steps for `ids` in one statement and prime the request's loaders."""
     if not ids or not steps:
         return
+    records = await info.context.read("PREFETCH", prefetch_statement(steps), {"ids": list(ids)})
+    _prime(info, steps, records[0])
+
+
+async def found_and_prefetched(
+    info: Info,
+    type_name: str,
+    name: str,
+    root: LiteralString,
+    lookup: LiteralString,
+    parameters: Mapping[str, Any],
+) -> list[Mapping[str, Any]]:
+    """The node maps a root field looks up, with what its selection follows from them prefetched
+    in the same statement (one round trip where a lookup, then a prefetch, took two). `root` is
+    the lookup as a prefetch root (binding `roots`, `ids_root`); `lookup` the same alone, for a
+    selection that follows nothing."""
+    steps = planned(info, type_name)
+    if not steps:
+        records = await info.context.read(name, lookup, parameters)
+        return [r["node"] for r in records]
+    statement = prefetch_statement(steps, root)
+    records = await info.context.read(f"{name}+PREFETCH", statement, parameters)
+    _prime(info, steps, records[0])
+    roots: list[Mapping[str, Any]] = records[0]["roots"]
+    return roots
+
+
+def _prime(info: Info, steps: Sequence[Step], record: Mapping[str, Any]) -> None:
     context = info.context
-    records = await context.read("PREFETCH", prefetch_statement(steps), {"ids": list(ids)})
-    record = records[0]
     for i, step in enumerate(steps):
         loader = context.batched(step.relation, RELATIONS[step.relation].statement, "items")
         loader.prime_many({row["id"]: row["items"] for row in record[f"rows_{i}"]})

@@ -26,11 +26,12 @@ from lexgraph.api.nodes import (
     load_node,
 )
 from lexgraph.api.planned import PlannedExecutionContext
-from lexgraph.api.prefetch import prefetch_below
+from lexgraph.api.prefetch import found_and_prefetched, prefetch_below
 from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_procedures
 from lexgraph.api.search import ResolvedCitation, SearchHit, resolve_citations, search
 from lexgraph.api.writes import Mutation
 from lexgraph.graph.reads import catalog
+from lexgraph.graph.reads.prefetch import PROCEDURE_BY_NUMBER_ROOT
 from lexgraph.graph.statistics import graph_statistics
 
 
@@ -89,14 +90,17 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
     async def procedure(
         self, info: Info, number: Annotated[str, _arg("The number, e.g. `15.4.1`.")]
     ) -> Procedure | None:
-        records = await info.context.read(
-            "PROCEDURE_BY_NUMBER", catalog.PROCEDURE_BY_NUMBER, {"number": number.strip()}
+        found = await found_and_prefetched(
+            info,
+            "Procedure",
+            "PROCEDURE_BY_NUMBER",
+            PROCEDURE_BY_NUMBER_ROOT,
+            catalog.PROCEDURE_BY_NUMBER,
+            {"number": number.strip()},
         )
-        if not records:
+        if not found:
             raise UserError(f"no procedure numbered {number!r}")
-        procedure = Procedure.from_map(records[0]["node"])
-        await prefetch_below(info, "Procedure", [procedure.id])
-        return procedure
+        return Procedure.from_map(found[0])
 
     @strawberry.field(
         description="Procedures matching a filter, ordered by number, a page at a time."

@@ -23,8 +23,18 @@ class Step:
     parent: int = ROOT  # the step whose reached nodes this one starts from; ROOT: `$ids`
 
 
-def prefetch_statement(steps: Sequence[Step]) -> LiteralString:
-    parts = ["WITH $ids AS ids_root"]
+# A root lookup for `prefetch_statement`: binds `roots` (the root nodes' maps) and `ids_root`.
+PROCEDURE_BY_NUMBER_ROOT: LiteralString = (
+    "OPTIONAL MATCH (n:Procedure {number: $number}) "
+    "WITH collect(n {.*, _label: 'Procedure'}) AS roots "
+    "WITH roots, [root IN roots | root.id] AS ids_root"
+)
+
+
+def prefetch_statement(steps: Sequence[Step], root: LiteralString | None = None) -> LiteralString:
+    """The statement for `steps` from `$ids`; or, with a `root` lookup, from the nodes it finds,
+    which it returns too (`roots`): a page found and prefetched in one round trip."""
+    parts = ["WITH $ids AS ids_root" if root is None else root]
     for i, step in enumerate(steps):
         relation = RELATIONS[step.relation]
         source = "ids_root" if step.parent == ROOT else f"ids_{step.parent}"
@@ -39,5 +49,6 @@ def prefetch_statement(steps: Sequence[Step]) -> LiteralString:
             f"CALL (rows_{i}) {{ UNWIND rows_{i} AS row UNWIND row.items AS item "
             f"RETURN collect(DISTINCT {reached}) AS ids_{i} }}"
         )
-    parts.append("RETURN " + ", ".join(f"rows_{i}" for i in range(len(steps))))
+    columns = [f"rows_{i}" for i in range(len(steps))]
+    parts.append("RETURN " + ", ".join(columns if root is None else ["roots", *columns]))
     return "\n".join(parts)
