@@ -84,4 +84,4 @@ async def test_an_acts_page_is_prefetched_too(many_procedures: AsyncDriver, run:
              citedBy { nodes { text procedure { number } } } } } } }"""
     )
     assert answer.errors == []
-    assert answer.round_trips == ["NODES_BY_ID[LegalAct]", "PREFETCH"]
+    assert answer.round_trips == ["LEGAL_ACT_BY_ID+PREFETCH"]

@@ -3,9 +3,9 @@
 The root fields that return procedures read the selection below them, turn it into prefetch
 steps (`graph.reads.prefetch`) and prime the request's loaders with the answer: the resolvers
 then find their items already loaded, and a page of procedures costs two round trips (the root
-lookup and the prefetch) for one procedure or a hundred; a procedure by its number, one (the
-lookup is the prefetch's root, `found_and_prefetched`). A selection the plan does not cover still
-works: its resolvers use the loaders as usual.
+lookup and the prefetch) for one procedure or a hundred; a procedure by its number or an act by
+its id, one (the lookup is the prefetch's root, `found_and_prefetched`). A selection the plan
+does not cover still works: its resolvers use the loaders as usual.
 
 A plan depends only on the query document, so it is made once per operation and root field
 (`planned`): reading the selection through Strawberry costs more than the rest of a small request.

@@ -31,7 +31,11 @@ from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_p
 from lexgraph.api.search import ResolvedCitation, SearchHit, resolve_citations, search
 from lexgraph.api.writes import Mutation
 from lexgraph.graph.reads import catalog
-from lexgraph.graph.reads.prefetch import PROCEDURE_BY_NUMBER_ROOT
+from lexgraph.graph.reads.prefetch import (
+    LEGAL_ACT_BY_ID,
+    LEGAL_ACT_BY_ID_ROOT,
+    PROCEDURE_BY_NUMBER_ROOT,
+)
 from lexgraph.graph.statistics import graph_statistics
 
 
@@ -127,11 +131,17 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         date: Annotated[str | None, _arg("Date of the act, ISO (`2008-10-28`).")] = None,
     ) -> LegalAct | None:
         if id is not None:
-            found = await load_node(info, LegalAct, id)
-            if found is None:
+            acts = await found_and_prefetched(
+                info,
+                "LegalAct",
+                "LEGAL_ACT_BY_ID",
+                LEGAL_ACT_BY_ID_ROOT,
+                LEGAL_ACT_BY_ID,
+                {"id": id},
+            )
+            if not acts:
                 raise UserError(f"no legal act with id {id!r}")
-            await prefetch_below(info, "LegalAct", [found.id])
-            return found
+            return LegalAct.from_map(acts[0])
         if kind is None or number is None:
             raise UserError("give the act's `id`, or its `kind` and `number`")
         records = await info.context.read(

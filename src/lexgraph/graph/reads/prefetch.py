@@ -31,6 +31,17 @@ PROCEDURE_BY_NUMBER_ROOT: LiteralString = (
 )
 
 
+# An act by its id, as a prefetch root, and alone (for a selection that follows nothing).
+LEGAL_ACT_BY_ID_ROOT: LiteralString = (
+    "OPTIONAL MATCH (n:LegalAct {id: $id}) "
+    "WITH collect(n {.*, _label: 'LegalAct'}) AS roots "
+    "WITH roots, [root IN roots | root.id] AS ids_root"
+)
+LEGAL_ACT_BY_ID: LiteralString = (
+    "MATCH (n:LegalAct {id: $id}) RETURN n {.*, _label: 'LegalAct'} AS node"
+)
+
+
 def prefetch_statement(steps: Sequence[Step], root: LiteralString | None = None) -> LiteralString:
     """The statement for `steps` from `$ids`; or, with a `root` lookup, from the nodes it finds,
     which it returns too (`roots`): a page found and prefetched in one round trip."""
