@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, LiteralString
+from typing import Any
 
 from graphql import OperationDefinitionNode
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from lexgraph.api.context import Info
-from lexgraph.graph.reads.prefetch import ROOT, Step, prefetch_statement
+from lexgraph.graph.reads.prefetch import ROOT, RootLookup, Step, prefetch_statement
 from lexgraph.graph.reads.relations import RELATIONS
 
 MAX_STEPS = 64
@@ -213,22 +213,16 @@ async def prefetch(info: Info, ids: Sequence[str], steps: Sequence[Step]) -> Non
 
 
 async def found_and_prefetched(
-    info: Info,
-    type_name: str,
-    name: str,
-    root: LiteralString,
-    lookup: LiteralString,
-    parameters: Mapping[str, Any],
+    info: Info, type_name: str, name: str, lookup: RootLookup, parameters: Mapping[str, Any]
 ) -> list[Mapping[str, Any]]:
     """The node maps a root field looks up, with what its selection follows from them prefetched
-    in the same statement (one round trip where a lookup, then a prefetch, took two). `root` is
-    the lookup as a prefetch root (binding `roots`, `ids_root`); `lookup` the same alone, for a
-    selection that follows nothing."""
+    in the same statement (one round trip where a lookup, then a prefetch, took two); the lookup
+    alone for a selection that follows nothing."""
     steps = planned(info, type_name)
     if not steps:
-        records = await info.context.read(name, lookup, parameters)
+        records = await info.context.read(name, lookup.alone, parameters)
         return [r["node"] for r in records]
-    statement = prefetch_statement(steps, root)
+    statement = prefetch_statement(steps, lookup.as_root)
     records = await info.context.read(f"{name}+PREFETCH", statement, parameters)
     _prime(info, steps, records[0])
     roots: list[Mapping[str, Any]] = records[0]["roots"]

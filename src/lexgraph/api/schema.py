@@ -31,11 +31,6 @@ from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_p
 from lexgraph.api.search import ResolvedCitation, SearchHit, resolve_citations, search
 from lexgraph.api.writes import Mutation
 from lexgraph.graph.reads import catalog
-from lexgraph.graph.reads.prefetch import (
-    LEGAL_ACT_BY_ID,
-    LEGAL_ACT_BY_ID_ROOT,
-    PROCEDURE_BY_NUMBER_ROOT,
-)
 from lexgraph.graph.statistics import graph_statistics
 
 
@@ -98,7 +93,6 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
             info,
             "Procedure",
             "PROCEDURE_BY_NUMBER",
-            PROCEDURE_BY_NUMBER_ROOT,
             catalog.PROCEDURE_BY_NUMBER,
             {"number": number.strip()},
         )
@@ -132,12 +126,7 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
     ) -> LegalAct | None:
         if id is not None:
             acts = await found_and_prefetched(
-                info,
-                "LegalAct",
-                "LEGAL_ACT_BY_ID",
-                LEGAL_ACT_BY_ID_ROOT,
-                LEGAL_ACT_BY_ID,
-                {"id": id},
+                info, "LegalAct", "LEGAL_ACT_BY_ID", catalog.LEGAL_ACT_BY_ID, {"id": id}
             )
             if not acts:
                 raise UserError(f"no legal act with id {id!r}")

@@ -23,22 +23,15 @@ KNOWN_TYPES: tuple[LiteralString, ...] = (*sorted(EDGE_TYPES), "MENTIONS", "VERS
 HIDDEN_LABELS = frozenset({"SchemaMigration"})
 
 
-def _union(branches: list[LiteralString]) -> LiteralString:
-    statement: LiteralString = ""
-    for branch in branches:
-        statement = branch if not statement else statement + " UNION ALL " + branch
-    return statement
-
-
 # Each branch counts alone in its subquery: only then does the planner read the count store.
-_NODE_COUNTS: LiteralString = _union(
+_NODE_COUNTS: LiteralString = " UNION ALL ".join(
     [
         "CALL () { MATCH (n:" + label + ") RETURN count(n) AS count } "
         "RETURN '" + label + "' AS name, count"
         for label in KNOWN_LABELS
     ]
 )
-_RELATIONSHIP_COUNTS: LiteralString = _union(
+_RELATIONSHIP_COUNTS: LiteralString = " UNION ALL ".join(
     [
         "CALL () { MATCH ()-[r:" + edge_type + "]->() RETURN count(r) AS count } "
         "RETURN '" + edge_type + "' AS name, count"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-PROCEDURE_BY_NUMBER = """
-MATCH (n:Procedure {number: $number})
-RETURN n {.*, _label: 'Procedure'} AS node
-"""
+from lexgraph.graph.reads.prefetch import root_lookup
+
+# Alone, or as the root of the prefetch of the page below it (one round trip).
+PROCEDURE_BY_NUMBER = root_lookup("(n:Procedure {number: $number})", "Procedure")
+LEGAL_ACT_BY_ID = root_lookup("(n:LegalAct {id: $id})", "LegalAct")
 
 # An act by its official details; `$date` (ISO) is optional, since codes and many citations
 # give none.

@@ -23,23 +23,23 @@ class Step:
     parent: int = ROOT  # the step whose reached nodes this one starts from; ROOT: `$ids`
 
 
-# A root lookup for `prefetch_statement`: binds `roots` (the root nodes' maps) and `ids_root`.
-PROCEDURE_BY_NUMBER_ROOT: LiteralString = (
-    "OPTIONAL MATCH (n:Procedure {number: $number}) "
-    "WITH collect(n {.*, _label: 'Procedure'}) AS roots "
-    "WITH roots, [root IN roots | root.id] AS ids_root"
-)
+@dataclass(frozen=True, slots=True)
+class RootLookup:
+    """A root field's lookup of its node: `alone`, answering `node` rows; and `as_root`, the start
+    of `prefetch_statement`, binding `roots` (the nodes' maps) and `ids_root`."""
+
+    alone: LiteralString
+    as_root: LiteralString
 
 
-# An act by its id, as a prefetch root, and alone (for a selection that follows nothing).
-LEGAL_ACT_BY_ID_ROOT: LiteralString = (
-    "OPTIONAL MATCH (n:LegalAct {id: $id}) "
-    "WITH collect(n {.*, _label: 'LegalAct'}) AS roots "
-    "WITH roots, [root IN roots | root.id] AS ids_root"
-)
-LEGAL_ACT_BY_ID: LiteralString = (
-    "MATCH (n:LegalAct {id: $id}) RETURN n {.*, _label: 'LegalAct'} AS node"
-)
+def root_lookup(pattern: LiteralString, label: LiteralString) -> RootLookup:
+    """Both forms of the lookup of `pattern` (binding `n`, of `label`), so they cannot differ."""
+    node: LiteralString = "n {.*, _label: '" + label + "'}"
+    return RootLookup(
+        alone="MATCH " + pattern + " RETURN " + node + " AS node",
+        as_root="OPTIONAL MATCH " + pattern + " WITH collect(" + node + ") AS roots "
+        "WITH roots, [root IN roots | root.id] AS ids_root",
+    )
 
 
 def prefetch_statement(steps: Sequence[Step], root: LiteralString | None = None) -> LiteralString:
