@@ -136,7 +136,10 @@ async def test_an_interrupted_import_keeps_only_complete_documents_and_resumes(
     graph = await graph_state(driver, database)
     # A signal landing between a commit and its report line leaves that document complete but
     # unreported: never half-written.
-    assert graph in (states[reported], states[reported + 1])
+    assert graph in (states[reported], states[reported + 1]), (
+        f"{reported} reported; the graph is the state after"
+        f" {[i for i, state in enumerate(states) if state == graph] or 'no number of'} documents"
+    )
     if how is signal.SIGINT:
         assert interrupted.returncode == 130
         assert "interrupted: the documents reported above are imported" in printed
