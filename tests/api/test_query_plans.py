@@ -2,9 +2,10 @@
 
 Each test asks Neo4j for the plan of the statement the API sends (`EXPLAIN`, which runs nothing)
 and reads its operators: a dependency filter starts from the unit's id (an index seek) and walks
-back to the procedures, instead of testing every procedure; a filter on a rare apostille state
-seeks the requirements through the index on `apostille`; what cites a unit is cut to a page before
-it is made into maps; the known acts' stamp reads counts only.
+back to the procedures, instead of testing every procedure, and the procedures it finds are the
+page's rows, not looked up again; a filter on a rare apostille state seeks the requirements
+through the index on `apostille`; what cites a unit is cut to a page before it is made into maps;
+the known acts' stamp reads counts only.
 """
 
 from __future__ import annotations
@@ -57,6 +58,27 @@ async def test_a_dependency_starts_from_the_unit(
     assert any("t:LegalAct(id)" in details for details in seeks), plan
     # No test of the dependency per procedure (a semi-apply over each procedure's citations).
     assert not [name for name, _ in plan if "SemiApply" in name], plan
+
+
+@pytest.mark.parametrize(
+    "tree",
+    [
+        reads.Condition("cites_within", ART_287),
+        reads.Condition("rare_apostille", "required"),
+        reads.All((reads.Condition("subject", "legal_entity"), reads.Condition("text", "пошлина"))),
+        reads.AnyOf(
+            (reads.Condition("cites_directly", ART_287), reads.Condition("text", "дубликат"))
+        ),
+    ],
+    ids=["dependency", "rare-apostille", "and-subject", "or-of-lookups"],
+)
+async def test_the_procedures_a_lookup_finds_are_the_rows_of_the_page(
+    sample_graph: AsyncDriver, settings: Settings, tree: reads.Filter
+) -> None:
+    # Found from the condition's own end, they are not looked up again (by id, or by scanning
+    # every procedure); other conditions beside it under AND test those rows.
+    plan = await explain(sample_graph, settings, *page(tree))
+    assert not [details for _, details in plan if "p:Procedure" in details], plan
 
 
 async def test_a_rare_apostille_state_seeks_the_requirements(

@@ -4,11 +4,14 @@ A filter is a tree of `Condition`s joined by `All`, `AnyOf` and `Not`. Each cond
 fixed Cypher predicate over `p` (the procedure) that reads one parameter, written `$value` below;
 `compile_filter` joins them and renames each `$value` to a parameter of its own (`$f0`, `$f1` …).
 Conditions that are cheaper to answer from their own end than by testing every procedure (a
-dependency on a unit of an act, words of the full-text index, a rare apostille state) put a
-lookup before the match (`PRELUDES`) that collects the ids of the procedures they hold for, as
-`$value_ids`; their predicate is then `p.id IN $value_ids`, so `AND`, `OR` and `NOT` combine
-them like any other. Only these constants and generated names ever reach the statement text;
-values are parameters.
+dependency on a unit of an act, words of the full-text index, a rare apostille state) have a
+lookup (`SOURCES`) that binds `q` to the procedures they hold for. When the whole filter is such
+a condition (or several joined by `AnyOf`), or an `All` with one among its parts, that lookup
+yields the rows the page is made of and the other parts test each row, so the procedures found
+are not looked up again by id. Anywhere else in the tree (under `Not`, or beside other kinds
+under `AnyOf`) the lookup runs before the match and collects the ids as `$value_ids`; the
+predicate is then `p.id IN $value_ids`, so `AND`, `OR` and `NOT` combine them like any other.
+Only these constants and generated names ever reach the statement text; values are parameters.
 """
 
 from __future__ import annotations
@@ -56,23 +59,16 @@ REGULATIONS_VIA_LEGAL_BASIS = (
 
 
 def _procedures_of(regulations: LiteralString) -> LiteralString:
-    return (
-        "CALL () { "
-        + TARGET
-        + regulations
-        + "WITH DISTINCT r MATCH (r)-[:REGULATES]->(q:Procedure) "
-        "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
-    )
+    return TARGET + regulations + "WITH DISTINCT r MATCH (r)-[:REGULATES]->(q:Procedure) "
 
 
 # Words of its title or its regulation's title, with Russian morphology (the full-text index);
 # `$value` is the words as Lucene terms.
 TEXT_MATCHES = (
-    "CALL () { CALL db.index.fulltext.queryNodes('lexgraph_text', $value) YIELD node "
+    "CALL db.index.fulltext.queryNodes('lexgraph_text', $value) YIELD node "
     "WITH node WHERE node:Procedure OR node:Regulation "
     "OPTIONAL MATCH (node)-[:REGULATES]->(regulated:Procedure) "
     "WITH CASE WHEN node:Procedure THEN node ELSE regulated END AS q WHERE q IS NOT NULL "
-    "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
 )
 
 # A submitted document with this legalization state. The importers write `apostille` on every
@@ -85,20 +81,19 @@ APOSTILLE = (
 # … the same, from the requirements side through the index: for a state few requirements have
 # (`required`, under a tenth of them); for a common one, testing each procedure reads less.
 APOSTILLE_MATCHES = (
-    "CALL () { MATCH (d:DocumentRequirement) WHERE d.apostille = $value AND d.validTo IS NULL "
+    "MATCH (d:DocumentRequirement) WHERE d.apostille = $value AND d.validTo IS NULL "
     "MATCH (d)<-[:REQUIRES]-(:Regulation)-[:REGULATES]->(q:Procedure) "
-    "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
 )
 
-# What runs before the match for a condition kind, binding `$value_ids`.
-PRELUDES: Mapping[str, LiteralString] = {
+# The lookup of a condition kind answered from its own end: it binds `q` to each procedure the
+# condition holds for (a procedure may come more than once).
+SOURCES: Mapping[str, LiteralString] = {
     "cites_directly": _procedures_of(CITING_REGULATIONS_DIRECTLY),
     "cites_within": _procedures_of(CITING_REGULATIONS_WITHIN),
     "via_legal_basis": _procedures_of(REGULATIONS_VIA_LEGAL_BASIS),
     "rare_apostille": APOSTILLE_MATCHES,
     "text": TEXT_MATCHES,
 }
-IN_PRELUDE = "p.id IN $value_ids"
 
 AUTHORITY = "EXISTS { MATCH (p)-[:HANDLED_BY]->(a:Authority) WHERE a.id = $value }"
 REGISTRY = (
@@ -121,19 +116,15 @@ AVAILABLE_ELECTRONICALLY = (
 NOT_AVAILABLE_ELECTRONICALLY = "NOT " + AVAILABLE_ELECTRONICALLY
 NUMBER = "p.number = $value"
 
+# The predicates over `p` of the kinds without a lookup of their own.
 CONDITIONS: Mapping[str, LiteralString] = {
-    "cites_directly": IN_PRELUDE,
-    "cites_within": IN_PRELUDE,
-    "via_legal_basis": IN_PRELUDE,
     "apostille": APOSTILLE,
-    "rare_apostille": IN_PRELUDE,
     "authority": AUTHORITY,
     "registry": REGISTRY,
     "fee_range": FEE_RANGE,
     "subject": SUBJECT,
     "available_electronically": AVAILABLE_ELECTRONICALLY,
     "not_available_electronically": NOT_AVAILABLE_ELECTRONICALLY,
-    "text": IN_PRELUDE,
     "number": NUMBER,
 }
 
@@ -171,25 +162,47 @@ class Check:
     kind: str
 
 
-def compile_filter(tree: Filter) -> tuple[LiteralString, LiteralString, dict[str, Any]]:
-    """The predicate over `p`, what must run before it (`PRELUDES`), and parameters."""
+@dataclass(frozen=True, slots=True)
+class CompiledFilter:
+    """A filter as Cypher: `preludes` bind the `$value_ids` lists, `rows` binds `p` to the
+    procedures to test, `predicate` keeps those the filter holds for."""
+
+    preludes: LiteralString
+    rows: LiteralString
+    predicate: LiteralString
+    parameters: dict[str, Any]
+
+
+def _answered_from_its_end(node: Filter) -> bool:
+    return isinstance(node, Condition) and node.kind in SOURCES
+
+
+def _drives(node: Filter) -> bool:
+    """Whether the procedures `node` holds for can be found by its lookups alone."""
+    if isinstance(node, AnyOf):
+        return bool(node.parts) and all(_answered_from_its_end(part) for part in node.parts)
+    return _answered_from_its_end(node)
+
+
+def compile_filter(tree: Filter) -> CompiledFilter:
     parameters: dict[str, Any] = {}
     preludes: list[str] = []
 
+    def named(text: str, node: Condition) -> str:
+        name = f"f{len(parameters)}"
+        parameters[name] = node.value
+        return text.replace("$value_ids", f"{name}_ids").replace("$value", "$" + name)
+
     def walk(node: Filter) -> str:
         if isinstance(node, Condition):
-            name = f"f{len(parameters)}"
-            parameters[name] = node.value
-            prelude = PRELUDES.get(node.kind)
-            if prelude is not None:
-                preludes.append(
-                    prelude.replace("$value_ids", f"{name}_ids").replace("$value", "$" + name)
-                )
-            return (
-                CONDITIONS[node.kind]
-                .replace("$value_ids", f"{name}_ids")
-                .replace("$value", "$" + name)
+            source = SOURCES.get(node.kind)
+            if source is None:
+                return named(CONDITIONS[node.kind], node)
+            ids = f"f{len(parameters)}_ids"
+            preludes.append(
+                named("CALL () { " + source + f"RETURN collect(DISTINCT q.id) AS {ids} }}\n", node)
             )
+            return f"p.id IN {ids}"
         if isinstance(node, Not):
             return "(NOT " + walk(node.part) + ")"
         if not node.parts:
@@ -197,14 +210,32 @@ def compile_filter(tree: Filter) -> tuple[LiteralString, LiteralString, dict[str
         joiner = " AND " if isinstance(node, All) else " OR "
         return "(" + joiner.join(walk(part) for part in node.parts) + ")"
 
+    def lookups(node: Filter) -> str:
+        # A union is distinct; one lookup alone says so.
+        if isinstance(node, Condition):
+            return "CALL () { " + named(SOURCES[node.kind], node) + "RETURN DISTINCT q AS p }\n"
+        assert isinstance(node, AnyOf)
+        branches = [
+            named(SOURCES[part.kind], part) + "RETURN q AS p"
+            for part in node.parts
+            if isinstance(part, Condition)
+        ]
+        return "CALL () { " + " UNION ".join(branches) + " }\n"
+
+    if isinstance(tree, All):
+        driving = next((part for part in tree.parts if _drives(part)), None)
+    else:
+        driving = tree if _drives(tree) else None
+    if driving is None:
+        rows, rest = "MATCH (p:Procedure)\nWHERE ", tree
+    else:
+        rows = lookups(driving) + "WITH p WHERE "
+        others = tree.parts if isinstance(tree, All) else ()
+        rest = All(tuple(part for part in others if part is not driving))
+    predicate = walk(rest)
     # Built only from the constants above and generated names.
-    predicate = walk(tree)
-    return predicate, "".join(preludes), parameters
+    return CompiledFilter("".join(preludes), rows, predicate, parameters)
 
-
-PROCEDURES_PAGE_HEAD = """
-MATCH (p:Procedure)
-WHERE """
 
 PROCEDURES_PAGE_TAIL = """
 WITH p ORDER BY [x IN split(p.number, '.') | toInteger(x)], p.number
@@ -224,5 +255,6 @@ def procedures_page(tree: Filter) -> tuple[LiteralString, dict[str, Any]]:
     """The statement for one page of procedures matching `tree`, ordered by number, with the
     total count and the checked ids that name no node; parameters `$offset`, `$limit`, `$checks`
     are the caller's to add."""
-    predicate, prelude, parameters = compile_filter(tree)
-    return prelude + PROCEDURES_PAGE_HEAD + predicate + PROCEDURES_PAGE_TAIL, parameters
+    compiled = compile_filter(tree)
+    statement = compiled.preludes + compiled.rows + compiled.predicate + PROCEDURES_PAGE_TAIL
+    return statement, compiled.parameters
