@@ -68,9 +68,10 @@ def _found(label: LiteralString) -> LiteralString:
     return " RETURN '" + label + "' AS label, row.id AS id, elementId(n) AS element"
 
 
-def _node_branches(label: LiteralString) -> list[LiteralString]:
+def _node_branches(label: LiteralString, mention: LiteralString) -> list[LiteralString]:
     """A label's owned nodes (replaced), shared nodes (merged, each document that mentions them
-    joined by a `MENTIONS` edge), and the nodes the edges reach without writing them.
+    joined by a `MENTIONS` edge, written by `mention`), and the nodes the edges reach without
+    writing them.
 
     Mentions are edges, not a list property on the node: an act every regulation cites would
     otherwise carry a list as long as the corpus, rewritten by each import and read with every
@@ -81,7 +82,10 @@ def _node_branches(label: LiteralString) -> list[LiteralString]:
         "UNWIND $shared." + label + " AS row "
         "MERGE (n:" + label + " {id: row.id}) SET n += row.properties "
         "WITH n, row CALL (n, row) { UNWIND row.documents AS document "
-        "MERGE (d:SourceDocument {id: document}) MERGE (d)-[:MENTIONS]->(n) }" + _found(label),
+        "MERGE (d:SourceDocument {id: document}) "
+        + mention
+        + " (d)-[:MENTIONS]->(n) }"
+        + _found(label),
         "UNWIND $reached." + label + " AS row MATCH (n:" + label + " {id: row.id})" + _found(label),
     ]
 
@@ -101,11 +105,20 @@ def _edge_subquery(edge_type: LiteralString) -> LiteralString:
 # plans are seeks by unique id or element id whatever the graph holds, and planning them takes
 # about a second, so a plan once made is kept (`replan=skip`) instead of being made again each time
 # the counts of a growing graph drift from those it was made with.
-WRITE_NODES: LiteralString = (
-    "CYPHER replan=skip CALL () { "
-    + _union([branch for label in sorted(NODE_LABELS) for branch in _node_branches(_label(label))])
-    + " } RETURN collect([label, id, element]) AS found"
-)
+def _write_nodes_statement(mention: LiteralString) -> LiteralString:
+    branches = [b for label in sorted(NODE_LABELS) for b in _node_branches(_label(label), mention)]
+    return (
+        "CYPHER replan=skip CALL () { "
+        + _union(branches)
+        + " } RETURN collect([label, id, element]) AS found"
+    )
+
+
+WRITE_NODES = _write_nodes_statement("MERGE")
+# First texts of documents (`_write_first_texts`) mention nothing yet, and each mentions a node
+# once: their mentions are created without looking for one already there. A merge would walk the
+# document's mentions written so far for each node it mentions (quadratic in a long document).
+WRITE_FIRST_NODES = _write_nodes_statement("CREATE")
 WRITE_EDGES: LiteralString = "CYPHER replan=skip " + "".join(
     _edge_subquery(_edge_type(edge_type)) for edge_type in sorted(EDGE_TYPES)
 )
@@ -265,12 +278,13 @@ async def _write_nodes(
     tx: AsyncManagedTransaction,
     rows: list[tuple[str, str, Any]],
     reached: list[tuple[str, str]],
+    statement: LiteralString = WRITE_NODES,
 ) -> dict[tuple[str, str], str]:
     """Write the nodes; the element id of each of them and of each reached node found."""
     rows = rows + [("reached", _label(label), {"id": node_id}) for label, node_id in reached]
     element_of: dict[tuple[str, str], str] = {}
     for parameters in _maps(("owned", "shared", "reached"), rows):
-        record = await (await tx.run(WRITE_NODES, parameters)).single()
+        record = await (await tx.run(statement, parameters)).single()
         if record is not None:
             element_of.update(((label, node_id), element) for label, node_id, element in record[0])
     return element_of
@@ -529,7 +543,7 @@ async def _write_first_texts(
     rows = [
         _node_row(node, properties, documents) for node, properties, documents in nodes.values()
     ]
-    element_of = await _write_nodes(tx, rows, _reached(batches))
+    element_of = await _write_nodes(tx, rows, _reached(batches), WRITE_FIRST_NODES)
 
     edges: dict[tuple[str, ...], tuple[str, str, Any]] = {}
     for batch in batches:
