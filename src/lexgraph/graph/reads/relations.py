@@ -60,7 +60,11 @@ def _related(
     )
 
 
-CITATION_ORDER: LiteralString = "e.sourceDocument, e.lineStart, e.charStart, c.id, m.id"
+# Reading order: by document, line and place in the line; several units one reference names by
+# their ids. Two citing nodes at the same place never occur in a document; the element id only
+# makes the order total without reading each citing node's id: the Tax Code is cited ~29,000 times
+# at M, and that read alone took a fifth of its page (117 → 94 ms).
+CITATION_ORDER: LiteralString = "e.sourceDocument, e.lineStart, e.charStart, m.id, elementId(c)"
 CITATION_ITEM: LiteralString = (
     "{citing: c {.*, _label: head(labels(c))}, cited: "
     + NODE_M
