@@ -133,6 +133,20 @@ def test_title_only_resolves_from_context_and_learn() -> None:
     assert one("статьи 21 Закона Республики Беларусь «О лицензировании»", learned).resolved
 
 
+def test_what_one_text_learns_stays_with_that_text() -> None:
+    # The API parses every request's text against one context of the graph's acts: an act cited
+    # in full in one text must not resolve a title in the next.
+    context = CitationContext(
+        acts=(KnownAct("by/law/2010-12-30/225-z", "law", "О внешней трудовой миграции"),)
+    )
+    later = "статьи 21 Закона Республики Беларусь «О лицензировании»"
+    full = "Закон Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании»; " + later
+    assert parse_citations(full, context=context)[1].act_id == "by/law/2022-10-14/213-z"
+    assert not one(later, context).resolved
+    known = one("статье 18 Закона Республики Беларусь «О внешней трудовой миграции»", context)
+    assert known.units[0].provision_id == "by/law/2010-12-30/225-z#art_18"
+
+
 def test_title_only_unknown_is_unresolved_with_reason() -> None:
     c = one("статьи 21 Закона Республики Беларусь «О лицензировании»")
     assert not c.resolved
