@@ -116,6 +116,10 @@ AVAILABLE_ELECTRONICALLY = (
 NOT_AVAILABLE_ELECTRONICALLY = "NOT " + AVAILABLE_ELECTRONICALLY
 NUMBER = "p.number = $value"
 
+# Elsewhere in the tree, a lookup runs before the match and the predicate tests its ids.
+PRELUDE: LiteralString = "CALL () { $source" + "RETURN collect(DISTINCT q.id) AS $value_ids }\n"
+IN_PRELUDE: LiteralString = "p.id IN $value_ids"
+
 # The predicates over `p` of the kinds without a lookup of their own.
 CONDITIONS: Mapping[str, LiteralString] = {
     "apostille": APOSTILLE,
@@ -188,21 +192,22 @@ def compile_filter(tree: Filter) -> CompiledFilter:
     parameters: dict[str, Any] = {}
     preludes: list[str] = []
 
-    def named(text: str, node: Condition) -> str:
+    def named(texts: tuple[str, ...], node: Condition) -> tuple[str, ...]:
+        """The texts with `$value` (and `$value_ids`) renamed to the condition's own parameter."""
         name = f"f{len(parameters)}"
         parameters[name] = node.value
-        return text.replace("$value_ids", f"{name}_ids").replace("$value", "$" + name)
+        return tuple(
+            t.replace("$value_ids", f"{name}_ids").replace("$value", "$" + name) for t in texts
+        )
 
     def walk(node: Filter) -> str:
         if isinstance(node, Condition):
             source = SOURCES.get(node.kind)
             if source is None:
-                return named(CONDITIONS[node.kind], node)
-            ids = f"f{len(parameters)}_ids"
-            preludes.append(
-                named("CALL () { " + source + f"RETURN collect(DISTINCT q.id) AS {ids} }}\n", node)
-            )
-            return f"p.id IN {ids}"
+                return named((CONDITIONS[node.kind],), node)[0]
+            prelude, predicate = named((PRELUDE.replace("$source", source), IN_PRELUDE), node)
+            preludes.append(prelude)
+            return predicate
         if isinstance(node, Not):
             return "(NOT " + walk(node.part) + ")"
         if not node.parts:
@@ -213,10 +218,11 @@ def compile_filter(tree: Filter) -> CompiledFilter:
     def lookups(node: Filter) -> str:
         # A union is distinct; one lookup alone says so.
         if isinstance(node, Condition):
-            return "CALL () { " + named(SOURCES[node.kind], node) + "RETURN DISTINCT q AS p }\n"
+            [source] = named((SOURCES[node.kind],), node)
+            return "CALL () { " + source + "RETURN DISTINCT q AS p }\n"
         assert isinstance(node, AnyOf)
         branches = [
-            named(SOURCES[part.kind], part) + "RETURN q AS p"
+            named((SOURCES[part.kind],), part)[0] + "RETURN q AS p"
             for part in node.parts
             if isinstance(part, Condition)
         ]
