@@ -7,6 +7,7 @@ empty graph ask for `empty_graph`; its wipe keeps the schema (constraints, index
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from neo4j import AsyncDriver
 from lexgraph import local_neo4j
 from lexgraph.config import Settings, load_settings, project_root
 from lexgraph.graph.driver import create_driver
+from lexgraph.graph.dump import canonical_dump
 from lexgraph.graph.migrations import apply_migrations
 
 DISPOSABLE_FLAG = "LEXGRAPH_TEST_DATABASE_IS_DISPOSABLE"
@@ -70,3 +72,11 @@ async def empty_graph(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
         result = await session.run(WIPE_DATA)
         await result.consume()
     return driver
+
+
+async def graph_state(driver: AsyncDriver, database: str) -> list[str]:
+    """The canonical dump without the clock time of each import (`Version.importedAt`)."""
+    lines = [json.loads(line) for line in await canonical_dump(driver, database)]
+    return sorted(
+        json.dumps({k: v for k, v in line.items() if k != "importedAt"}) for line in lines
+    )

@@ -3,17 +3,15 @@ written by the importer's loader."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from neo4j import AsyncDriver
 
 from bench.synth import Size, count_only, documents, load
 from lexgraph.config import Settings
-from lexgraph.graph.dump import canonical_dump
-from lexgraph.graph.loader import _together, load_batch, load_batches
+from lexgraph.graph import first_texts
+from lexgraph.graph.loader import load_batch, load_batches
 from lexgraph.graph.records import GraphBatch
-from tests.conftest import WIPE_DATA
+from tests.conftest import WIPE_DATA, graph_state
 
 TINY = Size("T", procedures=40, cited_acts=60, units_per_act=10, portal_documents=2)
 
@@ -90,30 +88,22 @@ async def test_loading_writes_every_node_and_edge_once(
     assert records[0]["procedures"] == expected["Fee"]
 
 
-async def _state(driver: AsyncDriver, database: str) -> list[str]:
-    """The canonical dump without the clock time of each import (`Version.importedAt`)."""
-    lines = [json.loads(line) for line in await canonical_dump(driver, database)]
-    return sorted(
-        json.dumps({k: v for k, v in line.items() if k != "importedAt"}) for line in lines
-    )
-
-
 async def test_documents_written_together_give_the_graph_written_one_by_one(
     empty_graph: AsyncDriver, settings: Settings
 ) -> None:
     database = settings.neo4j_database
     batches = list(documents(TINY, seed=2))
-    assert _together(batches)  # first texts: written at once, shared nodes merged once
+    assert first_texts.together(batches)  # first texts: written at once, shared nodes merged once
     summaries = await load_batches(empty_graph, batches, database)
     assert [s.document_id for s in summaries] == [b.document_id for b in batches]
-    together = await _state(empty_graph, database)
+    together = await graph_state(empty_graph, database)
 
     again = await load_batches(empty_graph, batches, database)
     assert not any(s.removed_nodes or s.removed_edges or s.new_version for s in again)
-    assert await _state(empty_graph, database) == together
+    assert await graph_state(empty_graph, database) == together
 
     async with empty_graph.session(database=database) as session:
         await (await session.run(WIPE_DATA)).consume()
     for batch in batches:
         await load_batch(empty_graph, batch, database)
-    assert await _state(empty_graph, database) == together
+    assert await graph_state(empty_graph, database) == together

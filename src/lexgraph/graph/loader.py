@@ -20,8 +20,15 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from lexgraph.graph import versions
-from lexgraph.graph.records import EDGE_TYPES, NODE_LABELS, EdgeRecord, GraphBatch, NodeRecord
+from lexgraph.graph import first_texts, versions
+from lexgraph.graph.records import (
+    EDGE_TYPES,
+    NODE_LABELS,
+    EdgeRecord,
+    GraphBatch,
+    NodeRecord,
+    cypher_label,
+)
 from lexgraph.graph.validity import today
 
 BATCH_SIZE = 2000
@@ -44,11 +51,8 @@ class LoadSummary:
         return self.previous_version is not None
 
 
-def _label(label: str) -> LiteralString:
-    # Labels and types come from the model's fixed sets, never from document text.
-    if label not in NODE_LABELS:
-        raise ValueError(f"unknown label {label!r}")
-    return label
+# Labels and types come from the model's fixed sets, never from document text.
+_label = cypher_label
 
 
 def _edge_type(edge_type: str) -> LiteralString:
@@ -210,36 +214,8 @@ async def _read_current(tx: AsyncManagedTransaction, document: str) -> _Current:
     return _Current(True, checksum, nodes, node_elements, edges, edge_elements)
 
 
-def _checksum(batch: GraphBatch) -> str:
-    for node in batch.nodes.values():
-        if node.label == "SourceDocument":
-            return str(node.properties.get("checksum", ""))
-    return ""
-
-
-def _stamp(
-    properties: Mapping[str, Any],
-    old: Mapping[str, Any] | None,
-    *,
-    stated_in: str | None,
-    version: str,
-    valid_from: dt.date | None,
-) -> dict[str, Any]:
-    """A fact's properties plus its time bookkeeping; a fact the earlier text stated alike keeps
-    the version and date it first appeared with."""
-    stamped = dict(properties)
-    if stated_in is not None:
-        stamped["statedIn"] = stated_in
-    unchanged = old is not None and versions.content(old) == versions.content(properties)
-    if unchanged and old is not None:
-        stamped["version"] = old.get("version", version)
-        if old.get("validFrom") is not None:
-            stamped["validFrom"] = old["validFrom"]
-    else:
-        stamped["version"] = version
-        if valid_from is not None:
-            stamped["validFrom"] = valid_from
-    return stamped
+_checksum = first_texts.checksum
+_stamp = first_texts.stamp
 
 
 def _brings_its_document_node(batch: GraphBatch) -> bool:
@@ -473,11 +449,12 @@ async def load_batches(
 async def _write_batches(
     tx: AsyncManagedTransaction, batches: list[GraphBatch]
 ) -> list[LoadSummary]:
-    if _together(batches):
+    planned = first_texts.together(batches)
+    if planned is not None:
         documents = [batch.document_id for batch in batches]
         record = await (await tx.run(ANY_PRESENT, documents=documents)).single()
         if record is not None and not record["present"]:
-            return await _write_first_texts(tx, batches)
+            return await _write_first_texts(tx, batches, planned)
     return [await _write_batch(tx, batch) for batch in batches]
 
 
@@ -487,94 +464,45 @@ ANY_PRESENT: LiteralString = (
 )
 
 
-def _together(batches: list[GraphBatch]) -> bool:
-    """Whether writing the batches at once gives the graph writing them in turn would: each
-    brings its own document node, none writes a node another owns, and none has an edge to a
-    node that only a later one writes (in turn, that edge would find no node yet)."""
-    if len({batch.document_id for batch in batches}) < len(batches):
-        return False
-    if not all(_brings_its_document_node(batch) for batch in batches):
-        return False
-    writers: dict[tuple[str, str], set[int]] = defaultdict(set)
-    owned: set[tuple[str, str]] = set()
-    for position, batch in enumerate(batches):
-        for key, node in batch.nodes.items():
-            writers[key].add(position)
-            if node.owned:
-                owned.add(key)
-    if any(len(writers[key]) > 1 for key in owned):
-        return False
-    for position, batch in enumerate(batches):
-        for edge in batch.edges.values():
-            for end in ((edge.source_label, edge.source_id), (edge.target_label, edge.target_id)):
-                if min(writers.get(end, {position})) > position:
-                    return False
-    return True
-
-
 async def _write_first_texts(
-    tx: AsyncManagedTransaction, batches: list[GraphBatch]
+    tx: AsyncManagedTransaction, batches: list[GraphBatch], planned: first_texts.FirstTexts
 ) -> list[LoadSummary]:
-    """First texts written at once: a shared node's properties are merged in document order and
-    the documents that mention it linked to it; an edge several documents state holds the last one's
-    properties, as it would after each had merged it in turn."""
-    versions_of = {
-        batch.document_id: versions.version_id(batch.document_id, _checksum(batch))
-        for batch in batches
-    }
+    """First texts written at once (`first_texts`): a shared node's properties are merged in
+    document order and the documents that mention it linked to it; an edge several documents
+    state holds the last one's properties, as it would after each had merged it in turn."""
+    rows = [_planned_node_row(node) for node in planned.nodes.values()]
+    element_of = await _write_nodes(tx, rows, planned.reached(), WRITE_FIRST_NODES)
+    edge_rows = []
+    for edge in planned.edges.values():
+        source = element_of.get(edge.source)
+        target = element_of.get(edge.target)
+        if source is not None and target is not None:
+            row = {"source": source, "target": target, "key": edge.key}
+            edge_rows.append(
+                ("edges", _edge_type(edge.type), row | {"properties": edge.properties})
+            )
+    await _write_edges(tx, edge_rows)
 
-    def first_stamp(properties: Mapping[str, Any], document: str) -> dict[str, Any]:
-        return _stamp(
-            properties, None, stated_in=None, version=versions_of[document], valid_from=None
-        )
-
-    nodes: dict[tuple[str, str], tuple[NodeRecord, dict[str, Any], list[str]]] = {}
-    for batch in batches:
-        document = batch.document_id
-        for key, node in batch.nodes.items():
-            if node.owned and node.label != "SourceDocument":
-                nodes[key] = (node, first_stamp(node.properties, document), [document])
-            elif key in nodes and not node.owned:
-                _, merged, documents = nodes[key]
-                merged.update(node.properties)
-                documents.append(document)
-            else:
-                nodes[key] = (node, dict(node.properties), [document])
-    rows = [
-        _node_row(node, properties, documents) for node, properties, documents in nodes.values()
-    ]
-    element_of = await _write_nodes(tx, rows, _reached(batches), WRITE_FIRST_NODES)
-
-    edges: dict[tuple[str, ...], tuple[str, str, Any]] = {}
-    for batch in batches:
-        document = batch.document_id
-        for edge in batch.edges.values():
-            if edge.type in versions.UNSTATED_EDGES:
-                properties = dict(edge.properties)
-            else:
-                properties = first_stamp(edge.properties, document)
-            row = _edge_row(edge, properties, document, element_of)
-            if row is not None:
-                ends = (edge.source_label, edge.source_id, edge.target_label, edge.target_id)
-                edges[(edge.type, *ends, edge.key)] = row
-    await _write_edges(tx, list(edges.values()))
-
-    summaries = []
-    for batch in batches:
-        document = batch.document_id
+    for version in planned.versions:
         await (
             await tx.run(
                 versions.OPEN_VERSION,
-                document=document,
-                version=versions_of[document],
-                checksum=_checksum(batch),
+                document=version.document,
+                version=version.version,
+                checksum=version.checksum,
                 effective=None,
                 act=None,
             )
         ).consume()
-        summaries.append(
-            LoadSummary(
-                document, len(batch.nodes), len(batch.edges), 0, 0, version=versions_of[document]
-            )
-        )
-    return summaries
+    return [
+        LoadSummary(batch.document_id, len(batch.nodes), len(batch.edges), 0, 0, version=v.version)
+        for batch, v in zip(batches, planned.versions, strict=True)
+    ]
+
+
+def _planned_node_row(node: first_texts.PlannedNode) -> tuple[str, str, Any]:
+    if node.owned:
+        properties = node.properties | {"id": node.id}
+        return ("owned", _label(node.label), {"id": node.id, "properties": properties})
+    row = {"id": node.id, "properties": node.properties, "documents": node.documents}
+    return ("shared", _label(node.label), row)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, LiteralString
 
 NODE_LABELS = frozenset(
     {
@@ -66,6 +66,13 @@ EDGE_TYPES = frozenset(
 )
 
 Properties = Mapping[str, Any]
+
+
+def cypher_label(label: str) -> LiteralString:
+    """A label of the model, safe to name in a statement (never text from a document)."""
+    if label not in NODE_LABELS:
+        raise ValueError(f"unknown label {label!r}")
+    return label
 
 
 class ModelError(ValueError):
