@@ -33,7 +33,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,8 +48,10 @@ from lexgraph import local_neo4j
 from lexgraph.api.context import RequestContext
 from lexgraph.api.graphiql import read_example
 from lexgraph.config import Settings, load_settings, project_root
+from lexgraph.graph.bulk import bulk_load
 from lexgraph.graph.driver import create_driver
 from lexgraph.graph.migrations import apply_migrations
+from lexgraph.graph.records import GraphBatch
 from lexgraph.importing import import_paths, sample_corpus_dir
 
 ROOT = project_root()
@@ -81,6 +83,12 @@ class ImportResult:
     # document that mentions them), generation excluded.
     records_per_s: float
     generate_s: float = 0.0
+    # "transactions" (the loader, a group of documents per transaction) or "bulk" (Neo4j's
+    # import tool into a new store, then its indexes built; `lexgraph.graph.bulk`).
+    method: str = "transactions"
+    # Bulk only: planning (generation included), writing the files, the import tool, and
+    # starting Neo4j with its indexes built.
+    phases_s: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -433,14 +441,56 @@ def rss_mb(pid: int, *, children: bool = False) -> float:
 # One size
 
 
+async def bulk_corpus(size: str, seed: int) -> tuple[local_neo4j.RunningNeo4j, ImportResult]:
+    """A new store written by Neo4j's import tool from the synthetic corpus, started, indexed."""
+    home = BENCH_HOME / size
+    local_neo4j.stop(home)
+    shutil.rmtree(home, ignore_errors=True)
+    heap, page_cache = _heap(size)
+    written = {"records": 0}
+
+    def counted() -> Iterator[GraphBatch]:
+        for batch in synth.documents(synth.SIZES[size], seed):
+            written["records"] += len(batch.nodes) + len(batch.edges)
+            yield batch
+
+    began = time.perf_counter()
+    found, report = await bulk_load(home, counted(), heap=heap, page_cache_mb=page_cache)
+    seconds = time.perf_counter() - began
+    phases = {
+        "plan": report.plan_s, "write_files": report.write_s, "import_tool": report.import_s,
+        "start_and_index": report.index_s,
+    }  # fmt: skip
+    loading_s = seconds - report.make_s  # as for the loader: generation apart
+    result = ImportResult(
+        size, seconds, report.documents, report.nodes, report.edges, written["records"],
+        (report.nodes + report.edges) / seconds, written["records"] / loading_s,
+        report.make_s, method="bulk", phases_s=phases,
+    )  # fmt: skip
+    return found, result
+
+
 async def bench_size(args: argparse.Namespace, size: str) -> SizeResult:
     marker = BENCH_HOME / size / "bench-import.json"
     reuse = args.reuse and marker.is_file()
-    found = start_neo4j(size, fresh=not reuse)
+    bulk = args.bulk and not reuse and size != "S"
+    if bulk:
+        console.print(f"{size}: bulk loading …")
+        found, imported = await bulk_corpus(size, args.seed)
+        marker.write_text(json.dumps(asdict(imported)))
+    else:
+        found = start_neo4j(size, fresh=not reuse)
     settings = load_settings(neo4j_uri=found.uri)
     driver = create_driver(settings)
     try:
-        if reuse:
+        if bulk:
+            console.print(
+                f"{size}: {imported.nodes + imported.edges:,} nodes+edges in"
+                f" {imported.seconds:.0f} s (bulk: generate {imported.generate_s:.0f} s, "
+                + ", ".join(f"{k} {v:.0f} s" for k, v in imported.phases_s.items())
+                + ")"
+            )
+        elif reuse:
             imported = ImportResult(**json.loads(marker.read_text()))
             console.print(f"{size}: reusing the store loaded earlier ({marker})")
         else:
@@ -645,6 +695,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--query", action="append", help="only queries whose name has this")
     parser.add_argument("--reuse", action="store_true", help="reuse a store loaded earlier")
     parser.add_argument("--load-only", action="store_true", help="import, measure, stop")
+    parser.add_argument(
+        "--bulk", action="store_true", help="M/L: load a new store with Neo4j's import tool"
+    )
     parser.add_argument("--profile", help="py-spy the API during this query at top concurrency")
     parser.add_argument("--keep-running", action="store_true", help="leave Neo4j running")
     parser.add_argument(

@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from lexgraph.config import Settings, project_root
 
 READY_PREFIX = "LEXGRAPH_NEO4J_READY "
 LAUNCHER_MAIN = "lexgraph.launcher.Main"
+IMPORT_MAIN = "lexgraph.launcher.Import"
 START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 60.0
 
@@ -181,6 +183,45 @@ def start(
     found = RunningNeo4j(pid=process.pid, uri=uri, home=str(home), log=str(log_path))
     _state_file(home).write_text(json.dumps(asdict(found)))
     return found
+
+
+def store_exists(home: Path) -> bool:
+    """Whether `home` holds the default database's store (written by Neo4j or its import tool)."""
+    return (home / "data" / "databases" / "neo4j" / "neostore").exists()
+
+
+def import_full(home: Path, arguments: Sequence[str], *, heap: str = "1g") -> str:
+    """Run Neo4j's import tool (`neo4j-admin database import full`) into `home`, which must hold
+    no store and no running Neo4j; returns what the tool printed."""
+    if running(home) is not None:
+        raise LocalNeo4jError(f"the local Neo4j in {home} is running; stop it before a bulk import")
+    if store_exists(home):
+        raise LocalNeo4jError(f"{home} already holds a database; a bulk import needs a new store")
+    build_launcher()
+    java = _require_tool("java", "run Neo4j's import tool")
+    jar = launcher_jar()
+    home = home.resolve()
+    command = [
+        java,
+        f"-Xmx{heap}",
+        "-cp",
+        f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}",
+        IMPORT_MAIN,
+        "--home",
+        str(home),
+        *arguments,
+    ]
+    environment = os.environ | {"NEO4J_HOME": str(home)}
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=environment, cwd=home
+    )
+    output = result.stdout + result.stderr
+    if result.returncode != 0 or "IMPORT DONE" not in output:
+        tail = "\n".join(line for line in output.strip().splitlines()[-25:] if line.strip())
+        raise LocalNeo4jError(
+            f"Neo4j's import tool failed (exit code {result.returncode}):\n{tail}"
+        )
+    return output
 
 
 def _megabytes(size: str) -> int:
