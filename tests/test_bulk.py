@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from neo4j import AsyncDriver
+from typer.testing import CliRunner
 
 from bench.synth import Size, documents
 from lexgraph import local_neo4j
+from lexgraph.cli import app
 from lexgraph.config import Settings, load_settings
 from lexgraph.graph.bulk import BulkImportError, bulk_load, csv_field, csv_type, write_store
 from lexgraph.graph.driver import create_driver
@@ -104,3 +106,24 @@ def test_a_value_the_tool_cannot_write_names_its_node_and_property(tmp_path: Pat
     with pytest.raises(BulkImportError, match=r"Procedure procedure/1.1: property 'forms'"):
         write_store(tmp_path / "neo4j", [batch])
     assert not local_neo4j.store_exists(tmp_path / "neo4j")
+
+
+def test_the_command_refuses_a_bulk_load_into_a_server_it_does_not_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example:7687")
+    result = CliRunner().invoke(app, ["synth", "--size", "M", "--bulk"], prog_name="lexgraph")
+    assert result.exit_code == 2
+    words = result.output.replace("│", " ").split()
+    assert "unset NEO4J_URI" in " ".join(words)
+
+
+@local_only
+def test_the_command_refuses_a_local_store_that_holds_data(
+    monkeypatch: pytest.MonkeyPatch, new_home: Path
+) -> None:
+    write_store(new_home / "neo4j", list(documents(TINY, seed=3))[:1])
+    monkeypatch.setenv("LEXGRAPH_HOME", str(new_home))
+    result = CliRunner().invoke(app, ["synth", "--size", "M", "--bulk"], prog_name="lexgraph")
+    assert result.exit_code == 1
+    assert "already holds a database" in result.output

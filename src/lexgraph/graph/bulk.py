@@ -364,6 +364,7 @@ async def bulk_load(
     *,
     heap: str = "1g",
     page_cache_mb: int = 256,
+    port: int = 0,
     database: str = "neo4j",
 ) -> tuple[local_neo4j.RunningNeo4j, BulkReport]:
     """Write the documents' first texts into a new store in `home`, then start the local Neo4j
@@ -371,7 +372,7 @@ async def bulk_load(
     Returns the running Neo4j."""
     report, deferred = write_store(home, batches, heap=heap, off_heap_mb=page_cache_mb)
     began = time.perf_counter()
-    found = local_neo4j.start(home, port=0, heap=heap, page_cache_mb=page_cache_mb)
+    found = local_neo4j.start(home, port=port, heap=heap, page_cache_mb=page_cache_mb)
     driver = create_driver(load_settings(neo4j_uri=found.uri))
     try:
         await apply_migrations(driver, database)
