@@ -127,3 +127,12 @@ def test_the_command_refuses_a_local_store_that_holds_data(
     result = CliRunner().invoke(app, ["synth", "--size", "M", "--bulk"], prog_name="lexgraph")
     assert result.exit_code == 1
     assert "already holds a database" in result.output
+
+
+@local_only
+def test_a_failed_import_leaves_no_store_behind(new_home: Path) -> None:
+    missing = new_home.parent / "missing.csv"
+    with pytest.raises(local_neo4j.LocalNeo4jError, match="import tool failed"):
+        local_neo4j.import_full(new_home, [f"--nodes=Procedure={missing}"])
+    assert not local_neo4j.store_exists(new_home)
+    assert not (new_home / "data" / "databases" / "neo4j").exists()

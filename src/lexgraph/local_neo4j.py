@@ -212,16 +212,27 @@ def import_full(home: Path, arguments: Sequence[str], *, heap: str = "1g") -> st
         *arguments,
     ]
     environment = os.environ | {"NEO4J_HOME": str(home)}
-    result = subprocess.run(
-        command, capture_output=True, text=True, check=False, env=environment, cwd=home
-    )
-    output = result.stdout + result.stderr
-    if result.returncode != 0 or "IMPORT DONE" not in output:
-        tail = "\n".join(line for line in output.strip().splitlines()[-25:] if line.strip())
-        raise LocalNeo4jError(
-            f"Neo4j's import tool failed (exit code {result.returncode}):\n{tail}"
+    try:
+        # Interrupted, the tool is killed (`subprocess.run`) and its partial store removed.
+        result = subprocess.run(
+            command, capture_output=True, text=True, check=False, env=environment, cwd=home
         )
+        output = result.stdout + result.stderr
+        if result.returncode != 0 or "IMPORT DONE" not in output:
+            tail = "\n".join(line for line in output.strip().splitlines()[-25:] if line.strip())
+            raise LocalNeo4jError(
+                f"Neo4j's import tool failed (exit code {result.returncode}):\n{tail}"
+            )
+    except BaseException:
+        _remove_store(home)
+        raise
     return output
+
+
+def _remove_store(home: Path) -> None:
+    """Remove what a failed import wrote: the home held no store before it."""
+    for folder in ("databases", "transactions"):
+        shutil.rmtree(home / "data" / folder / "neo4j", ignore_errors=True)
 
 
 def _megabytes(size: str) -> int:
