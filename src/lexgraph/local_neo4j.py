@@ -200,6 +200,7 @@ def import_full(home: Path, arguments: Sequence[str], *, heap: str = "1g") -> st
     build_launcher()
     java = _require_tool("java", "run Neo4j's import tool")
     jar = launcher_jar()
+    home.mkdir(parents=True, exist_ok=True)
     home = home.resolve()
     command = [
         java,
