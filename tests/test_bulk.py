@@ -136,3 +136,12 @@ def test_a_failed_import_leaves_no_store_behind(new_home: Path) -> None:
         local_neo4j.import_full(new_home, [f"--nodes=Procedure={missing}"])
     assert not local_neo4j.store_exists(new_home)
     assert not (new_home / "data" / "databases" / "neo4j").exists()
+
+
+def test_a_property_key_no_column_can_name_is_refused(tmp_path: Path) -> None:
+    batch = GraphBatch("doc/a")
+    batch.add_node(NodeRecord("SourceDocument", "doc/a", {"checksum": "1"}))
+    batch.add_node(NodeRecord("Procedure", "procedure/1.1", {"name,number": "1.1"}))
+    with pytest.raises(BulkImportError, match="Procedure: property key 'name,number'"):
+        write_store(tmp_path / "neo4j", [batch])
+    assert not local_neo4j.store_exists(tmp_path / "neo4j")

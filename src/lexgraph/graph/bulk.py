@@ -169,6 +169,11 @@ class _CsvFiles:
         signature = (option, name, head, columns)
         handle = self._open.get(signature)
         if handle is None:
+            # Keys come from the model's builders; one the header cannot name stops the load.
+            for column in columns:
+                key = column.rpartition(":")[0]
+                if not key.isidentifier():
+                    raise BulkImportError(f"{name}: property key {key!r} cannot head a column")
             path = self.directory / f"{len(self._open):05d}-{name}.csv"
             handle = path.open("w", encoding="utf-8", newline="")
             handle.write(",".join(head + columns) + "\n")
