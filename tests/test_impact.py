@@ -261,3 +261,33 @@ async def test_the_report_as_a_change_memo(
     first = as_json["groups"][0]["affected"][0]
     assert first["path"][0]["relation"] == "CITES"
     json.dumps(as_json, ensure_ascii=False)  # serializable as it is
+
+
+async def test_a_change_larger_than_a_report_lists_is_still_counted_in_full(
+    corpus: ImportReport, driver: AsyncDriver, settings: Settings
+) -> None:
+    whole = await impact(driver, settings, LAW_225, CM_154, TAX_CODE_ART_287)
+    assert whole.listed_all
+    assert whole.total() > 8
+
+    # A report listing 5 nodes: the nearest 5 with their paths, and the counts of all of them.
+    nearest = await analyze_impact(
+        driver, settings.neo4j_database, whole.of, as_of=IN_FORCE, limit=5
+    )
+    assert not nearest.listed_all
+    assert not nearest.truncated
+    assert len(nearest.affected) == 5
+    listed = {a.node.id for a in nearest.affected}
+    unlisted = [a for a in whole.affected if a.node.id not in listed]
+    assert max(a.distance for a in nearest.affected) <= min(a.distance for a in unlisted)
+    assert nearest.counts() == whole.counts()
+    assert nearest.distances() == whole.distances()
+    assert all(nearest.counts(d) == whole.counts(d) for d in whole.distances())
+    assert listed <= set(whole.ids())
+
+    memo = report_markdown(nearest)
+    assert f"Affected: {whole.total()}." in memo
+    assert "only the nearest 5 are listed" in memo
+    as_json = report_json(nearest)
+    assert (as_json["totalCount"], as_json["listedAll"]) == (whole.total(), False)
+    assert sum(len(g["affected"]) for g in as_json["groups"]) == 5

@@ -2,9 +2,10 @@
 or JSON. Pure: a report in, text or renderables out.
 
 A report may hold tens of thousands of nodes (Art. 287 of the Tax Code in a graph of 10,000
-procedures: ~24,000), so every form starts with the counts by kind and distance, which are always
-complete, and lists the nodes `listed` selects: of some kinds only, at most `limit` of each kind,
-nearest first.
+procedures: ~24,000), so every form starts with the counts by kind and distance, which are
+complete (unless the walk itself stopped at its bound), and lists the nodes `listed` selects: of
+some kinds only, at most `limit` of each kind, nearest first. A report of a very large change lists
+only the nearest nodes with their paths (`ImpactReport.listed_all`), and each form says so.
 """
 
 from __future__ import annotations
@@ -54,12 +55,6 @@ def listed(
     return chosen
 
 
-def counts(items: Iterable[Affected]) -> dict[str, int]:
-    """How many of each kind, in the order reports list kinds."""
-    totals = Counter(item.node.kind for item in items)
-    return {kind: totals[kind] for kind in KIND_ORDER if totals[kind]}
-
-
 def _short(text: str, width: int = 90) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -99,19 +94,20 @@ def report_json(
         "asOf": report.as_of.isoformat(),
         "depth": report.depth,
         "truncated": report.truncated,
+        "listedAll": report.listed_all,
         "notFound": list(report.not_found),
         "changed": [{"id": n.id, "label": n.label, "name": n.name} for n in report.changed],
-        "totalCount": len(report.affected),
-        "counts": counts(report.affected),
+        "totalCount": report.total(),
+        "counts": report.counts(),
         "groups": [
             {
                 "distance": distance,
                 "title": distance_title(distance),
-                "totalCount": len(items),
-                "counts": counts(items),
+                "totalCount": report.total(distance),
+                "counts": report.counts(distance),
                 "affected": [affected_json(a) for a in shown.get(distance, [])],
             }
-            for distance, items in report.by_distance().items()
+            for distance in report.distances()
         ],
     }
 
@@ -140,40 +136,50 @@ def report_markdown(
         "",
         f"As of {report.as_of.isoformat()}, followed to depth {report.depth}. "
         f"Changed units (with their sub-units): {len(report.changed)}. "
-        f"Affected: {len(report.affected)}.",
+        f"Affected: {report.total()}.",
     ]
     if report.not_found:
         lines += ["", f"Not in the graph: {', '.join(f'`{i}`' for i in report.not_found)}."]
     if report.truncated:
         lines.append("")
-        lines.append("**The walk stopped at its size limit: the list is incomplete.**")
-    if not report.affected:
+        lines.append("**The walk stopped at its size limit: the counts and lists are incomplete.**")
+    elif not report.listed_all:
+        lines.append("")
+        lines.append(f"**{_listed_note(report)}**")
+    if not report.total():
         lines += ["", "Nothing in the graph depends on these units as of this date."]
     else:
         lines += ["", *_markdown_counts(report)]
     shown = _by_distance(listed(report, kinds, limit))
-    for distance, items in report.by_distance().items():
+    for distance in report.distances():
         if distance not in shown:
             continue
         lines += ["", f"## Distance {distance}: {distance_title(distance)}"]
-        every = _by_kind(items)
+        every = report.counts(distance)
         for kind, group in _by_kind(shown[distance]).items():
-            lines += ["", f"### {KIND_TITLES[kind]} ({len(every[kind])})", ""]
+            lines += ["", f"### {KIND_TITLES[kind]} ({every[kind]})", ""]
             for item in group:
                 lines.append(f"- `{item.node.id}`: {_short(item.node.name, 160)}")
                 for step in item.path:
                     lines.append(f"  - {_short(step.describe(), 400)}")
-            if len(group) < len(every[kind]):
-                lines.append(f"- … and {len(every[kind]) - len(group)} more")
+            if len(group) < every[kind]:
+                lines.append(f"- … and {every[kind] - len(group)} more")
     return "\n".join(lines) + "\n"
 
 
+def _listed_note(report: ImpactReport) -> str:
+    return (
+        f"The counts include all {report.total():,} affected; only the nearest"
+        f" {len(report.affected):,} are listed, with their paths."
+    )
+
+
 def _markdown_counts(report: ImpactReport) -> list[str]:
-    groups = report.by_distance()
-    by_distance = {d: counts(items) for d, items in groups.items()}
+    groups = report.distances()
+    by_distance = {d: report.counts(d) for d in groups}
     header = ["| kind |", *(f" {d} |" for d in groups), " all |"]
     lines = ["".join(header), "|---|" + "---:|" * (len(groups) + 1)]
-    for kind, total in counts(report.affected).items():
+    for kind, total in report.counts().items():
         cells = [f" {by_distance[d].get(kind, 0)} |" for d in groups]
         lines.append("".join([f"| {KIND_TITLES[kind]} |", *cells, f" {total} |"]))
     return lines
@@ -182,22 +188,23 @@ def _markdown_counts(report: ImpactReport) -> list[str]:
 def report_counts(report: ImpactReport) -> Table:
     """How many nodes of each kind the change affects, at each distance: the whole answer in a
     few lines, however many nodes it lists."""
-    groups = report.by_distance()
+    groups = report.distances()
     table = Table(
         title=f"Affected by {', '.join(report.of)} as of {report.as_of.isoformat()}"
-        f" (depth {report.depth}): {len(report.affected):,}"
+        f" (depth {report.depth}): {report.total():,}"
         + (
             " [red](incomplete: the walk stopped at its size limit)[/red]"
             if report.truncated
             else ""
-        )
+        ),
+        caption=None if report.listed_all or report.truncated else _listed_note(report),
     )
     table.add_column("kind")
     for distance in groups:
         table.add_column(f"{distance}: {distance_title(distance)}", justify="right")
     table.add_column("all", justify="right")
-    by_distance = {d: counts(items) for d, items in groups.items()}
-    for kind, total in counts(report.affected).items():
+    by_distance = {d: report.counts(d) for d in groups}
+    for kind, total in report.counts().items():
         cells = [f"{by_distance[d].get(kind, 0):,}" for d in groups]
         table.add_row(KIND_TITLES[kind], *cells, f"{total:,}")
     return table
@@ -257,7 +264,7 @@ def report_tree(
 
 
 def _shown(items: Sequence[Affected], report: ImpactReport, kinds: Sequence[str] | None) -> str:
-    of_kinds = sum(1 for a in report.affected if kinds is None or a.node.kind in kinds)
+    of_kinds = sum(n for k, n in report.counts().items() if kinds is None or k in kinds)
     return f"{len(items):,} of {of_kinds:,} affected" + (
         f" ({', '.join(kinds)})" if kinds is not None else ""
     )

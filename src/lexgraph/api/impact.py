@@ -95,7 +95,10 @@ class AffectedNodeEdge:
     " facts), then by id."
 )
 class AffectedNodeConnection:
-    total_count: int = strawberry.field(description="How many there are, on all pages.")
+    total_count: int = strawberry.field(
+        description="How many are affected. When the report lists only the nearest"
+        " (`Impact.listedAll` false), the pages hold fewer."
+    )
     edges: list[AffectedNodeEdge] = strawberry.field(description="The nodes of this page.")
     page_info: relay.PageInfo = strawberry.field(description="Where this page is.")
 
@@ -138,7 +141,7 @@ def _counts(totals: dict[str, int]) -> list[ImpactCount]:
 
 
 def _connection(
-    items: Sequence[reads.Affected], first: int, after: str | None
+    items: Sequence[reads.Affected], first: int, after: str | None, total: int
 ) -> AffectedNodeConnection:
     offset, shown = paging.page(items, CURSOR_PREFIX, first, after)
     edges = [
@@ -146,7 +149,7 @@ def _connection(
         for i, a in enumerate(shown)
     ]
     return AffectedNodeConnection(
-        total_count=len(items),
+        total_count=total,
         edges=edges,
         page_info=relay.PageInfo(
             has_next_page=offset + len(edges) < len(items),
@@ -165,7 +168,7 @@ class ImpactGroup:
 
     @strawberry.field(description="How many nodes are affected at this distance.")
     def total_count(self) -> int:
-        return len(self.report.by_distance()[self.distance])
+        return self.report.total(self.distance)
 
     @strawberry.field(description="How many are affected at this distance, by kind.")
     def counts(self) -> list[ImpactCount]:
@@ -176,10 +179,12 @@ class ImpactGroup:
         self, kind: KindArgument = None, first: FirstArgument = 100, after: AfterArgument = None
     ) -> AffectedNodeConnection:
         _check_kind(kind)
-        items = self.report.by_distance()[self.distance]
+        items = self.report.by_distance().get(self.distance, ())
+        total = self.report.total(self.distance)
         if kind is not None:
             items = tuple(item for item in items if item.node.kind == kind)
-        return _connection(items, first, after)
+            total = self.report.counts(self.distance).get(kind, 0)
+        return _connection(items, first, after, total)
 
 
 @strawberry.type(
@@ -196,8 +201,12 @@ class Impact:
         description="The changed units: those asked about and all their sub-units."
     )
     truncated: bool = strawberry.field(
-        description=f"True when the walk stopped at its size limit ({reads.MAX_AFFECTED:,}"
-        " affected nodes) and the counts and lists are incomplete."
+        description=f"True when the walk stopped at its size limit ({reads.MAX_WALKED:,}"
+        " nodes reached) and the counts and lists are incomplete."
+    )
+    listed_all: bool = strawberry.field(
+        description="False when the change affects more nodes than a report lists"
+        f" ({reads.MAX_AFFECTED:,}): the counts include all, the pages only the nearest."
     )
     not_found: list[str] = strawberry.field(
         description="Ids asked about that name nothing in the graph: nothing depends on them."
@@ -206,7 +215,7 @@ class Impact:
 
     @strawberry.field(description="How many nodes the change affects, of every kind.")
     def total_count(self) -> int:
-        return len(self.report.affected)
+        return self.report.total()
 
     @strawberry.field(description="How many nodes the change affects, by kind (kinds it reaches).")
     def counts(self) -> list[ImpactCount]:
@@ -219,14 +228,16 @@ class Impact:
         self, kind: KindArgument = None, first: FirstArgument = 100, after: AfterArgument = None
     ) -> AffectedNodeConnection:
         _check_kind(kind)
-        items = self.report.affected if kind is None else self.report.of_kind(kind)
-        return _connection(items, first, after)
+        if kind is None:
+            return _connection(self.report.affected, first, after, self.report.total())
+        total = self.report.counts().get(kind, 0)
+        return _connection(self.report.of_kind(kind), first, after, total)
 
     @strawberry.field(description="The affected nodes by distance, nearest first.")
     def groups(self) -> list[ImpactGroup]:
         return [
             ImpactGroup(distance=distance, title=distance_title(distance), report=self.report)
-            for distance in self.report.by_distance()
+            for distance in self.report.distances()
         ]
 
 
@@ -289,6 +300,7 @@ async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -
         depth=report.depth,
         changed=[_node(n) for n in report.changed],
         truncated=report.truncated,
+        listed_all=report.listed_all,
         not_found=list(report.not_found),
         report=report,
     )

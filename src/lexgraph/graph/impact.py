@@ -206,9 +206,12 @@ RETURN collect([$offset + i, elementId(x), x.id, labels(x)[0], relation, r.text,
 # A frontier larger than this is sent in parts (at most MAX_CHUNKS), walked in parallel.
 CHUNK = 2_000
 MAX_CHUNKS = 4
-# The largest report a walk builds: far above what a real change reaches (Art. 287 of the Tax Code
-# at depth 3 in the synthetic graph "M", 10,000 procedures: ~24,000 nodes), a bound on memory.
+# The most affected nodes a report lists, each with its path (~1 KB each, kept between requests):
+# far above what a real change reaches (Art. 287 of the Tax Code at depth 3 in the synthetic graph
+# "M", 10,000 procedures: ~24,000 nodes). Past it the walk goes on counting (~0.2 KB a node while
+# it walks, nothing kept), so the counts stay complete; it stops, `truncated`, at MAX_WALKED.
 MAX_AFFECTED = 100_000
+MAX_WALKED = 1_000_000
 
 
 # Node, Step and Affected are named tuples rather than frozen dataclasses: a report holds tens of
@@ -274,7 +277,25 @@ class ImpactReport:
     affected: tuple[Affected, ...]
     truncated: bool = False
     not_found: tuple[str, ...] = ()
+    # (distance, kind, how many): every node the walk reached, listed in `affected` or not.
+    # Empty when `affected` lists them all.
+    totals: tuple[tuple[int, str, int], ...] = ()
     _views: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def listed_all(self) -> bool:
+        """Whether `affected` lists every node the walk reached (else only the nearest)."""
+        return not self.totals
+
+    def distances(self) -> list[int]:
+        """The distances at which something is affected, listed or only counted."""
+        if self.totals:
+            return sorted({distance for distance, _, _ in self.totals})
+        return list(self.by_distance())
+
+    def total(self, distance: int | None = None) -> int:
+        """How many nodes are affected (at `distance`, or at all), listed or only counted."""
+        return sum(self.counts(distance).values())
 
     def by_distance(self) -> dict[int, tuple[Affected, ...]]:
         """Affected nodes grouped by distance (1 = depends directly), each group by kind."""
@@ -297,15 +318,21 @@ class ImpactReport:
         return kinds.get(kind, ())
 
     def counts(self, distance: int | None = None) -> dict[str, int]:
-        """How many nodes of each kind are affected (at `distance`, or at all), in report order."""
+        """How many nodes of each kind are affected (at `distance`, or at all), in report order:
+        all the walk reached, listed or only counted."""
         key = ("counts", distance)
         found: dict[str, int] | None = self._views.get(key)
         if found is None:
-            items = self.affected if distance is None else self.by_distance().get(distance, ())
             totals: dict[str, int] = {}
-            for item in items:
-                kind = item.node.kind
-                totals[kind] = totals.get(kind, 0) + 1
+            if self.totals:
+                for at, kind, count in self.totals:
+                    if distance is None or at == distance:
+                        totals[kind] = totals.get(kind, 0) + count
+            else:
+                items = self.affected if distance is None else self.by_distance().get(distance, ())
+                for item in items:
+                    kind = item.node.kind
+                    totals[kind] = totals.get(kind, 0) + 1
             found = self._views[key] = {k: totals[k] for k in KIND_ORDER if k in totals}
         return found
 
@@ -333,12 +360,22 @@ class _Walk:
     nodes: dict[str, Node] = field(default_factory=dict)
     paths: dict[tuple[str, Mode], tuple[Step, ...]] = field(default_factory=dict)
     seeds: set[str] = field(default_factory=set)
+    # Reached once the report lists MAX_AFFECTED: (element, mode) -> (distance, kind), no path.
+    counted: dict[tuple[str, Mode], tuple[int, str]] = field(default_factory=dict)
 
     def seen(self, element: str, mode: Mode) -> bool:
-        return (element, mode) in self.paths or (element, _WHOLE) in self.paths
+        return any(
+            key in self.paths or key in self.counted for key in ((element, mode), (element, _WHOLE))
+        )
 
-    def step(self, frontier: list[_Frontier], row: list[Any]) -> _Frontier | None:
-        """Take one row of `NEIGHBOURS`: the (node, mode) it newly reaches, or None."""
+    def walked(self) -> int:
+        return len(self.paths) + len(self.counted) - len(self.seeds)
+
+    def step(
+        self, frontier: list[_Frontier], row: list[Any], distance: int, listing: bool
+    ) -> _Frontier | None:
+        """Take one row of `NEIGHBOURS`: the (node, mode) it newly reaches, or None. Listing, it
+        keeps the node and its path; else it only counts it."""
         index, element, graph_id, label, relation, text, rule_name, reversed_, name = row
         if element in self.seeds:
             return None
@@ -346,6 +383,9 @@ class _Walk:
         mode = _mode_after(rule, relation, label)
         if self.seen(element, mode):
             return None
+        if not listing:
+            self.counted[(element, mode)] = (distance, KINDS.get(label, "other"))
+            return (graph_id, mode is _PART, element, mode)
         # Labels, relations, captions and citation texts repeat thousands of times in a report
         # that is kept between requests: one copy of each.
         node = self.nodes.get(element)
@@ -374,6 +414,25 @@ class _Walk:
             Affected(nodes[element], len(path), mode, path)
             for element, (mode, path) in best.items()
         ]
+
+    def totals(self, listed: list[Affected]) -> tuple[tuple[int, str, int], ...]:
+        """(distance, kind, how many) of the listed nodes and of those only counted, each node
+        once at its first (shortest) distance; empty when nothing was only counted."""
+        if not self.counted:
+            return ()
+        first: dict[str, tuple[int, str]] = {}
+        for (element, _), (distance, kind) in self.counted.items():
+            if element not in first or distance < first[element][0]:
+                first[element] = (distance, kind)
+        totals: dict[tuple[int, str], int] = {}
+        for item in listed:
+            key = (item.distance, item.node.kind)
+            totals[key] = totals.get(key, 0) + 1
+        listed_elements = {element for element, _ in self.paths}
+        for element, key in first.items():
+            if element not in listed_elements:
+                totals[key] = totals.get(key, 0) + 1
+        return tuple((d, k, n) for (d, k), n in sorted(totals.items()))
 
 
 _RULES = {rule.value: rule for rule in Rule}
@@ -426,7 +485,8 @@ async def analyze_impact(
     Raises `ImpactError` for an empty `of`, a depth outside 1…MAX_DEPTH, or (when `strict`) ids
     that are not in the graph; otherwise those are listed in `not_found` and nothing depends on
     them. `timeout_s` bounds each statement on the server (the API's transaction timeout). The
-    walk stops, `truncated`, once `limit` nodes are affected."""
+    report lists the nearest `limit` affected nodes with their paths and counts the others
+    (`totals`); the walk stops, `truncated`, once it has reached MAX_WALKED."""
     if not of:
         raise ImpactError("name at least one act, provision or fact that changes")
     if not 1 <= depth <= MAX_DEPTH:
@@ -462,7 +522,7 @@ async def analyze_impact(
 
     truncated = False
     seed = True
-    for _level in range(depth):
+    for level in range(depth):
         if not frontier:
             break
         frontier.sort()
@@ -491,11 +551,12 @@ async def analyze_impact(
         next_frontier: list[_Frontier] = []
         with _building():
             for row in rows:
-                reached = walk.step(frontier, row)
+                listing = len(walk.paths) - len(walk.seeds) < limit
+                reached = walk.step(frontier, row, level + 1, listing)
                 if reached is None:
                     continue
                 next_frontier.append(reached)
-                if len(walk.paths) - len(walk.seeds) >= limit:
+                if walk.walked() >= MAX_WALKED:
                     truncated = True
                     break
         if truncated:
@@ -503,7 +564,9 @@ async def analyze_impact(
         frontier, seed = next_frontier, False
 
     with _building():
-        affected = tuple(sorted(walk.best(), key=_rank))
+        listed = walk.best()
+        totals = walk.totals(listed)
+        affected = tuple(sorted(listed, key=_rank))
     return ImpactReport(
         of=tuple(of),
         as_of=when,
@@ -512,4 +575,5 @@ async def analyze_impact(
         affected=affected,
         truncated=truncated,
         not_found=tuple(missing),
+        totals=totals,
     )
