@@ -270,24 +270,27 @@ async def test_a_change_larger_than_a_report_lists_is_still_counted_in_full(
     assert whole.listed_all
     assert whole.total() > 8
 
-    # A report listing 5 nodes: the nearest 5 with their paths, and the counts of all of them.
+    # A report listing 2 nodes of each kind: the nearest 2 with their paths, and the counts of
+    # all of them.
     nearest = await analyze_impact(
-        driver, settings.neo4j_database, whole.of, as_of=IN_FORCE, limit=5
+        driver, settings.neo4j_database, whole.of, as_of=IN_FORCE, limit=2
     )
     assert not nearest.listed_all
     assert not nearest.truncated
-    assert len(nearest.affected) == 5
-    listed = {a.node.id for a in nearest.affected}
-    unlisted = [a for a in whole.affected if a.node.id not in listed]
-    assert max(a.distance for a in nearest.affected) <= min(a.distance for a in unlisted)
     assert nearest.counts() == whole.counts()
     assert nearest.distances() == whole.distances()
     assert all(nearest.counts(d) == whole.counts(d) for d in whole.distances())
-    assert listed <= set(whole.ids())
+    for kind, total in whole.counts().items():
+        listed = nearest.of_kind(kind)
+        assert len(listed) == min(2, total)
+        # The nearest of the kind, with the paths the whole report gives them.
+        assert listed == whole.of_kind(kind)[: len(listed)]
+    shown = len(nearest.affected)
+    assert shown < whole.total()
 
     memo = report_markdown(nearest)
     assert f"Affected: {whole.total()}." in memo
-    assert "only the nearest 5 are listed" in memo
+    assert f"{shown}, the nearest of each kind, are listed" in memo
     as_json = report_json(nearest)
     assert (as_json["totalCount"], as_json["listedAll"]) == (whole.total(), False)
-    assert sum(len(g["affected"]) for g in as_json["groups"]) == 5
+    assert sum(len(g["affected"]) for g in as_json["groups"]) == shown

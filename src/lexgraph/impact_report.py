@@ -5,7 +5,8 @@ A report may hold tens of thousands of nodes (Art. 287 of the Tax Code in a grap
 procedures: ~24,000), so every form starts with the counts by kind and distance, which are
 complete (unless the walk itself stopped at its bound), and lists the nodes `listed` selects: of
 some kinds only, at most `limit` of each kind, nearest first. A report of a very large change lists
-only the nearest nodes with their paths (`ImpactReport.listed_all`), and each form says so.
+only the nearest nodes of each kind with their paths (`ImpactReport.listed_all`), and each form
+says so.
 """
 
 from __future__ import annotations
@@ -169,8 +170,8 @@ def report_markdown(
 
 def _listed_note(report: ImpactReport) -> str:
     return (
-        f"The counts include all {report.total():,} affected; only the nearest"
-        f" {len(report.affected):,} are listed, with their paths."
+        f"The counts include all {report.total():,} affected; {len(report.affected):,},"
+        " the nearest of each kind, are listed with their paths."
     )
 
 

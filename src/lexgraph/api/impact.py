@@ -205,8 +205,9 @@ class Impact:
         " nodes reached) and the counts and lists are incomplete."
     )
     listed_all: bool = strawberry.field(
-        description="False when the change affects more nodes than a report lists"
-        f" ({reads.MAX_AFFECTED:,}): the counts include all, the pages only the nearest."
+        description="False when the change affects more nodes of a kind than a report lists"
+        f" ({reads.MAX_AFFECTED:,} of each kind): the counts include all, the pages only the"
+        " nearest."
     )
     not_found: list[str] = strawberry.field(
         description="Ids asked about that name nothing in the graph: nothing depends on them."

@@ -206,12 +206,13 @@ RETURN collect([$offset + i, elementId(x), x.id, labels(x)[0], relation, r.text,
 # A frontier larger than this is sent in parts (at most MAX_CHUNKS), walked in parallel.
 CHUNK = 2_000
 MAX_CHUNKS = 4
-# The most affected nodes a report lists, each with its path (~1 KB each, kept between requests):
-# far above what a real change reaches (Art. 287 of the Tax Code at depth 3 in the synthetic graph
-# "M", 10,000 procedures: ~24,000 nodes). Past it the walk goes on counting (~0.2 KB a node while
-# it walks, nothing kept), so the counts stay complete; it stops, `truncated`, at MAX_WALKED.
-MAX_AFFECTED = 100_000
-MAX_WALKED = 1_000_000
+# The most affected nodes of each kind a report lists, the nearest, each with its path (~1.3 KB,
+# kept between requests): above what a real change reaches (Art. 287 of the Tax Code at depth 3
+# in the synthetic graph "M", 10,000 procedures: 7,586 procedures, ~24,000 nodes in all). The
+# counts include all the walk reaches (~0.6 KB a node while it walks); it stops, `truncated`, at
+# MAX_WALKED (Art. 287 in "L": ~236,000).
+MAX_AFFECTED = 20_000
+MAX_WALKED = 500_000
 
 
 # Node, Step and Affected are named tuples rather than frozen dataclasses: a report holds tens of
@@ -344,8 +345,10 @@ class ImpactReport:
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 
 
-def _rank(item: Affected) -> tuple[int, int, str]:
-    return (item.distance, _KIND_RANK[item.node.kind], item.node.id)
+def _rank(entry: tuple[str, Node, int, Mode]) -> tuple[int, int, str]:
+    """Report order: by distance, then kind, then id."""
+    _, node, distance, _ = entry
+    return (distance, _KIND_RANK[node.kind], node.id)
 
 
 # A frontier entry: (graph id, in part?, element id, mode), so that a frontier sorts, as it is, in
@@ -353,29 +356,29 @@ def _rank(item: Affected) -> tuple[int, int, str]:
 _Frontier = tuple[str, bool, str, "Mode"]
 
 
+_Key = tuple[str, "Mode"]
+
+
 @dataclass(slots=True)
 class _Walk:
-    """Breadth-first state: the best path to each (node, mode) seen so far, by element id."""
+    """Breadth-first state: how each (node, mode) was first reached, by element id. A path is
+    kept as the step that reached the node and the key of the node it came from, so a walk of
+    hundreds of thousands of nodes holds one step each; whole paths are made only for the nodes
+    a report lists."""
 
     nodes: dict[str, Node] = field(default_factory=dict)
-    paths: dict[tuple[str, Mode], tuple[Step, ...]] = field(default_factory=dict)
+    # (element, mode) -> (the key it was reached from, the step, distance); seeds: (None, None, 0).
+    reached: dict[_Key, tuple[_Key | None, Step | None, int]] = field(default_factory=dict)
     seeds: set[str] = field(default_factory=set)
-    # Reached once the report lists MAX_AFFECTED: (element, mode) -> (distance, kind), no path.
-    counted: dict[tuple[str, Mode], tuple[int, str]] = field(default_factory=dict)
 
     def seen(self, element: str, mode: Mode) -> bool:
-        return any(
-            key in self.paths or key in self.counted for key in ((element, mode), (element, _WHOLE))
-        )
+        return (element, mode) in self.reached or (element, _WHOLE) in self.reached
 
     def walked(self) -> int:
-        return len(self.paths) + len(self.counted) - len(self.seeds)
+        return len(self.reached) - len(self.seeds)
 
-    def step(
-        self, frontier: list[_Frontier], row: list[Any], distance: int, listing: bool
-    ) -> _Frontier | None:
-        """Take one row of `NEIGHBOURS`: the (node, mode) it newly reaches, or None. Listing, it
-        keeps the node and its path; else it only counts it."""
+    def step(self, frontier: list[_Frontier], row: list[Any], distance: int) -> _Frontier | None:
+        """Take one row of `NEIGHBOURS`: the (node, mode) it newly reaches, or None."""
         index, element, graph_id, label, relation, text, rule_name, reversed_, name = row
         if element in self.seeds:
             return None
@@ -383,9 +386,6 @@ class _Walk:
         mode = _mode_after(rule, relation, label)
         if self.seen(element, mode):
             return None
-        if not listing:
-            self.counted[(element, mode)] = (distance, KINDS.get(label, "other"))
-            return (graph_id, mode is _PART, element, mode)
         # Labels, relations, captions and citation texts repeat thousands of times in a report
         # that is kept between requests: one copy of each.
         node = self.nodes.get(element)
@@ -394,45 +394,50 @@ class _Walk:
         _, _, source, source_mode = frontier[index]
         text = intern(text) if text is not None else None
         step = Step(self.nodes[source], node, intern(relation), rule, bool(reversed_), text)
-        self.paths[(element, mode)] = (*self.paths[(source, source_mode)], step)
+        self.reached[(element, mode)] = ((source, source_mode), step, distance)
         return (graph_id, mode is _PART, element, mode)
 
-    def best(self) -> list[Affected]:
-        """One entry per node: its shortest path (as a whole before in part at equal distance).
-        Paths were found in order of distance, so the first found is the shortest."""
-        best: dict[str, tuple[Mode, tuple[Step, ...]]] = {}
-        for (element, mode), path in self.paths.items():
+    def path(self, key: _Key) -> tuple[Step, ...]:
+        steps = []
+        parent, step, _ = self.reached[key]
+        while parent is not None and step is not None:
+            steps.append(step)
+            parent, step, _ = self.reached[parent]
+        return tuple(reversed(steps))
+
+    def best(self) -> list[tuple[str, Node, int, Mode]]:
+        """One entry per node: its shortest distance (as a whole before in part at equal
+        distance). Nodes were reached in order of distance, so the first is the nearest."""
+        best: dict[str, tuple[Mode, int]] = {}
+        for (element, mode), (_, _, distance) in self.reached.items():
             if element in self.seeds:
                 continue
             current = best.get(element)
             if current is None or (
-                mode is _WHOLE and current[0] is _PART and len(path) == len(current[1])
+                mode is _WHOLE and current[0] is _PART and distance == current[1]
             ):
-                best[element] = (mode, path)
+                best[element] = (mode, distance)
         nodes = self.nodes
         return [
-            Affected(nodes[element], len(path), mode, path)
-            for element, (mode, path) in best.items()
+            (element, nodes[element], distance, mode) for element, (mode, distance) in best.items()
         ]
 
-    def totals(self, listed: list[Affected]) -> tuple[tuple[int, str, int], ...]:
-        """(distance, kind, how many) of the listed nodes and of those only counted, each node
-        once at its first (shortest) distance; empty when nothing was only counted."""
-        if not self.counted:
-            return ()
-        first: dict[str, tuple[int, str]] = {}
-        for (element, _), (distance, kind) in self.counted.items():
-            if element not in first or distance < first[element][0]:
-                first[element] = (distance, kind)
+    def listed(self, limit: int) -> tuple[tuple[Affected, ...], tuple[tuple[int, str, int], ...]]:
+        """The nearest `limit` nodes of each kind with their paths, in report order, and (distance,
+        kind, how many) of all the walk reached when that is more (else empty)."""
+        entries = sorted(self.best(), key=_rank)
+        shown: dict[str, int] = {}
         totals: dict[tuple[int, str], int] = {}
-        for item in listed:
-            key = (item.distance, item.node.kind)
-            totals[key] = totals.get(key, 0) + 1
-        listed_elements = {element for element, _ in self.paths}
-        for element, key in first.items():
-            if element not in listed_elements:
-                totals[key] = totals.get(key, 0) + 1
-        return tuple((d, k, n) for (d, k), n in sorted(totals.items()))
+        affected = []
+        for element, node, distance, mode in entries:
+            kind = node.kind
+            totals[(distance, kind)] = totals.get((distance, kind), 0) + 1
+            if shown.get(kind, 0) < limit:
+                shown[kind] = shown.get(kind, 0) + 1
+                affected.append(Affected(node, distance, mode, self.path((element, mode))))
+        if len(affected) == len(entries):
+            return tuple(affected), ()
+        return tuple(affected), tuple((d, k, n) for (d, k), n in sorted(totals.items()))
 
 
 _RULES = {rule.value: rule for rule in Rule}
@@ -485,8 +490,8 @@ async def analyze_impact(
     Raises `ImpactError` for an empty `of`, a depth outside 1…MAX_DEPTH, or (when `strict`) ids
     that are not in the graph; otherwise those are listed in `not_found` and nothing depends on
     them. `timeout_s` bounds each statement on the server (the API's transaction timeout). The
-    report lists the nearest `limit` affected nodes with their paths and counts the others
-    (`totals`); the walk stops, `truncated`, once it has reached MAX_WALKED."""
+    report lists the nearest `limit` affected nodes of each kind with their paths and counts the
+    others (`totals`); the walk stops, `truncated`, once it has reached MAX_WALKED."""
     if not of:
         raise ImpactError("name at least one act, provision or fact that changes")
     if not 1 <= depth <= MAX_DEPTH:
@@ -516,7 +521,7 @@ async def analyze_impact(
             mode = Mode.WHOLE if node.label in UNITS_OF_LAW else Mode.PART
             walk.seeds.add(element)
             walk.nodes[element] = node
-            walk.paths[(element, mode)] = ()
+            walk.reached[(element, mode)] = (None, None, 0)
             changed.append(node)
             frontier.append((node.id, mode is _PART, element, mode))
 
@@ -551,8 +556,7 @@ async def analyze_impact(
         next_frontier: list[_Frontier] = []
         with _building():
             for row in rows:
-                listing = len(walk.paths) - len(walk.seeds) < limit
-                reached = walk.step(frontier, row, level + 1, listing)
+                reached = walk.step(frontier, row, level + 1)
                 if reached is None:
                     continue
                 next_frontier.append(reached)
@@ -564,9 +568,7 @@ async def analyze_impact(
         frontier, seed = next_frontier, False
 
     with _building():
-        listed = walk.best()
-        totals = walk.totals(listed)
-        affected = tuple(sorted(listed, key=_rank))
+        affected, totals = walk.listed(limit)
     return ImpactReport(
         of=tuple(of),
         as_of=when,
