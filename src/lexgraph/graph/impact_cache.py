@@ -4,8 +4,8 @@ graph walked again for every page.
 A report is kept under what it answers — the ids, the date, the depth — and the graph's stamp
 (`lexgraph.graph.stamp`), read before every lookup: after an import the stamp differs, the old
 report is never found again and ages out of the cache. The cache is small: a few reports, and at
-most `max_nodes` affected nodes in all (a node of a report takes ~650 bytes: Art. 287 of the Tax
-Code at depth 3 in the synthetic graph "M", ~24,000 nodes, ~15 MiB); least-recently-used reports
+most `max_nodes` listed affected nodes in all (a node of a report takes ~0.8 KB: Art. 287 of the
+Tax Code at depth 3 in the synthetic graph "M", ~24,000 nodes, ~19 MB); least-recently-used reports
 leave first. A report also leaves after `max_age_s`, a bound on what a write outside the importer
 (which the stamp may not see) could leave stale. Requests asking for the same report while it
 is being computed wait for that one walk instead of starting their own.
