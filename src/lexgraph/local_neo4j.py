@@ -96,6 +96,10 @@ def build_launcher(*, quiet: bool = True) -> Path:
     return launcher_jar()
 
 
+def _classpath(jar: Path) -> str:
+    return f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}"
+
+
 def _state_file(home: Path) -> Path:
     return home / "state.json"
 
@@ -144,7 +148,7 @@ def start(
     build_launcher()
     java = _require_tool("java", "run the local Neo4j")
     jar = launcher_jar()
-    classpath = f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}"
+    classpath = _classpath(jar)
     log_path = home / "launcher.log"
     ready_path = home / "launcher.out"
     command = [
@@ -206,7 +210,7 @@ def import_full(home: Path, arguments: Sequence[str], *, heap: str = "1g") -> st
         java,
         f"-Xmx{heap}",
         "-cp",
-        f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}",
+        _classpath(jar),
         IMPORT_MAIN,
         "--home",
         str(home),

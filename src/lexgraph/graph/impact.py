@@ -276,23 +276,20 @@ class ImpactReport:
     depth: int
     changed: tuple[Node, ...]
     affected: tuple[Affected, ...]
+    # (distance, kind, how many): every node the walk reached, listed in `affected` or not.
+    totals: tuple[tuple[int, str, int], ...]
     truncated: bool = False
     not_found: tuple[str, ...] = ()
-    # (distance, kind, how many): every node the walk reached, listed in `affected` or not.
-    # Empty when `affected` lists them all.
-    totals: tuple[tuple[int, str, int], ...] = ()
     _views: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def listed_all(self) -> bool:
         """Whether `affected` lists every node the walk reached (else only the nearest)."""
-        return not self.totals
+        return len(self.affected) == self.total()
 
     def distances(self) -> list[int]:
         """The distances at which something is affected, listed or only counted."""
-        if self.totals:
-            return sorted({distance for distance, _, _ in self.totals})
-        return list(self.by_distance())
+        return sorted({distance for distance, _, _ in self.totals})
 
     def total(self, distance: int | None = None) -> int:
         """How many nodes are affected (at `distance`, or at all), listed or only counted."""
@@ -325,15 +322,9 @@ class ImpactReport:
         found: dict[str, int] | None = self._views.get(key)
         if found is None:
             totals: dict[str, int] = {}
-            if self.totals:
-                for at, kind, count in self.totals:
-                    if distance is None or at == distance:
-                        totals[kind] = totals.get(kind, 0) + count
-            else:
-                items = self.affected if distance is None else self.by_distance().get(distance, ())
-                for item in items:
-                    kind = item.node.kind
-                    totals[kind] = totals.get(kind, 0) + 1
+            for at, kind, count in self.totals:
+                if distance is None or at == distance:
+                    totals[kind] = totals.get(kind, 0) + count
             found = self._views[key] = {k: totals[k] for k in KIND_ORDER if k in totals}
         return found
 
@@ -424,7 +415,7 @@ class _Walk:
 
     def listed(self, limit: int) -> tuple[tuple[Affected, ...], tuple[tuple[int, str, int], ...]]:
         """The nearest `limit` nodes of each kind with their paths, in report order, and (distance,
-        kind, how many) of all the walk reached when that is more (else empty)."""
+        kind, how many) of all the walk reached."""
         entries = sorted(self.best(), key=_rank)
         shown: dict[str, int] = {}
         totals: dict[tuple[int, str], int] = {}
@@ -435,8 +426,6 @@ class _Walk:
             if shown.get(kind, 0) < limit:
                 shown[kind] = shown.get(kind, 0) + 1
                 affected.append(Affected(node, distance, mode, self.path((element, mode))))
-        if len(affected) == len(entries):
-            return tuple(affected), ()
         return tuple(affected), tuple((d, k, n) for (d, k), n in sorted(totals.items()))
 
 

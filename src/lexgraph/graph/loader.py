@@ -24,9 +24,7 @@ from lexgraph.graph import first_texts, versions
 from lexgraph.graph.records import (
     EDGE_TYPES,
     NODE_LABELS,
-    EdgeRecord,
     GraphBatch,
-    NodeRecord,
     cypher_label,
 )
 from lexgraph.graph.validity import today
@@ -225,15 +223,15 @@ def _brings_its_document_node(batch: GraphBatch) -> bool:
 
 
 def _node_row(
-    node: NodeRecord, properties: dict[str, Any], documents: list[str]
+    label: str, node_id: str, owned: bool, properties: dict[str, Any], documents: list[str]
 ) -> tuple[str, str, Any]:
     """A node's row for `WRITE_NODES`: an owned node's properties replace what it had (its id
     kept); a shared node's are merged, and the documents that mention it are linked to it."""
-    if node.owned:
-        properties["id"] = node.id
-        return ("owned", _label(node.label), {"id": node.id, "properties": properties})
-    row = {"id": node.id, "properties": properties, "documents": documents}
-    return ("shared", _label(node.label), row)
+    if owned:
+        row = {"id": node_id, "properties": properties | {"id": node_id}}
+        return ("owned", _label(label), row)
+    row = {"id": node_id, "properties": properties, "documents": documents}
+    return ("shared", _label(label), row)
 
 
 def _reached(batches: Sequence[GraphBatch]) -> list[tuple[str, str]]:
@@ -267,18 +265,21 @@ async def _write_nodes(
 
 
 def _edge_row(
-    edge: EdgeRecord, properties: dict[str, Any], document: str, element_of: Mapping[Any, str]
+    edge_type: str,
+    source: tuple[str, str],
+    target: tuple[str, str],
+    key: str,
+    properties: dict[str, Any],
+    element_of: Mapping[tuple[str, str], str],
 ) -> tuple[str, str, Any] | None:
-    """An edge's row for `WRITE_EDGES`, or None when an end is not in the graph (nothing to
-    connect)."""
-    source = element_of.get((edge.source_label, edge.source_id))
-    target = element_of.get((edge.target_label, edge.target_id))
-    if source is None or target is None:
+    """An edge's row for `WRITE_EDGES` (its properties holding `key` and `sourceDocument`), or
+    None when an end is not in the graph (nothing to connect)."""
+    source_element = element_of.get(source)
+    target_element = element_of.get(target)
+    if source_element is None or target_element is None:
         return None
-    properties["key"] = edge.key
-    properties["sourceDocument"] = document
-    row = {"source": source, "target": target, "key": edge.key, "properties": properties}
-    return ("edges", _edge_type(edge.type), row)
+    row = {"source": source_element, "target": target_element, "key": key, "properties": properties}
+    return ("edges", _edge_type(edge_type), row)
 
 
 async def _write_edges(tx: AsyncManagedTransaction, rows: list[tuple[str, str, Any]]) -> None:
@@ -343,7 +344,7 @@ async def _write_batch(
             )
         else:
             properties = dict(node.properties)
-        node_rows.append(_node_row(node, properties, [document]))
+        node_rows.append(_node_row(node.label, node.id, node.owned, properties, [document]))
     element_of = await _write_nodes(tx, node_rows, _reached([batch]))
 
     if diff is not None:
@@ -375,7 +376,11 @@ async def _write_batch(
                 version=version,
                 valid_from=valid_from,
             )
-        row = _edge_row(edge, properties, document, element_of)
+        properties["key"] = edge.key
+        properties["sourceDocument"] = document
+        source = (edge.source_label, edge.source_id)
+        target = (edge.target_label, edge.target_id)
+        row = _edge_row(edge.type, source, target, edge.key, properties, element_of)
         if row is not None:
             edge_rows.append(row)
     await _write_edges(tx, edge_rows)
@@ -470,17 +475,16 @@ async def _write_first_texts(
     """First texts written at once (`first_texts`): a shared node's properties are merged in
     document order and the documents that mention it linked to it; an edge several documents
     state holds the last one's properties, as it would after each had merged it in turn."""
-    rows = [_planned_node_row(node) for node in planned.nodes.values()]
+    rows = [
+        _node_row(node.label, node.id, node.owned, node.properties, node.documents)
+        for node in planned.nodes.values()
+    ]
     element_of = await _write_nodes(tx, rows, planned.reached(), WRITE_FIRST_NODES)
     edge_rows = []
     for edge in planned.edges.values():
-        source = element_of.get(edge.source)
-        target = element_of.get(edge.target)
-        if source is not None and target is not None:
-            row = {"source": source, "target": target, "key": edge.key}
-            edge_rows.append(
-                ("edges", _edge_type(edge.type), row | {"properties": edge.properties})
-            )
+        row = _edge_row(edge.type, edge.source, edge.target, edge.key, edge.properties, element_of)
+        if row is not None:
+            edge_rows.append(row)
     await _write_edges(tx, edge_rows)
 
     for version in planned.versions:
@@ -498,11 +502,3 @@ async def _write_first_texts(
         LoadSummary(batch.document_id, len(batch.nodes), len(batch.edges), 0, 0, version=v.version)
         for batch, v in zip(batches, planned.versions, strict=True)
     ]
-
-
-def _planned_node_row(node: first_texts.PlannedNode) -> tuple[str, str, Any]:
-    if node.owned:
-        properties = node.properties | {"id": node.id}
-        return ("owned", _label(node.label), {"id": node.id, "properties": properties})
-    row = {"id": node.id, "properties": node.properties, "documents": node.documents}
-    return ("shared", _label(node.label), row)
