@@ -145,3 +145,12 @@ def test_a_property_key_no_column_can_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BulkImportError, match="Procedure: property key 'name,number'"):
         write_store(tmp_path / "neo4j", [batch])
     assert not local_neo4j.store_exists(tmp_path / "neo4j")
+
+
+def test_an_array_element_holding_the_delimiter_names_its_node(tmp_path: Path) -> None:
+    batch = GraphBatch("doc/a")
+    batch.add_node(NodeRecord("SourceDocument", "doc/a", {"checksum": "1"}))
+    batch.add_node(NodeRecord("Procedure", "procedure/1.1", {"subjects": ["a\x1fb"]}))
+    with pytest.raises(BulkImportError, match=r"Procedure procedure/1.1: property 'subjects'"):
+        write_store(tmp_path / "neo4j", [batch])
+    assert not local_neo4j.store_exists(tmp_path / "neo4j")

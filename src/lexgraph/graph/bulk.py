@@ -146,8 +146,12 @@ def _columns_and_fields(
                 f"{where()}: property {key!r} holds {value!r}, which the import tool cannot"
                 " write as the loader would store it"
             )
+        try:
+            field = csv_field(value)
+        except ValueError as error:
+            raise BulkImportError(f"{where()}: property {key!r}: {error}") from None
         columns.append(f"{key}:{kind}")
-        fields.append(csv_field(value))
+        fields.append(field)
     return tuple(columns), fields
 
 
