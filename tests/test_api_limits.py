@@ -47,29 +47,40 @@ def nested(depth: int) -> str:
 
 
 @pytest.mark.parametrize(
-    ("query", "message"),
+    ("query", "code", "message"),
     [
-        (nested(MAX_QUERY_DEPTH + 1), f"exceeds maximum operation depth of {MAX_QUERY_DEPTH}"),
+        (
+            nested(MAX_QUERY_DEPTH + 1),
+            "TOO_DEEP",
+            f"exceeds maximum operation depth of {MAX_QUERY_DEPTH}",
+        ),
         (
             "{ " + " ".join(f"a{i}: apiVersion" for i in range(MAX_ALIASES + 1)) + " }",
-            f"{MAX_ALIASES + 1} aliases found. Allowed: {MAX_ALIASES}",
+            "TOO_MANY_ALIASES",
+            f"more than {MAX_ALIASES} aliases",
         ),
-        ("{ " + "apiVersion " * MAX_TOKENS + "}", f"more than {MAX_TOKENS} tokens"),
+        (
+            "{ " + "apiVersion " * MAX_TOKENS + "}",
+            "TOO_MANY_TOKENS",
+            f"more than {MAX_TOKENS} tokens",
+        ),
         (
             "{ procedures(first: 1000) { totalCount } }",
+            "PAGE_TOO_LARGE",
             "`first` must be between 0 and 100, not 1000 (on `procedures`)",
         ),
-        (EXPENSIVE, "the query could read about"),
+        (EXPENSIVE, "TOO_EXPENSIVE", "the query could read more than the 50000 fields"),
     ],
     ids=["depth", "aliases", "tokens", "page size", "cost"],
 )
 async def test_a_request_over_a_limit_is_refused_before_it_reads(
-    context: RequestContext, query: str, message: str
+    context: RequestContext, query: str, code: str, message: str
 ) -> None:
-    errors = await errors_of(query, context)
+    result = await schema.execute(query, context_value=context)
 
-    assert len(errors) == 1
-    assert message in errors[0]
+    (error,) = result.errors or []
+    assert message in error.message
+    assert (error.extensions or {}).get("code") == code
     assert context.round_trips == []
 
 

@@ -24,6 +24,10 @@ DEFAULT_MAX_ALIASES = 30
 DEFAULT_MAX_TOKENS = 3000
 DEFAULT_MAX_PAGE_SIZE = 100
 DEFAULT_MAX_COST = 50_000
+# Values in a request's variables (a filter of 64 conditions is a few hundred), and the time a new
+# document may take to be parsed and validated (the named documents take milliseconds).
+DEFAULT_MAX_INPUT_VALUES = 2000
+DEFAULT_CHECK_BUDGET_S = 0.5
 # An API token short enough to guess is no protection for writes.
 MIN_API_TOKEN_CHARS = 24
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
@@ -89,6 +93,16 @@ class Settings(BaseSettings):
         ge=100,
         description="Most fields a query may read, counted per parent it may be read for.",
     )
+    lexgraph_max_input_values: int = Field(
+        default=DEFAULT_MAX_INPUT_VALUES,
+        ge=10,
+        description="Most values (objects, list items, scalars) in a request's variables.",
+    )
+    lexgraph_check_budget_s: float = Field(
+        default=DEFAULT_CHECK_BUDGET_S,
+        gt=0,
+        description="Longest a new document may take to be parsed, or to be validated, in s.",
+    )
     lexgraph_impact_cache_size: int = Field(
         default=8,
         ge=0,
@@ -124,6 +138,27 @@ class Settings(BaseSettings):
         default="",
         description="Comma-separated origins browsers may call the API from (`*` for any);"
         " empty means no cross-origin access.",
+    )
+    lexgraph_client_rate: float = Field(
+        default=20.0,
+        ge=0,
+        description="Requests per second one client may sustain to the GraphQL endpoint"
+        " (0: no rate limit); see `lexgraph.api.client_limits`.",
+    )
+    lexgraph_client_burst: int = Field(
+        default=40,
+        ge=1,
+        description="Requests one client may send at once before LEXGRAPH_CLIENT_RATE paces it"
+        " (what its token bucket holds; at least 1).",
+    )
+    lexgraph_client_concurrency: int = Field(
+        default=8,
+        ge=0,
+        description="Requests one client may have in flight at once (0: no limit).",
+    )
+    lexgraph_client_limits_loopback: bool = Field(
+        default=False,
+        description="Limit loopback clients (127.0.0.0/8, ::1) too; by default they are exempt.",
     )
 
     @property

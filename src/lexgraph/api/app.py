@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,12 +19,12 @@ from typing import Any
 import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -35,15 +36,33 @@ from strawberry.types import ExecutionResult
 
 from lexgraph.api.auth import may_write
 from lexgraph.api.body_limit import BodySizeLimit
+from lexgraph.api.breaker import DatabaseBreaker
+from lexgraph.api.client_limits import ClientLimits
 from lexgraph.api.context import RequestContext
-from lexgraph.api.errors import DATABASE_UNAVAILABLE, RETRY_AFTER_S, is_database_unavailable
+from lexgraph.api.error_log import shortened
+from lexgraph.api.errors import (
+    DATABASE_UNAVAILABLE,
+    RETRY_AFTER_S,
+    DatabaseUnreachable,
+    is_database_unavailable,
+)
 from lexgraph.api.graphiql import GraphiQLWithExamples, explore_page, queries_dir, web_dist
+from lexgraph.api.http_shape import (
+    GRAPHQL_RESPONSE_JSON,
+    check_operation_name,
+    error_codes,
+    is_request_error,
+    prefers_graphql_response_json,
+    refusal_status,
+    request_fields,
+)
 from lexgraph.api.limits import QueryLimits
 from lexgraph.api.observability import (
     Metrics,
     ObservedGraphQL,
     RequestObservation,
     ResponseCacheCollector,
+    access_log,
     lifecycle_log,
     request_id_var,
 )
@@ -110,6 +129,8 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
                     tokens=settings.lexgraph_max_tokens,
                     page_size=settings.lexgraph_max_page_size,
                     cost=settings.lexgraph_max_cost,
+                    input_values=settings.lexgraph_max_input_values,
+                    check_budget_s=settings.lexgraph_check_budget_s,
                 ),
             ),
             graphql_ide="graphiql" if settings.lexgraph_graphiql else None,
@@ -128,6 +149,12 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
         # Shared by the requests of this process: paging through an impact report walks once.
         self.impact_reports = ImpactReports(size=settings.lexgraph_impact_cache_size)
         self.responses = ResponseCache(max_bytes=int(settings.lexgraph_response_cache_mb * 2**20))
+        self.breaker = DatabaseBreaker(self._probe_database)
+
+    async def _probe_database(self) -> None:
+        await self._driver_holder["driver"].execute_query(
+            "RETURN 1", database_=self._settings.neo4j_database, routing_=RoutingControl.READ
+        )
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -145,14 +172,47 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
             return
         # As Strawberry's, but a request it cannot take (no query, bad JSON, a mutation over
         # GET …) is told as a GraphQL error, in JSON, like every other error of the API.
+        request = Request(scope=scope, receive=receive)
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            response = await self.run(request)
         except HTTPException as refusal:
             response = JSONResponse(
                 {"errors": [{"message": refusal.reason, "extensions": {"code": "BAD_REQUEST"}}]},
                 status_code=refusal.status_code,
+                media_type=_media_type(request),
             )
+        except ClientDisconnect:
+            access_log.info("the client went away before sending its whole request")
+            return  # nobody to answer; counted as 499 (`RequestObservation`)
         await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson refuses invalid UTF-8 and nesting past 1,024 levels as malformed JSON, where
+        # `json` raised errors Strawberry did not catch (a 500).
+        return orjson.loads(data)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        return request_fields(super().parse_json(data))
+
+    async def parse_http_body(self, request: Any) -> Any:
+        parsed = await super().parse_http_body(request)
+        if isinstance(parsed, GraphQLRequestData):
+            check_operation_name(parsed.operation_name)
+        return parsed
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        answer: dict[str, Any] = dict(await super().process_result(request, result))
+        if is_request_error(result.data, result.errors or ()):
+            answer.pop("data", None)  # the spec's request error: it did not execute
+        for error in answer.get("errors") or ():
+            error["message"] = shortened(error["message"])
+        return answer
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if sub_response.media_type == GRAPHQL_RESPONSE_JSON:
+            response.headers["content-type"] = GRAPHQL_RESPONSE_JSON
+        return response
 
     def encode_json(self, data: object) -> bytes:
         # orjson: several times faster than `json` on a procedure page (~100 KB), and Cyrillic
@@ -174,6 +234,10 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
+        if prefers_graphql_response_json(request.headers.get("accept", "")):
+            sub_response.media_type = GRAPHQL_RESPONSE_JSON
+        if self.breaker.is_open:
+            return self._unavailable(sub_response)
         if self.persisted is not None:
             try:
                 query = self.persisted.admit(request_data.query, await _request_fields(request))
@@ -196,11 +260,23 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
                 )
         except TimeoutError:
             return _request_timed_out(self._request_budget_s)
-        codes = {(e.extensions or {}).get("code") for e in result.errors or ()}
-        if DATABASE_UNAVAILABLE in codes:
+        errors = result.errors or []
+        if DATABASE_UNAVAILABLE in error_codes(errors):
+            self.breaker.failed()
             sub_response.status_code = 503
             sub_response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        else:
+            refused = refusal_status(
+                result.data, errors, sub_response.media_type == GRAPHQL_RESPONSE_JSON
+            )
+            if refused is not None:
+                sub_response.status_code = refused
         return result
+
+    def _unavailable(self, sub_response: Response) -> ExecutionResult:
+        sub_response.status_code = 503
+        sub_response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        return _request_error(DATABASE_UNAVAILABLE, str(DatabaseUnreachable()))
 
 
 async def _request_fields(request: Request) -> dict[str, Any]:
@@ -219,6 +295,11 @@ async def _request_fields(request: Request) -> dict[str, Any]:
     except ValueError:
         return {}
     return body if isinstance(body, dict) else {}
+
+
+def _media_type(request: Request) -> str:
+    accept = request.headers.get("accept", "")
+    return GRAPHQL_RESPONSE_JSON if prefers_graphql_response_json(accept) else "application/json"
 
 
 def _request_timed_out(budget_s: float) -> ExecutionResult:
@@ -241,6 +322,11 @@ def _request_error(code: str, message: str) -> ExecutionResult:
 def create_app(settings: Settings | None = None, *, uri: str | None = None) -> Starlette:
     """Build the app; the driver is opened on startup and closed on shutdown."""
     settings = settings or load_settings()
+    # A document new to the process is parsed and validated on worker threads
+    # (`lexgraph.api.checked_document`); the event loop asks the interpreter for its turn every
+    # millisecond rather than every five, so `/healthz` and cached answers are not kept waiting.
+    # With one thread running, as almost always, the interval costs nothing.
+    sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
     holder: dict[str, AsyncDriver] = {}
     metrics = Metrics(driver=lambda: holder.get("driver"))
 
@@ -253,6 +339,7 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
         finally:
             # uvicorn has stopped accepting requests and let the running ones finish.
             lifecycle_log.info("shutting down: closing the Neo4j driver")
+            await graphql_app.breaker.close()
             await holder["driver"].close()
             lifecycle_log.info("stopped")
 
@@ -291,10 +378,9 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
         Mount("/static", StaticFiles(directory=web_dist(), check_dir=False)),
     ]
     observed = [route.path for route in routes]
-    middleware = [
-        Middleware(RequestObservation, metrics=metrics, routes=observed),
-        Middleware(BodySizeLimit, limit=_body_limit(settings)),
-    ]
+    # Outermost first: every answer is observed (429s and 413s too), carries CORS headers a
+    # browser can read, and a client over its limits is refused before its body is read.
+    middleware = [Middleware(RequestObservation, metrics=metrics, routes=observed)]
     if settings.cors_origins:
         middleware.append(
             Middleware(
@@ -306,6 +392,10 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
                 max_age=600,
             )
         )
+    middleware += [
+        Middleware(ClientLimits.from_settings, settings=settings, paths=["/graphql"]),
+        Middleware(BodySizeLimit, limit=_body_limit(settings)),
+    ]
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.metrics = metrics
     return app

@@ -40,6 +40,7 @@ from lexgraph.api.context import RequestContext
 from lexgraph.api.response_cache import ResponseCache
 
 REQUEST_ID_HEADER = "X-Request-ID"
+CLIENT_CLOSED_REQUEST = 499
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 _GRAPHQL_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
 
@@ -250,10 +251,11 @@ class Metrics:
 
 def _named_operations(query: str) -> tuple[str | None, ...] | None:
     # Clients send the same documents again and again; only short ones are kept, so a client
-    # cannot fill the memory with large documents.
+    # cannot fill the memory with large documents; longer ones are not parsed here at all (the
+    # event loop's time), and are counted by the name the client gives or as `invalid`.
     if len(query) <= _CACHED_DOCUMENT_LENGTH:
         return _named_operations_cached(query)
-    return _parse_operation_names(query)
+    return None
 
 
 _CACHED_DOCUMENT_LENGTH = 20_000
@@ -266,7 +268,7 @@ def _named_operations_cached(query: str) -> tuple[str | None, ...] | None:
 
 def _parse_operation_names(query: str) -> tuple[str | None, ...] | None:
     try:
-        document = parse(query)
+        document = parse(query, max_tokens=_CACHED_DOCUMENT_LENGTH // 2)
     except GraphQLError:
         return None
     return tuple(
@@ -281,7 +283,8 @@ def operation_name(query: str | None, requested: str | None) -> str:
     name of the document's only operation; `anonymous` for an unnamed one, `invalid` for a
     document that does not parse or a name that is no GraphQL name."""
     if requested:
-        return requested if _GRAPHQL_NAME.fullmatch(requested) else "invalid"
+        valid = isinstance(requested, str) and _GRAPHQL_NAME.fullmatch(requested)
+        return requested if valid else "invalid"
     names = _named_operations(query or "")
     if names is None or len(names) != 1:
         return "invalid"
@@ -349,7 +352,8 @@ class RequestObservation:
         id_token = request_id_var.set(request_id)
         operations: list[str] = []
         operations_token = _operations_var.set(operations)
-        status = 500
+        status: int | None = None
+        failed = False
         began = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
@@ -361,7 +365,14 @@ class RequestObservation:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except BaseException:
+            failed = True
+            raise
         finally:
+            if status is None:
+                # Nothing was sent: our failure (500), or a client that went away before its
+                # answer (499, nginx's "client closed request"), which is no server error.
+                status = 500 if failed else CLIENT_CLOSED_REQUEST
             seconds = time.perf_counter() - began
             route = _route(scope["path"], self.routes)
             self.metrics.http_requests.labels(scope["method"], route, str(status)).inc()

@@ -59,7 +59,7 @@ def is_query(query: str, operation_name: str | None) -> bool:
 @lru_cache(maxsize=256)
 def _is_query(query: str, operation_name: str | None) -> bool:
     try:
-        operation = get_operation_ast(parse(query), operation_name)
+        operation = get_operation_ast(parse(query, max_tokens=LONGEST_QUERY // 2), operation_name)
     except GraphQLError:
         return False
     return operation is not None and operation.operation is OperationType.QUERY

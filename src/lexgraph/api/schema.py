@@ -6,12 +6,13 @@ import functools
 from typing import Annotated
 
 import strawberry
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry import relay
-from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules
 
 from lexgraph import __version__
 from lexgraph.api.context import Info
+from lexgraph.api.error_log import LexGraphSchema
 from lexgraph.api.errors import UserError
 from lexgraph.api.explore import ExploreQuery
 from lexgraph.api.impact import ImpactQuery
@@ -227,10 +228,10 @@ def build_schema(
     without `introspection`, `__schema` and `__type` are refused; `limits` bound each request;
     `planned` executes queries along plans (`lexgraph.api.planned`), else field by field.
     One per setting, for the process: the parser and validation caches live in the schema."""
-    rules = limits.validation_rules()
-    if not introspection:
-        rules.append(NoSchemaIntrospectionCustomRule)
-    return strawberry.Schema(
+    rules: list[type[ASTValidationRule]] = (
+        [] if introspection else [NoSchemaIntrospectionCustomRule]
+    )
+    return LexGraphSchema(
         query=Query,
         mutation=Mutation if writes else None,
         types=list(NODE_TYPES.values()),
@@ -238,9 +239,7 @@ def build_schema(
         extensions=[
             MaskErrorsWithRequestId,
             lambda: AddValidationRules(rules),
-            lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
-            *limits.extensions(),  # tokens, page size and cost, database failures (`limits`)
+            *limits.extensions(),  # parsing and validation, bounded; database failures
         ],
     )
 

@@ -1,0 +1,181 @@
+"""Parse and check each request's document without holding the event loop: Strawberry's parser
+and validation steps, bounded in time, with their caches.
+
+graphql-core parses and validates on the calling thread. Both are bounded by the token limit, but
+not cheaply: a megabyte of comment is 0.4 s of lexing, and the rule that fields of one name can
+be merged compares them pairwise (3,000 tokens of one field took 1.5 s). On the event loop that
+time is every other request's wait, `/healthz` included. So a document that is new to the process
+is parsed and validated on a small pool of worker threads (the event loop keeps its turn: the
+interpreter switches threads every few milliseconds), and a request whose check runs past
+`check_budget_s` is refused (`TOO_COMPLEX`), its check left to finish on the pool. Documents seen
+before (every page of the API asks the same few) come from the caches without a thread.
+
+Before validation, in order, each refusing as soon as a bound is passed:
+1. the variables (`lexgraph.api.input_bounds`), on the raw JSON;
+2. depth, aliases, page sizes and cost (`lexgraph.api.measure`), linear in the document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from graphql import DocumentNode, GraphQLError, parse
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
+
+from lexgraph.api.input_bounds import input_problem
+from lexgraph.api.measure import TOO_DEEP, Refusal, measure_problem, refusal_error
+
+if TYPE_CHECKING:
+    from lexgraph.api.limits import QueryLimits
+
+T = TypeVar("T")
+
+TOO_COMPLEX = "TOO_COMPLEX"
+TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
+DOCUMENT_TOO_LONG = "DOCUMENT_TOO_LONG"
+
+CACHED_DOCUMENT_CHARS = 20_000
+"""Longer documents are never kept (a client could fill the memory with them), and are always
+parsed on the pool; shorter ones parse in well under a millisecond a hundred characters."""
+CACHE_SIZE = 256
+
+_checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lexgraph-check")
+
+
+class _Kept(OrderedDict[Hashable, Any]):
+    """A small LRU: what was worked out for the last `CACHE_SIZE` documents."""
+
+    def get_fresh(self, key: Hashable) -> Any:
+        found = self.get(key)
+        if found is not None:
+            self.move_to_end(key)
+        return found
+
+    def keep(self, key: Hashable, value: Any) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        if len(self) > CACHE_SIZE:
+            self.popitem(last=False)
+
+
+_parsed = _Kept()  # (text, max tokens) → DocumentNode or the GraphQLError parsing it gave
+_validated = _Kept()  # (schema id, text, rules) → (DocumentNode, its validation errors)
+
+
+class TooComplex(GraphQLError):
+    """The document took longer to check than a request may (`LEXGRAPH_CHECK_BUDGET_S`)."""
+
+    def __init__(self, budget_s: float) -> None:
+        super().__init__(
+            f"the document took longer than the {budget_s:g} s a request may take to be checked;"
+            " send a smaller or simpler document",
+            extensions={"code": TOO_COMPLEX},
+        )
+
+
+async def _bounded(budget_s: float, work: Callable[[], T]) -> T:
+    loop = asyncio.get_running_loop()
+    try:
+        return await asyncio.wait_for(loop.run_in_executor(_checks, work), budget_s)
+    except TimeoutError:
+        raise TooComplex(budget_s) from None
+
+
+def _parse(text: str, max_tokens: int) -> DocumentNode | GraphQLError:
+    try:
+        return parse(text, max_tokens=max_tokens)
+    except GraphQLError as error:
+        # graphql-core's own bounds, told as limits: tokens, and nesting past its parser's depth.
+        if "Parsing aborted" in error.message:
+            nested = "nested too deeply" in error.message
+            error.extensions = {"code": TOO_DEEP if nested else TOO_MANY_TOKENS}
+        return error
+    except RecursionError:
+        return GraphQLError(
+            "the document nests too deeply to be read", extensions={"code": TOO_COMPLEX}
+        )
+
+
+class CheckedDocument(SchemaExtension):
+    """Parsing and validation as a request may have them: bounded in size, work and time."""
+
+    def __init__(self, limits: QueryLimits) -> None:
+        self.limits = limits
+
+    async def on_parse(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        text = context.query
+        if text is not None and len(text) > self.limits.characters:
+            # Tokens bound the document's parts, not what lies between them (comments, blanks,
+            # commas), which the lexer still reads a character at a time.
+            raise GraphQLError(
+                f"the document is longer than the {self.limits.characters} characters a request"
+                " may send",
+                extensions={"code": DOCUMENT_TOO_LONG},
+            )
+        if text is not None and context.graphql_document is None:
+            key = (text, self.limits.tokens)
+            parsed = _parsed.get_fresh(key) if len(text) <= CACHED_DOCUMENT_CHARS else None
+            if parsed is None:
+                if len(text) <= CACHED_DOCUMENT_CHARS:
+                    parsed = _parse(text, self.limits.tokens)
+                    _parsed.keep(key, parsed)
+                else:
+                    parsed = await _bounded(
+                        self.limits.check_budget_s, lambda: _parse(text, self.limits.tokens)
+                    )
+            if isinstance(parsed, GraphQLError):
+                raise parsed  # Strawberry answers with it, as with its own parser's errors
+            context.graphql_document = parsed
+        yield
+
+    async def on_validate(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and context.pre_execution_errors is None:
+            refusal = self.refusal(document)
+            if refusal is not None:
+                context.pre_execution_errors = [refusal_error(refusal)]
+            else:
+                try:
+                    context.pre_execution_errors = await self.validated(document)
+                except TooComplex as refused:
+                    context.pre_execution_errors = [refused]
+        yield
+
+    def refusal(self, document: DocumentNode) -> Refusal | None:
+        context = self.execution_context
+        request = context.context
+        may_write = bool(getattr(request, "may_write", False))
+        refusal = input_problem(context.variables, self.limits.input_bounds(may_write=may_write))
+        if refusal is not None:
+            return refusal
+        return measure_problem(
+            context.schema._schema,
+            document,
+            context.operation_name,
+            context.variables or {},
+            self.limits.bounds(),
+            getattr(request, "list_size", None) or (lambda parent, field: None),
+        )
+
+    async def validated(self, document: DocumentNode) -> list[GraphQLError]:
+        context = self.execution_context
+        schema = context.schema._schema
+        rules = tuple(context.validation_rules)
+        text = context.query or ""
+        key = (id(schema), text, rules)
+        kept = _validated.get_fresh(key) if len(text) <= CACHED_DOCUMENT_CHARS else None
+        if kept is not None and kept[0] is document:
+            return list(kept[1])
+        errors: list[GraphQLError] = await _bounded(
+            self.limits.check_budget_s, lambda: validate_document(schema, document, rules)
+        )
+        if len(text) <= CACHED_DOCUMENT_CHARS:
+            _validated.keep(key, (document, tuple(errors)))
+        return errors
