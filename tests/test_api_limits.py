@@ -69,7 +69,7 @@ def nested(depth: int) -> str:
             "PAGE_TOO_LARGE",
             "`first` must be between 0 and 100, not 1000 (on `procedures`)",
         ),
-        (EXPENSIVE, "TOO_EXPENSIVE", "the query could read more than the 50000 fields"),
+        (EXPENSIVE, "TOO_EXPENSIVE", "the query could read more than the 100000 fields"),
     ],
     ids=["depth", "aliases", "tokens", "page size", "cost"],
 )

@@ -10,6 +10,7 @@ with HTTP 503 and `Retry-After`, and `/readyz` says not ready, until it is back.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sys
 from collections.abc import AsyncIterator, Callable, Mapping
@@ -56,6 +57,7 @@ from lexgraph.api.http_shape import (
     refusal_status,
     request_fields,
 )
+from lexgraph.api.kept_bounds import KeptListBounds
 from lexgraph.api.limits import QueryLimits
 from lexgraph.api.observability import (
     Metrics,
@@ -72,7 +74,9 @@ from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, load_settings
 from lexgraph.graph.driver import API_RETRY_S, DatabaseUnavailable, create_driver
 from lexgraph.graph.impact_cache import ImpactReports
+from lexgraph.graph.list_bounds import ListBounds, read_list_bounds
 from lexgraph.graph.migrations import pending_migrations
+from lexgraph.graph.stamp import graph_stamp
 
 
 class CachedAnswers(GraphQL[RequestContext, None]):
@@ -150,6 +154,21 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
         self.impact_reports = ImpactReports(size=settings.lexgraph_impact_cache_size)
         self.responses = ResponseCache(max_bytes=int(settings.lexgraph_response_cache_mb * 2**20))
         self.breaker = DatabaseBreaker(self._probe_database)
+        self.list_bounds = KeptListBounds(self._read_list_bounds, self._read_stamp)
+
+    async def _read_list_bounds(self) -> ListBounds:
+        # Read in the background, and seconds long on a large graph (3.5–7.5 s at M): not held
+        # to a request's timeout.
+        return await read_list_bounds(
+            self._driver_holder["driver"], self._settings.neo4j_database, timeout_s=LIST_BOUNDS_S
+        )
+
+    async def _read_stamp(self) -> str:
+        return await graph_stamp(
+            self._driver_holder["driver"],
+            self._settings.neo4j_database,
+            self._settings.lexgraph_query_timeout_s,
+        )
 
     async def _probe_database(self) -> None:
         await self._driver_holder["driver"].execute_query(
@@ -164,6 +183,7 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
             settings=self._settings,
             may_write=may_write(request.headers, self._settings.lexgraph_api_token),
             impact_reports=self.impact_reports,
+            list_size=self.list_bounds.list_size,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -260,6 +280,8 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
                 )
         except TimeoutError:
             return _request_timed_out(self._request_budget_s)
+        if context.stamp is not None:
+            self.list_bounds.saw(context.stamp)  # the graph changed: its bounds may have
         errors = result.errors or []
         if DATABASE_UNAVAILABLE in error_codes(errors):
             self.breaker.failed()
@@ -295,6 +317,10 @@ async def _request_fields(request: Request) -> dict[str, Any]:
     except ValueError:
         return {}
     return body if isinstance(body, dict) else {}
+
+
+LIST_BOUNDS_S = 300.0
+"""Longest a read of the graph's list bounds may take (`lexgraph.graph.list_bounds`)."""
 
 
 def _media_type(request: Request) -> str:
@@ -333,6 +359,12 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         holder["driver"] = create_driver(settings, uri, fail_fast=True)
+        # Requests are costed by the graph's bounds: read them before serving, unless that takes
+        # longer than a request may (a large graph), then in the background.
+        first_read = asyncio.ensure_future(graphql_app.list_bounds.refresh_now())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(first_read), settings.lexgraph_query_timeout_s)
+        graphql_app.list_bounds.start()
         lifecycle_log.info("started", extra={"database": settings.neo4j_database})
         try:
             yield
@@ -340,6 +372,7 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
             # uvicorn has stopped accepting requests and let the running ones finish.
             lifecycle_log.info("shutting down: closing the Neo4j driver")
             await graphql_app.breaker.close()
+            await graphql_app.list_bounds.close()
             await holder["driver"].close()
             lifecycle_log.info("stopped")
 

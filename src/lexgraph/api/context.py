@@ -10,6 +10,7 @@ from neo4j import AsyncDriver, Query, Record, RoutingControl
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
+from lexgraph.api.measure import ListSize
 from lexgraph.config import Settings
 from lexgraph.graph.impact_cache import ImpactReports
 from lexgraph.graph.stamp import graph_stamp
@@ -31,6 +32,9 @@ class RequestContext:
     """The graph's stamp, once read (`graph_stamp`)."""
     executed_as: str | None = None
     """How the operation ran (`lexgraph.api.planned`): `planned`, `standard` or `fallback`."""
+    list_size: ListSize | None = None
+    """The most items each unpaged list can return, from the graph's statistics
+    (`lexgraph.api.kept_bounds`), for the request's cost; None: not known."""
 
     @property
     def database(self) -> str:
