@@ -28,14 +28,19 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
 from lexgraph.api.input_bounds import input_problem
-from lexgraph.api.measure import TOO_DEEP, Refusal, measure_problem, refusal_error
+from lexgraph.api.measure import (
+    TOO_COMPLEX,
+    TOO_DEEP,
+    Refusal,
+    measure_problem,
+    refusal_error,
+)
 
 if TYPE_CHECKING:
     from lexgraph.api.limits import QueryLimits
 
 T = TypeVar("T")
 
-TOO_COMPLEX = "TOO_COMPLEX"
 TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
 DOCUMENT_TOO_LONG = "DOCUMENT_TOO_LONG"
 

@@ -22,9 +22,9 @@ from typing import Any
 from cross_web import HTTPException
 from graphql import GraphQLError
 
-from lexgraph.api.checked_document import DOCUMENT_TOO_LONG, TOO_COMPLEX, TOO_MANY_TOKENS
+from lexgraph.api.checked_document import DOCUMENT_TOO_LONG, TOO_MANY_TOKENS
 from lexgraph.api.input_bounds import INPUT_TOO_LARGE
-from lexgraph.api.measure import TOO_DEEP
+from lexgraph.api.measure import TOO_COMPLEX, TOO_DEEP
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"

@@ -14,6 +14,7 @@ into the request's error.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,11 @@ UNPAGED_LIST_SIZE = 1
 one node): one item."""
 
 TOO_DEEP = "TOO_DEEP"
+TOO_COMPLEX = "TOO_COMPLEX"
+
+MAX_SAME_NAME = 50
+"""Fields of one response name merged into one selection set: validation compares them pairwise
+(300 of them took 1.5 s); a real query asks for a field once or twice."""
 
 ListSize = Callable[[str, str], int | None]
 """The most items an unpaged list field (parent type, field) can return, None when unknown."""
@@ -95,17 +101,36 @@ class _Walk:
         """Past the larger limit the exact count no longer matters: keep numbers small."""
         return min(value, max(self.bounds.cost, self.bounds.aliases) + 1)
 
-    def selection(self, parent: Any, selection_set: SelectionSetNode | None) -> _Measure:
+    def selection(
+        self,
+        parent: Any,
+        selection_set: SelectionSetNode | None,
+        names: Counter[str] | None = None,
+    ) -> _Measure:
+        """`names` counts the response names of the fields merged into one selection set (its
+        own and its inline fragments'): graphql-core's rule that they can be merged compares
+        the fields of one name pairwise."""
         total = _Measure()
         if selection_set is None:
             return total
+        names = Counter() if names is None else names
         for node in selection_set.selections:
             if isinstance(node, FieldNode):
+                name = (node.alias or node.name).value
+                names[name] += 1
+                if names[name] > MAX_SAME_NAME:
+                    raise _Refused(
+                        Refusal(
+                            TOO_COMPLEX,
+                            f"`{name}` is asked more than {MAX_SAME_NAME} times in one selection;"
+                            " ask for it once (with aliases where the arguments differ)",
+                        )
+                    )
                 part = self.field(parent, node)
             elif isinstance(node, InlineFragmentNode):
                 condition = node.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
-                part = self.selection(target, node.selection_set)
+                part = self.selection(target, node.selection_set, names)
             elif isinstance(node, FragmentSpreadNode):
                 part = self.fragment(node.name.value)
             else:  # pragma: no cover - graphql-core has no other selection
