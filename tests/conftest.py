@@ -53,7 +53,10 @@ def neo4j_uri() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(neo4j_uri: str) -> Settings:
-    return load_settings(neo4j_uri=neo4j_uri)
+    # Starlette's TestClient is one client ("testclient", not loopback) sending every test's
+    # requests: per-client limits would answer the suite's own pace with 429s.
+    # `tests/test_client_limits.py` tests the limits themselves.
+    return load_settings(neo4j_uri=neo4j_uri, lexgraph_client_rate=0, lexgraph_client_concurrency=0)
 
 
 @pytest.fixture(scope="session")

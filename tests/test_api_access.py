@@ -328,3 +328,20 @@ def test_access_settings_read_from_the_environment(monkeypatch: pytest.MonkeyPat
     assert settings.cors_origins == ("https://a.example", "http://localhost:5173")
     assert not settings.lexgraph_introspection
     assert TOKEN not in repr(settings)
+
+
+# Per-client limits
+
+
+def test_a_client_over_its_rate_is_told_when_to_come_back(settings: Settings) -> None:
+    with client(settings, lexgraph_client_rate=0.01, lexgraph_client_burst=2) as limited:
+        answers = [limited.post("/graphql", json={"query": "{ apiVersion }"}) for _ in range(3)]
+        health = limited.get("/healthz")
+        metrics = limited.get("/metrics").text
+
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    refused = answers[2]
+    assert int(refused.headers["retry-after"]) >= 1
+    assert codes(refused.json()) == ["RATE_LIMITED"]
+    assert health.status_code == 200
+    assert 'route="/graphql",status="429"' in metrics

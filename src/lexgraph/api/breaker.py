@@ -31,6 +31,8 @@ class DatabaseBreaker:
         self.interval_s = interval_s
         self.probe_timeout_s = probe_timeout_s
         self._probing: asyncio.Task[None] | None = None
+        self._closed = asyncio.Event()
+        self._closed.set()
 
     @property
     def is_open(self) -> bool:
@@ -40,6 +42,7 @@ class DatabaseBreaker:
         """The database could not answer a request: refuse the others until it can."""
         if self._probing is None:
             log.warning("database unavailable: refusing requests until a probe succeeds")
+            self._closed.clear()
             self._probing = asyncio.get_running_loop().create_task(self._probe_until_back())
 
     async def _probe_until_back(self) -> None:
@@ -52,7 +55,12 @@ class DatabaseBreaker:
                 continue
             log.warning("database answers again: serving requests")
             self._probing = None
+            self._closed.set()
             return
+
+    async def wait_closed(self) -> None:
+        """Until the breaker lets requests through (at once, when it does)."""
+        await self._closed.wait()
 
     async def close(self) -> None:
         """Stop probing (the app is shutting down)."""
