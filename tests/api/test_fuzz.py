@@ -2,11 +2,15 @@
 script or a careless frontend asks, the answer is a GraphQL answer — never a 5xx, never a masked
 internal failure, never a stack trace, a Cypher text or a server path.
 
+The named documents of `queries/` are sent with variables of any JSON shape too (nested, long,
+of the wrong types): the bounds on variables and their coercion answer them all.
+
 `LEXGRAPH_FUZZ_EXAMPLES` sets how many queries of each kind are tried (150 by default).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -20,6 +24,7 @@ from neo4j import AsyncDriver
 from starlette.testclient import TestClient
 
 from lexgraph.api.app import create_app
+from lexgraph.api.graphiql import Example, load_examples
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings
 
@@ -90,3 +95,33 @@ def test_any_text_as_a_query_is_refused_with_a_graphql_error(
     served: TestClient, body: dict[str, Any]
 ) -> None:
     check_answer(served, body)
+
+
+# The named documents with any variables: values of every JSON shape, nested, large, wrong.
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)  # JSON has neither
+    | st.text(max_size=50),
+    lambda inner: st.lists(inner, max_size=120) | st.dictionaries(st.text(max_size=12), inner),
+    max_leaves=300,
+)
+EXAMPLES_WITH_VARIABLES = [e for e in load_examples() if e.variables]
+
+
+@FUZZ_SETTINGS
+@given(
+    example=st.sampled_from(EXAMPLES_WITH_VARIABLES),
+    data=st.data(),
+)
+def test_a_named_document_with_any_variables_gets_a_graphql_answer(
+    served: TestClient, example: Example, data: st.DataObject
+) -> None:
+    names = sorted(json.loads(example.variables))
+    shapes = st.fixed_dictionaries(
+        dict.fromkeys(names, JSON_VALUES),
+        optional={"extra": JSON_VALUES},
+    )
+    variables = data.draw(shapes | st.dictionaries(st.text(max_size=10), JSON_VALUES))
+    check_answer(served, {"query": example.query, "variables": variables})
