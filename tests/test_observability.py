@@ -237,3 +237,57 @@ def test_serve_logs_json_lines_and_stops_cleanly_on_sigterm(neo4j_uri: str) -> N
     assert probe
     assert probe[0]["path"] == "/readyz"
     assert probe[0]["status"] == 200
+
+
+# --- what a client's mistakes write ---------------------------------------------------------------
+
+
+@pytest.fixture
+def execution_lines() -> Iterator[io.StringIO]:
+    """What the GraphQL execution logs (`strawberry.execution`), as JSON lines."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("strawberry.execution")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    yield stream
+    logger.removeHandler(handler)
+    logger.setLevel(previous)
+
+
+def test_a_clients_mistakes_are_info_lines_that_repeat_little_of_what_it_sent(
+    client: TestClient, execution_lines: io.StringIO
+) -> None:
+    long_number = "9" * 200_000
+    mistakes = [
+        {"query": "{ procedure(number: $n) { title } }"},  # an undefined variable
+        {"query": "query P($n: String!) { procedure(number: $n) { title } }", "variables": {}},
+        {"query": 'query { procedure(number: "' + long_number + '") { title } }'},
+        {
+            "query": "query P($n: Int) { procedures(first: $n) { totalCount } }",
+            "variables": {"n": long_number},
+        },
+    ]
+    answers = [client.post("/graphql", json=body) for body in mistakes]
+
+    for answer in answers:
+        (error,) = answer.json()["errors"]
+        assert len(error["message"]) < 400, error["message"][:500]
+    lines = [json.loads(line) for line in execution_lines.getvalue().splitlines()]
+    assert len(lines) == len(mistakes)
+    for line in lines:
+        assert line["level"] == "info"
+        assert "exception" not in line
+        assert len(json.dumps(line)) < 1000
+
+
+def test_our_own_failures_stay_errors_with_their_traceback(
+    settings: Settings, execution_lines: io.StringIO
+) -> None:
+    with TestClient(create_app(settings, uri="bolt://127.0.0.1:9")) as unreachable:
+        unreachable.post("/graphql", json={"query": '{ procedure(number: "1") { title } }'})
+    (line,) = [json.loads(line) for line in execution_lines.getvalue().splitlines()]
+    assert line["level"] == "error"
+    assert "Traceback" in line["exception"]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 
 import pytest
+from graphql import GraphQLError
 from neo4j import AsyncDriver
+from strawberry.relay.types import GlobalIDValueError
 
 from lexgraph.api.context import RequestContext
+from lexgraph.api.errors import UserError, is_internal
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings
 from lexgraph.graph.driver import create_driver
@@ -98,3 +101,24 @@ async def test_variables_that_do_not_fit_are_told_not_masked(
     )
     (error,) = result.errors or []
     assert error.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("original", "internal"),
+    [
+        (UserError("no procedure numbered '9'"), False),
+        (GlobalIDValueError("not a global id"), False),
+        (GraphQLError("Variable '$n' got invalid value"), False),
+        (None, False),  # graphql-core's own syntax and validation errors
+        (KeyError("number"), True),
+        (IndexError("list index out of range"), True),
+        (TypeError("unsupported operand"), True),
+        (RuntimeError("boom"), True),
+    ],
+    ids=lambda value: type(value).__name__,
+)
+def test_only_our_own_failures_are_masked(original: Exception | None, internal: bool) -> None:
+    # A KeyError or an IndexError is a bug of ours however a user's input caused it: its message
+    # ("'number'") would say nothing to the user and something about the code.
+    error = GraphQLError("…", original_error=original)
+    assert is_internal(error) is internal
