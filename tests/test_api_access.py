@@ -345,3 +345,38 @@ def test_a_client_over_its_rate_is_told_when_to_come_back(settings: Settings) ->
     assert codes(refused.json()) == ["RATE_LIMITED"]
     assert health.status_code == 200
     assert 'route="/graphql",status="429"' in metrics
+
+
+# The GraphQL-over-HTTP media types
+
+MODERN = {"Accept": "application/graphql-response+json, application/json;q=0.9"}
+
+
+def test_a_client_accepting_graphql_response_json_gets_it_and_4xx_for_request_errors(
+    served: TestClient,
+) -> None:
+    answered = served.post("/graphql", json={"query": "{ apiVersion }"}, headers=MODERN)
+    syntax = served.post("/graphql", json={"query": "{ apiVersion "}, headers=MODERN)
+    invalid = served.post("/graphql", json={"query": "{ noSuchField }"}, headers=MODERN)
+    legacy = served.post("/graphql", json={"query": "{ noSuchField }"})
+
+    assert answered.status_code == 200
+    assert answered.headers["content-type"] == "application/graphql-response+json"
+    assert "apiVersion" in answered.json()["data"]
+    for refused in (syntax, invalid):
+        assert refused.status_code == 400
+        assert refused.headers["content-type"] == "application/graphql-response+json"
+        assert "data" not in refused.json()  # a request error: nothing was executed
+        assert refused.json()["errors"][0]["message"]
+    # Under application/json a well-formed request's errors are answered 200, as the spec asks.
+    assert legacy.status_code == 200
+    assert legacy.headers["content-type"] == "application/json"
+    assert "data" not in legacy.json()
+
+
+def test_a_limit_is_a_400_under_either_media_type(served: TestClient) -> None:
+    deep = "{ " + " ".join(f"a{i}: apiVersion" for i in range(31)) + " }"
+    for headers in ({}, MODERN):
+        answer = served.post("/graphql", json={"query": deep}, headers=headers)
+        assert answer.status_code == 400
+        assert codes(answer.json()) == ["TOO_MANY_ALIASES"]

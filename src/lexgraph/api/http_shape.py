@@ -48,7 +48,8 @@ def request_fields(body: object) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise HTTPException(
             400,
-            "the request body must be a JSON object with a `query` string, not " + _json_kind(body),
+            "a GraphQL request must be a JSON object (with a `query` string), not "
+            + _json_kind(body),
         )
     return body
 
