@@ -95,6 +95,26 @@ def test_the_limits_are_the_deployments_to_set(settings: Settings) -> None:
     assert "errors" not in fine[1]
 
 
+async def test_a_larger_page_the_deployment_allows_is_served_by_every_resolver(
+    settings: Settings, empty_graph: AsyncDriver
+) -> None:
+    await empty_graph.execute_query("CREATE (:LegalAct {id: 'by/code/tax', kind: 'code'})")
+    # The resolvers check `first` against the same setting as the limits, not against their own
+    # 100: a page the limits let through is never refused afterwards.
+    queries = [
+        "{ procedures(first: 150) { totalCount } }",
+        '{ search(text: "паспорт", first: 150) { title } }',
+        '{ legalAct(id: "by/code/tax") { citedBy(first: 150) { totalCount } } }',
+        '{ impact(of: ["by/code/tax#art_287"]) { affected(first: 150) { totalCount } } }',
+    ]
+    with client(settings, lexgraph_max_page_size=150) as generous:
+        answers = [post(generous, {"query": query}) for query in queries]
+    for (status, body), query in zip(answers, queries, strict=True):
+        assert status == 200, (query, body)
+        messages = [error["message"] for error in body.get("errors", [])]
+        assert not [m for m in messages if "`first`" in m], (query, messages)
+
+
 # Persisted documents
 
 

@@ -123,9 +123,7 @@ KindArgument = Annotated[
         " all if omitted."
     ),
 ]
-FirstArgument = Annotated[
-    int, strawberry.argument(description=f"Page size, at most {paging.MAX_PAGE}.")
-]
+FirstArgument = Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)]
 AfterArgument = Annotated[
     str | None, strawberry.argument(description="A cursor of the previous page.")
 ]
@@ -141,9 +139,9 @@ def _counts(totals: dict[str, int]) -> list[ImpactCount]:
 
 
 def _connection(
-    items: Sequence[reads.Affected], first: int, after: str | None, total: int
+    info: Info, items: Sequence[reads.Affected], first: int, after: str | None, total: int
 ) -> AffectedNodeConnection:
-    offset, shown = paging.page(items, CURSOR_PREFIX, first, after)
+    offset, shown = paging.page(items, CURSOR_PREFIX, first, after, paging.largest_page(info))
     edges = [
         AffectedNodeEdge(cursor=paging.encode_cursor(CURSOR_PREFIX, offset + i), node=_affected(a))
         for i, a in enumerate(shown)
@@ -176,7 +174,11 @@ class ImpactGroup:
 
     @strawberry.field(description="A page of the nodes affected at this distance, by kind then id.")
     def affected(
-        self, kind: KindArgument = None, first: FirstArgument = 100, after: AfterArgument = None
+        self,
+        info: Info,
+        kind: KindArgument = None,
+        first: FirstArgument = 100,
+        after: AfterArgument = None,
     ) -> AffectedNodeConnection:
         _check_kind(kind)
         items = self.report.by_distance().get(self.distance, ())
@@ -184,7 +186,7 @@ class ImpactGroup:
         if kind is not None:
             items = tuple(item for item in items if item.node.kind == kind)
             total = self.report.counts(self.distance).get(kind, 0)
-        return _connection(items, first, after, total)
+        return _connection(info, items, first, after, total)
 
 
 @strawberry.type(
@@ -226,13 +228,17 @@ class Impact:
         description="A page of the affected nodes (of one kind if given), nearest first."
     )
     def affected(
-        self, kind: KindArgument = None, first: FirstArgument = 100, after: AfterArgument = None
+        self,
+        info: Info,
+        kind: KindArgument = None,
+        first: FirstArgument = 100,
+        after: AfterArgument = None,
     ) -> AffectedNodeConnection:
         _check_kind(kind)
         if kind is None:
-            return _connection(self.report.affected, first, after, self.report.total())
+            return _connection(info, self.report.affected, first, after, self.report.total())
         total = self.report.counts().get(kind, 0)
-        return _connection(self.report.of_kind(kind), first, after, total)
+        return _connection(info, self.report.of_kind(kind), first, after, total)
 
     @strawberry.field(description="The affected nodes by distance, nearest first.")
     def groups(self) -> list[ImpactGroup]:

@@ -6,7 +6,7 @@ tree (Strawberry's `QueryDepthLimiter` and `MaxAliasesLimiter` do, and held the 
 the process was killed). Here every fragment is measured once, per instance of its parent, and a
 spread reuses the measure: depth is the fragment's own depth added where it is spread, aliases
 and cost are multiplied by how many times (and for how many parents) it is read. Numbers are
-capped just past the limit, so the arithmetic stays small whatever the document says.
+capped at `CAP`, so the arithmetic stays small whatever the document says.
 
 Pure: schema and document in, a `Refusal` or None out; `lexgraph.api.limits` turns a refusal
 into the request's error.
@@ -48,6 +48,8 @@ TOO_COMPLEX = "TOO_COMPLEX"
 MAX_SAME_NAME = 50
 """Fields of one response name merged into one selection set: validation compares them pairwise
 (300 of them took 1.5 s); a real query asks for a field once or twice."""
+
+CAP = 10**15
 
 ListSize = Callable[[str, str], int | None]
 """The most items an unpaged list field (parent type, field) can return, None when unknown."""
@@ -98,8 +100,9 @@ class _Walk:
     in_progress: set[str] = field(default_factory=set)
 
     def capped(self, value: int) -> int:
-        """Past the larger limit the exact count no longer matters: keep numbers small."""
-        return min(value, max(self.bounds.cost, self.bounds.aliases) + 1)
+        """Counts stop at `CAP`: a bomb's 2^40 stays a small number, and a refusal can still
+        tell how far over the limit a request is."""
+        return min(value, CAP)
 
     def selection(
         self,
@@ -239,18 +242,22 @@ def measure_problem(
             if aliases > bounds.aliases:
                 return Refusal(
                     "TOO_MANY_ALIASES",
-                    f"more than {bounds.aliases} aliases (a fragment counts as often as it is"
-                    f" read); a request may have {bounds.aliases}",
+                    f"{_count(aliases)} aliases (a fragment counts as often as it is read),"
+                    f" more than the {bounds.aliases} a request may have",
                 )
             if chosen == [operation] and measure.cost > bounds.cost:
                 return Refusal(
                     "TOO_EXPENSIVE",
-                    f"the query could read more than the {bounds.cost} fields a request may;"
-                    " ask for smaller pages or fewer nested fields",
+                    f"the query could read about {_count(measure.cost)} fields, more than the"
+                    f" {bounds.cost} a request may; ask for smaller pages or fewer nested fields",
                 )
     except _Refused as refused:
         return refused.refusal
     return None
+
+
+def _count(value: int) -> str:
+    return str(value) if value < CAP else f"{CAP} or more"
 
 
 def refusal_error(refusal: Refusal) -> GraphQLError:

@@ -21,7 +21,6 @@ from strawberry.types.base import StrawberryList
 
 from lexgraph.api import paging
 from lexgraph.api.context import Info
-from lexgraph.api.errors import UserError
 from lexgraph.graph.reads import relations
 
 Row = Mapping[str, Any]
@@ -299,7 +298,6 @@ async def citations(
     return [Citation.of(item) for item in items[:first]]
 
 
-MAX_CITATIONS_PAGE = 100
 CITATIONS_CURSOR = "citations"
 
 
@@ -337,8 +335,7 @@ async def cited_by(
     """A page of what cites `key`: from the first `CITATIONS_PREFETCHED` (which a prefetch may
     have loaded already) when the page lies among them, else one page read for it; one more
     than the page tells whether another follows."""
-    if not 0 <= first <= MAX_CITATIONS_PAGE:
-        raise UserError(f"`first` must be between 0 and {MAX_CITATIONS_PAGE}, not {first}")
+    paging.check_first(first, paging.largest_page(info))
     offset = paging.decode_cursor(CITATIONS_CURSOR, after) + 1 if after is not None else 0
     head = relations.CITATIONS_PREFETCHED
     items: list[Row]
@@ -469,7 +466,7 @@ class LegalAct(Shared, relay.Node):
     async def cited_by(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, at most 100.")] = 20,
+        first: Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)] = 20,
         after: Annotated[
             str | None, strawberry.argument(description="A cursor of the previous page.")
         ] = None,
@@ -531,7 +528,7 @@ class Provision(Shared, relay.Node):
     async def cited_by(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, at most 100.")] = 20,
+        first: Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)] = 20,
         after: Annotated[
             str | None, strawberry.argument(description="A cursor of the previous page.")
         ] = None,

@@ -13,10 +13,24 @@ import binascii
 from collections.abc import Sequence
 from typing import TypeVar
 
+from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 
-MAX_PAGE = 100
 T = TypeVar("T")
+
+PAGE_SIZE_DESCRIPTION = "Page size, at most the server's LEXGRAPH_MAX_PAGE_SIZE (100 by default)."
+
+
+def largest_page(info: Info) -> int:
+    """The largest `first` this server allows (`LEXGRAPH_MAX_PAGE_SIZE`): the one setting every
+    resolver and the request's limits (`lexgraph.api.limits`) check against."""
+    return info.context.settings.lexgraph_max_page_size
+
+
+def check_first(first: int, largest: int, least: int = 0) -> None:
+    """A `UserError` unless `least <= first <= largest`."""
+    if not least <= first <= largest:
+        raise UserError(f"`first` must be between {least} and {largest}, not {first}")
 
 
 def encode_cursor(prefix: str, offset: int) -> str:
@@ -35,9 +49,10 @@ def decode_cursor(prefix: str, cursor: str) -> int:
         raise UserError(f"invalid cursor {cursor!r}: pass a cursor this API returned") from None
 
 
-def page(items: Sequence[T], prefix: str, first: int, after: str | None) -> tuple[int, Sequence[T]]:
+def page(
+    items: Sequence[T], prefix: str, first: int, after: str | None, largest: int
+) -> tuple[int, Sequence[T]]:
     """The offset of the page's first item and the page: `first` items following `after`."""
-    if not 0 <= first <= MAX_PAGE:
-        raise UserError(f"`first` must be between 0 and {MAX_PAGE}, not {first}")
+    check_first(first, largest)
     offset = decode_cursor(prefix, after) + 1 if after is not None else 0
     return offset, items[offset : offset + first]

@@ -18,7 +18,6 @@ from lexgraph.api.search import canonical_ids, citation_context, lucene_query
 from lexgraph.citations import CitationContext, parse_citations
 from lexgraph.graph.reads import procedures as reads
 
-MAX_PAGE = 100
 MAX_CONDITIONS = 64
 MAX_DEPTH = 8
 CURSOR_PREFIX = "procedures"
@@ -236,8 +235,7 @@ class _Translation:
 async def find_procedures(
     info: Info, filter: ProcedureFilter | None, first: int, after: str | None
 ) -> ProcedureConnection:
-    if not 0 <= first <= MAX_PAGE:
-        raise UserError(f"`first` must be between 0 and {MAX_PAGE}, not {first}")
+    paging.check_first(first, paging.largest_page(info))
     offset = paging.decode_cursor(CURSOR_PREFIX, after) + 1 if after is not None else 0
     translation = _Translation(info)
     tree = await translation.tree(filter) if filter is not None else reads.All(())

@@ -11,6 +11,7 @@ from strawberry import relay
 from strawberry.extensions import AddValidationRules
 
 from lexgraph import __version__
+from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.error_log import LexGraphSchema
 from lexgraph.api.errors import UserError
@@ -108,7 +109,7 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         self,
         info: Info,
         filter: Annotated[ProcedureFilter | None, _arg("Which procedures; all if omitted.")] = None,
-        first: Annotated[int, _arg("Page size, at most 100.")] = 20,
+        first: Annotated[int, _arg(paging.PAGE_SIZE_DESCRIPTION)] = 20,
         after: Annotated[str | None, _arg("A cursor of the previous page.")] = None,
     ) -> ProcedureConnection:
         return await find_procedures(info, filter, first, after)
@@ -199,7 +200,7 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         self,
         info: Info,
         text: Annotated[str, _arg("Words to find (plain words; no query syntax).")],
-        first: Annotated[int, _arg("How many hits, at most 100.")] = 20,
+        first: Annotated[int, _arg("How many hits, at most LEXGRAPH_MAX_PAGE_SIZE (100).")] = 20,
         types: Annotated[
             list[str] | None, _arg('Only these types, e.g. `["Procedure", "Provision"]`.')
         ] = None,

@@ -11,6 +11,7 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.nodes import build
@@ -18,7 +19,6 @@ from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citati
 from lexgraph.graph.reads.catalog import KNOWN_ACTS, KNOWN_ACTS_STAMP, SEARCH_TEXT
 from lexgraph.graph.reads.nodes import CITABLE_NODES_BY_ID
 
-MAX_HITS = 100
 MAX_CITATION_TEXT = 20_000
 SNIPPET_CHARS = 160
 WORD = re.compile(r"\w+")
@@ -83,8 +83,7 @@ SEARCHABLE = (
 async def search(
     info: Info, text: str, first: int, types: list[str] | None = None
 ) -> list[SearchHit]:
-    if not 1 <= first <= MAX_HITS:
-        raise UserError(f"`first` must be between 1 and {MAX_HITS}, not {first}")
+    paging.check_first(first, paging.largest_page(info), least=1)
     unknown = sorted(set(types or ()) - set(SEARCHABLE))
     if unknown:
         raise UserError(
