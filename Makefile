@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 export PIP_CACHE_DIR := $(CURDIR)/.cache/pip
 export npm_config_cache := $(CURDIR)/.cache/npm
 
-.PHONY: run test lint format bench neo4j-start neo4j-stop schema clean web
+.PHONY: run test test-fast lint format bench neo4j-start neo4j-stop schema clean web
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ run: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
 ## The whole test suite against a real Neo4j (the local one, or NEO4J_URI).
 test: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
 	$(BIN)/pytest
+
+## The tests that need no Neo4j and no browser: the inner loop, under a minute.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not neo4j and not browser and not slow and not load"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

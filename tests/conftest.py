@@ -29,6 +29,14 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
 """
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that asks for the database (through any fixture) is marked `neo4j`, so
+    `make test-fast` (`-m "not neo4j …"`) runs exactly those that need none."""
+    for item in items:
+        if "neo4j_uri" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
+
+
 @pytest.fixture(scope="session")
 def neo4j_uri() -> Iterator[str]:
     """The Bolt URI tests run against; starts (and finally stops) the local test Neo4j if needed."""

@@ -80,6 +80,7 @@ async def test_a_bulk_load_gives_the_graph_the_loader_writes(
 
 
 @local_only
+@pytest.mark.neo4j  # starts a Neo4j, or its import tool, of its own
 def test_a_store_that_exists_is_never_overwritten(new_home: Path) -> None:
     batches = list(documents(TINY, seed=3))[:2]
     write_store(new_home, batches)
@@ -119,6 +120,7 @@ def test_the_command_refuses_a_bulk_load_into_a_server_it_does_not_own(
 
 
 @local_only
+@pytest.mark.neo4j  # starts a Neo4j, or its import tool, of its own
 def test_the_command_refuses_a_local_store_that_holds_data(
     monkeypatch: pytest.MonkeyPatch, new_home: Path
 ) -> None:
@@ -130,6 +132,7 @@ def test_the_command_refuses_a_local_store_that_holds_data(
 
 
 @local_only
+@pytest.mark.neo4j  # starts a Neo4j, or its import tool, of its own
 def test_a_failed_import_leaves_no_store_behind(new_home: Path) -> None:
     missing = new_home.parent / "missing.csv"
     with pytest.raises(local_neo4j.LocalNeo4jError, match="import tool failed"):

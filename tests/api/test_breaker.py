@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
 from starlette.testclient import TestClient
 
 from lexgraph.api.app import create_app
@@ -51,6 +52,7 @@ async def test_a_probe_that_hangs_counts_as_a_failure() -> None:
     assert calls == 2
 
 
+@pytest.mark.slow  # the first request waits for the driver's retries
 def test_once_the_database_failed_requests_are_answered_503_at_once() -> None:
     settings = load_settings(neo4j_uri=NOWHERE, lexgraph_client_rate=0)
     query = {"query": '{ procedure(number: "15.4.1") { title } }'}

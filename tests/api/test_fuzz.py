@@ -110,7 +110,7 @@ JSON_VALUES = st.recursive(
 EXAMPLES_WITH_VARIABLES = [e for e in load_examples() if e.variables]
 
 
-@FUZZ_SETTINGS
+@settings(FUZZ_SETTINGS, max_examples=max(10, EXAMPLES // 3))  # each is a whole page
 @given(
     example=st.sampled_from(EXAMPLES_WITH_VARIABLES),
     data=st.data(),
