@@ -30,35 +30,70 @@ from typing import Protocol
 
 from ..russian import GENITIVE_MONTHS
 from .acts import (
+    ABBREVIATION_OVERRIDES,
     ACT_HEAD_LEMMAS,
     ANNEX_HEADS,
+    CODE_ABBREVIATIONS,
     CODES,
     CODES_BY_TAIL,
+    CODES_WITH_TAIL,
     COUNCIL_OF_MINISTERS,
+    FOREIGN_WORDS,
+    JURISDICTIONS,
+    LOCAL_BODIES,
+    LOCAL_COMPACT,
+    LOCAL_LEVELS,
     MINISTRIES,
     PRESIDENT,
     SELF_NOUNS,
+    STATE_BODIES,
+    TREATY_FOLLOWERS,
+    TREATY_HEAD_LEMMAS,
 )
+from .ids import issuer_slug, transliterate
 from .normalize import collapse
 from .ordinals import inflect, lemma, ordinal_value
-from .tokens import Token, tokenize
-from .units import ABBREVIATIONS, RANK, unit_word_table
+from .tokens import Token, plain_number, tokenize
+from .units import ABBREVIATIONS, CODE_PARTS, GROUPS, INTERCHANGEABLE, RANK, unit_word_table
 
 MONTHS = GENITIVE_MONTHS
-_HEAD_PREFIXES = frozenset({"зак", "ука", "дек", "дир", "пос"})
-_CODE_LEMMAS = frozenset(lem for _, lemmas, _ in CODES for lem in lemmas)
+_HEAD_PREFIXES = frozenset(
+    {"зак", "ука", "дек", "дир", "пос", "реш", "при", "рас", "фед", "кон"} | {"сог", "про", "дог"}
+)
+_CODE_LEMMAS = frozenset(lem for _, lemmas, _ in CODES for lem in lemmas) | frozenset(
+    lem for _, lemmas, _, _ in CODES_WITH_TAIL for lem in lemmas
+)
 _CODE_PREFIXES = frozenset(lem[:4] for lem in _CODE_LEMMAS)
 _ANNEX_PREFIXES = frozenset({"пол", "пра", "инс", "рег"})
 _QUOTES = '«"'
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _APPROVED = re.compile(r",?\s+утвержденн[а-я]*\s+", re.IGNORECASE)
 _HEREINAFTER = re.compile(
-    r"\s*\(\s*далее\s*-?\s*(?:по\s+тексту\s*-?\s*)?([^()\n]{1,80}?)\s*\)", re.IGNORECASE
+    r"\s*(?:\d{1,2}\s*)?\(\s*далее\s*-?\s*(?:по\s+тексту\s*-?\s*)?([^()\n]{1,80}?)\s*\)",
+    re.IGNORECASE,
 )
 _MINISTRY_ABBREVIATIONS = sorted(
     ((tuple(a.lower().split()), name) for _, name, abbrs in MINISTRIES for a in abbrs),
     key=lambda item: -len(item[0]),
 )
+# Other state bodies as token sequences, longest first: (words, slug, canonical genitive name).
+_BODIES = sorted(
+    [
+        (tuple(t.lower for t in tokenize(words)), slug, collapse(words))
+        for slug, words, _ in STATE_BODIES
+    ]
+    + [
+        (tuple(t.lower for t in tokenize(a)), slug, collapse(words))
+        for slug, words, abbrs in STATE_BODIES
+        for a in abbrs
+    ],
+    key=lambda item: -len(item[0]),
+)
+_JURISDICTIONS = sorted(
+    ((tuple(words.split()), code) for words, code in JURISDICTIONS), key=lambda j: -len(j[0])
+)
+_ISSUED = {"resolution": "resolution", "decision": "decision", "order": "order"}
+_PRESIDENTIAL = frozenset({"edict", "decree", "directive"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -73,6 +108,11 @@ class RawAct:
     current_noun: str | None = None
     short_name: str | None = None
     end: int = 0
+    issuer_slugs: tuple[str, ...] = ()
+    jurisdiction: str = "by"
+    register: str | None = None
+    reason: str | None = None
+    title_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -95,6 +135,7 @@ class RawCitation:
     annex: RawAnnex | None = None
     procedure: str | None = None
     defines: str | None = None
+    resume: int = 0
 
 
 class Lookup(Protocol):
@@ -130,6 +171,8 @@ class Recognizer:
         self.starts = [t.start for t in self.toks]
         self.n = len(self.toks)
         self.lookup = lookup
+        # The jurisdiction a code was last named with: «ТК» after «ТК РФ» is still Russian.
+        self.jurisdiction_of: dict[str, str] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def _tok(self, i: int) -> Token | None:
@@ -149,38 +192,121 @@ class Recognizer:
         return i + len(words)
 
     def _rb(self, i: int) -> int | None:
-        return self._words(i, "республики", "беларусь")
+        """End of «Республики Беларусь» (or «РБ», «Беларуси», «Республики Бела-русь»)."""
+        w = self._lower(i)
+        if w in ("рб", "беларуси"):
+            return i + 1
+        if w == "республики":
+            if self._lower(i + 1) == "беларусь":
+                return i + 2
+            if self._words(i + 1, "бела", "-", "русь"):
+                return i + 4
+        return None
+
+    def _glued(self, i: int) -> bool:
+        """Token ``i`` follows token ``i - 1`` with no space between."""
+        return 0 < i < self.n and self.toks[i].start == self.toks[i - 1].end
+
+    def _jurisdiction(self, i: int) -> tuple[str, int] | None:
+        """A jurisdiction named at ``i``: («ru», end) for «Российской Федерации», «РФ», …"""
+        end = self._rb(i)
+        if end is not None:
+            return "by", end
+        for words, code in _JURISDICTIONS:
+            stop = self._words(i, *words)
+            if stop is not None:
+                return code, stop
+        return None
+
+    def _end(self, j: int) -> int:
+        return self.toks[j - 1].end
 
     # -- entry point -----------------------------------------------------------------------
     def run(self) -> Iterator[RawCitation]:
         i = 0
         while i < self.n:
             found = self._at(i)
-            if found is None:
+            if not found:
                 i += 1
                 continue
-            yield found
-            i = max(i + 1, self._index_at(found.end))
+            yield from found
+            for c in found:
+                span = c.act.title_span if c.act is not None else None
+                if span is not None:
+                    yield from self._in_title(*span)
+            last = max(max(c.end, c.resume) for c in found)
+            i = max(i + 1, self._index_at(last))
 
-    def _at(self, i: int) -> RawCitation | None:
+    def _in_title(self, start: int, end: int) -> Iterator[RawCitation]:
+        """Acts cited in full inside another act's title: with date and number, or codes."""
+        i = self._index_at(start)
+        while i < self.n and self.toks[i].start < end:
+            found = [
+                c
+                for c in self._at(i)
+                if c.end <= end and c.act is not None and _in_full(c.act) and c.annex is None
+            ]
+            if not found:
+                i += 1
+                continue
+            yield from found
+            i = max(i + 1, self._index_at(max(c.end for c in found)))
+
+    def _at(self, i: int) -> list[RawCitation]:
         t = self.toks[i]
         if t.kind != "word":
-            return None
+            return []
         if t.lower == "по":
-            return self._procedure(i)
+            found = self._procedure(i)
+            return [found] if found else []
         if self._unit(i) is not None:
-            return self._provision(i)
+            found = self._provision(i)
+            return [found] if found else []
         start = t.start
         current = self._self(i)
         if current is not None:
-            return RawCitation(start, current.end, act=current)
+            return [RawCitation(start, current.end, act=current)]
         annex = self._annex(i, definition_only=True)
         if annex is not None:
-            return RawCitation(start, annex.end, act=annex.approved_by, annex=annex)
-        act = self._act(i) or self._code(i)
-        if act is not None:
-            return RawCitation(start, act.end, act=act, defines=self._hereinafter(act.end))
-        return None
+            return [RawCitation(start, annex.end, act=annex.approved_by, annex=annex)]
+        act = self._act(i) or self._code(i) or self._short(i, whole=True)
+        if act is None:
+            return []
+        first = self._whole(start, act)
+        return [first, *self._more(act, first.resume or first.end)]
+
+    def _whole(self, start: int, act: RawAct) -> RawCitation:
+        """A citation of a whole act, with the units written after it in brackets, if any."""
+        paths, after = self._units_after(act.end, act)
+        found = RawCitation(start, act.end, paths, act)
+        found.defines, found.resume = self._hereinafter(max(act.end, after))
+        found.resume = max(found.resume, after)
+        return found
+
+    def _more(self, first: RawAct, pos: int) -> list[RawCitation]:
+        """Acts enumerated after ``first`` that share its kind word: «…, от … № 636 и от …»."""
+        if first.kind in (None, "code", "constitution", "treaty") or first.number is None:
+            return []
+        found: list[RawCitation] = []
+        j = self._index_at(pos)
+        while self._lower(j) in (",", "и") and self._tok(j + 1) is not None:
+            act = RawAct(
+                first.kind,
+                first.issuers,
+                issuer_slugs=first.issuer_slugs,
+                jurisdiction=first.jurisdiction,
+                reason=first.reason,
+            )
+            k = self._details(j + 1, act)
+            if act.number is None or k == j + 1:
+                break
+            if act.date is None and first.date is not None and self._lower(j + 1) in ("№", "n"):
+                act.date = first.date  # «от 18.11.2004 № 339-З … и № 338-З»: one date for both
+            c = RawCitation(self.toks[j + 1].start, act.end, act=act)
+            c.defines, c.resume = self._hereinafter(act.end)
+            found.append(c)
+            j = self._index_at(max(c.end, c.resume))
+        return found
 
     # -- procedures ------------------------------------------------------------------------
     def _procedure(self, i: int) -> RawCitation | None:
@@ -209,9 +335,16 @@ class Recognizer:
             return hit[0], i + 1
         unit = ABBREVIATIONS.get(t.lower)
         if unit is not None and self._lower(i + 1) == ".":
-            nxt = self._tok(i + 2)
+            k = i + 2
+            if t.lower == "ст" and self._words(k, "ст", ".") is not None:
+                k += 2  # «ст.ст. 327-332»
+            nxt = self._tok(k)
             if nxt is not None and nxt.kind == "num":
-                return unit, i + 2
+                return unit, k
+        if t.lower[:3] in ("общ", "осо") and self._lower(i + 1).startswith("част"):
+            part = CODE_PARTS.get(lemma(t.lower))
+            if part is not None and lemma(self._lower(i + 1)) == "часть":
+                return part, i + 2
         return None
 
     def _number(self, i: int) -> str | None:
@@ -219,101 +352,333 @@ class Recognizer:
         if t is None:
             return None
         if t.kind == "num":
-            return t.text
+            return plain_number(t.text)
         if t.kind == "word":
             value = ordinal_value(t.lower)
             return str(value) if value is not None else None
         return None
 
-    def _numbers(self, i: int) -> tuple[list[str], int]:
+    def _numbers(self, unit: str, i: int) -> tuple[list[str], int]:
+        if unit in ("general_part", "special_part"):
+            return [""], i
         first = self._number(i)
         if first is None:
+            if unit == "annex" and self._lower(i) == "к":
+                return [""], i  # an unnumbered annex: «приложение к постановлению …»
             return [], i
         numbers = [first]
         j = i + 1
         while True:
             sep = self._lower(j)
+            if sep == "." and self._lower(j + 1) == "-":
+                j += 1  # «статьи 24.1. - 24.4»
+                sep = "-"
             nxt = self._number(j + 1)
             if nxt is None or sep not in ("-", ",", "и"):
                 break
-            if sep == "-":
+            if sep == "-" and self._superscript(j, numbers[-1], nxt):
+                numbers[-1] = f"{numbers[-1]}-{nxt}"
+            elif sep == "-":
                 numbers[-1:] = _expand(numbers[-1], nxt)
             else:
                 numbers.append(nxt)
             j += 2
         return numbers, j
 
-    def _provision(self, i: int) -> RawCitation | None:
+    def _superscript(self, j: int, a: str, b: str) -> bool:
+        """«23-1» is article 23¹ (a hyphen glued to both, and no rising range), not 23 to 1."""
+        if not (self._glued(j) and self._glued(j + 1)):
+            return False
+        return a.isdigit() and b.isdigit() and int(b) <= int(a)
+
+    def _chains(self, i: int) -> tuple[list[list[tuple[str, list[str]]]], int]:
         chains: list[list[tuple[str, list[str]]]] = []
         j = i
         while True:
             unit = self._unit(j)
             if unit is None:
                 break
-            numbers, k = self._numbers(unit[1])
+            numbers, k = self._numbers(unit[0], unit[1])
             if not numbers:
                 break
             group = (unit[0], numbers)
             if not chains or (j > i and self._lower(j - 1) in (",", "и")):
                 chains.append([group])
-            elif RANK[unit[0]] < RANK[chains[-1][-1][0]]:
+            elif _continues(chains[-1], unit[0]):
                 chains[-1].append(group)
             else:
                 break
-            j = k
+            j = self._skip_heading(k)
             if self._lower(j) in (",", "и") and self._unit(j + 1) is not None:
                 j += 1
+        if chains and self._lower(j - 1) in (",", "и") and self._unit(j) is not None:
+            j -= 1
+        return chains, j
+
+    def _skip_heading(self, j: int) -> int:
+        """Skip an article's quoted heading between units: «ст.62 «Налоговый учет» Общей части»."""
+        t = self._tok(j)
+        if t is None or t.text not in _QUOTES:
+            return j
+        quoted = scan_quoted(self.s, t.start)
+        if quoted is None or quoted[1] - t.start > 120:
+            return j
+        k = self._index_at(quoted[1])
+        return k if self._unit(k) is not None else j
+
+    def _provision(self, i: int) -> RawCitation | None:
+        chains, j = self._chains(i)
         if not chains:
             return None
-        if self._lower(j - 1) in (",", "и") and self._unit(j) is not None:
-            j -= 1
         target_at = j + 1 if chains[-1][-1][0] == "annex" and self._lower(j) == "к" else j
         start = self.toks[i].start
-        current = self._self(target_at)
+        unnumbered = chains[-1][-1] == ("annex", [""])
+        found = self._target(start, chains, target_at, strong=unnumbered)
+        if found is None and self._lower(target_at) == "." and self._glued(target_at):
+            found = self._target(start, chains, target_at + 1, strong=True)  # «п. 4.11. Инструкции»
+        return found
+
+    def _target(
+        self, start: int, chains: list[list[tuple[str, list[str]]]], j: int, strong: bool = False
+    ) -> RawCitation | None:
+        current = self._self(j)
         if current is not None:
             return RawCitation(start, current.end, _paths(chains), act=current)
-        annex = self._annex(target_at, definition_only=False)
-        if annex is not None:
+        annex = self._annex(j, definition_only=False)
+        if annex is not None and (not strong or annex.approved_by or annex.known_index is not None):
             return RawCitation(start, annex.end, _paths(chains), annex.approved_by, annex)
-        act = self._act(target_at) or self._code(target_at) or self._short(target_at)
+        act = self._act(j) or self._code(j) or self._short(j)
         if act is None:
             return None
-        return RawCitation(start, act.end, _paths(chains), act, defines=self._hereinafter(act.end))
+        found = RawCitation(start, act.end, _paths(chains), act)
+        found.defines, found.resume = self._hereinafter(act.end)
+        return found
+
+    def _units_after(self, pos: int, act: RawAct) -> tuple[list[tuple[tuple[str, str], ...]], int]:
+        """Units written in brackets after a whole act: «Кодекса … (статья 16.10)»."""
+        if act.kind not in ("code", "constitution") and act.title is None:
+            return [], pos
+        j = self._index_at(pos)
+        if self._lower(j) != "(":
+            return [], pos
+        k = j + 1
+        while self._lower(k + 1) == "," and self._unit(k) is None and k < j + 4:
+            k += 2  # «(извлечения, статьи 24.1. - 24.4 …)»
+        chains, end = self._chains(k)
+        if not chains or self._lower(end) not in (")", "-", ";"):
+            return [], pos
+        return _paths(chains), self._end(end + 1) if self._lower(end) == ")" else self._end(end)
 
     # -- acts ------------------------------------------------------------------------------
     def _act(self, i: int) -> RawAct | None:
         t = self._tok(i)
         if t is None or t.kind != "word" or t.lower[:3] not in _HEAD_PREFIXES:
             return None
-        kind = ACT_HEAD_LEMMAS.get(lemma(t.lower))
+        head = lemma(t.lower)
+        if head == "конституция" and t.text[0].isupper():
+            return self._constitution(i)
+        if head in TREATY_HEAD_LEMMAS:
+            return self._treaty(i) if t.text[0].isupper() else None
+        if head == "федеральный" and lemma(self._lower(i + 1)) == "закон":
+            act = RawAct("law", jurisdiction="ru")
+            named = self._jurisdiction(i + 2)
+            self._details(named[1] if named is not None else i + 2, act)
+            return act if act.date is not None or act.number is not None else None
+        kind = ACT_HEAD_LEMMAS.get(head)
         if kind is None:
             return None
-        j = i + 1
-        issuers: tuple[str, ...] = ()
-        if kind == "law":
-            j = self._rb(j) or j
-        elif kind in ("edict", "decree", "directive"):
-            if self._lower(j) == "президента":
-                j = self._rb(j + 1) or j + 1
-            issuers = (PRESIDENT,)
-        else:
-            after = self._words(j, "совета", "министров")
-            if after is not None:
-                kind, j, issuers = (
-                    "cm_resolution",
-                    self._rb(after) or after,
-                    (COUNCIL_OF_MINISTERS,),
-                )
-            else:
-                found = self._issuers(j)
-                if found is None:
-                    return None
-                issuers, j = found
-        act = RawAct(kind, issuers)
-        j = self._details(j, act)
+        act = RawAct(kind)
+        after = self._issuer(i + 1, act)
+        if after is None:
+            return None
+        self._details(after, act)
         if act.date is None and act.number is None and act.title is None:
             return None
+        if act.kind in _ISSUED.values() and not act.issuer_slugs and act.reason is None:
+            if act.number is None:
+                return None  # «решение от 27.08.2019 …» of a court, not an act
+            act.reason = "the issuer is not named"
         return act
+
+    def _constitution(self, i: int) -> RawAct:
+        act = RawAct("constitution", end=self.toks[i].end)
+        found = self._jurisdiction(i + 1)
+        if found is not None:
+            act.jurisdiction, j = found
+            act.end = self._end(j)
+        return act
+
+    def _treaty(self, i: int) -> RawAct | None:
+        if self._lower(i + 1) not in TREATY_FOLLOWERS:
+            return None
+        act = RawAct("treaty", reason="an international treaty is not identified by its title")
+        j = i + 1
+        limit = min(self.n, i + 60)
+        while j < limit and self._lower(j) not in ("(", ";", ".", ",", "«", '"'):
+            if self._lower(j) == "от" and self._date(j) is not None:
+                date, j = self._date(j)  # type: ignore[misc]
+                act.date = date
+                break
+            j += 1
+        if j == i + 1:
+            return None
+        act.end = self._end(j)
+        return act
+
+    def _issuer(self, j: int, act: RawAct) -> int | None:
+        """Read the issuer after the head word into ``act``; the index after it, or ``None``."""
+        kind = act.kind
+        if kind == "law":
+            found = self._jurisdiction(j)
+            if found is not None:
+                act.jurisdiction, j = found
+            return j
+        if kind == "declaration":
+            end = self._words(j, "верховного", "совета")
+            return self._rb(end) or end if end is not None else j
+        if self._lower(j) == "президента" and kind in (*_PRESIDENTIAL, "disposal"):
+            act.issuers, act.issuer_slugs = (PRESIDENT,), ("president",)
+            return self._after_body(j + 1, act)
+        if kind in _PRESIDENTIAL:
+            act.issuers = (PRESIDENT,)
+            if self._starts_body(j):
+                act.issuers = ()
+                act.reason = "issued by another body than the President"
+                return self._unknown_body(j, act)
+            return j
+        for words in (("совета", "министров"), ("правительства",)):
+            end = self._words(j, *words)
+            if end is not None:
+                if kind == "resolution":
+                    act.kind = "cm_resolution"
+                act.issuers, act.issuer_slugs = (COUNCIL_OF_MINISTERS,), ("cm",)
+                return self._after_body(end, act)
+        names: list[str] = []
+        slugs: list[str] = []
+        while True:
+            body = self._body(j)
+            if body is None:
+                break
+            slug, name, j = body
+            names.append(name)
+            slugs.append(slug)
+            if self._lower(j) == "и" and self._body(j + 1) is not None:
+                j += 1
+                continue
+            break
+        if names:
+            act.issuers, act.issuer_slugs = tuple(names), tuple(slugs)
+            if any(s.startswith("min_") for s in slugs) and any(
+                w in FOREIGN_WORDS for n in names for w in n.lower().split()
+            ):
+                act.reason = "issued by a body outside Belarus"
+            return self._after_body(j, act)
+        if self._starts_body(j):
+            act.reason = "the issuer is not in the table of state bodies"
+            return self._unknown_body(j, act)
+        return j
+
+    def _after_body(self, j: int, act: RawAct) -> int:
+        if (self._lower(j) == "республики" and self._lower(j + 1) != "беларусь") or self._lower(
+            j + 1
+        ) in FOREIGN_WORDS:
+            act.reason = "issued outside Belarus"  # «Правительства Республики Алтай»
+            return j + 2
+        found = self._jurisdiction(j)
+        if found is None:
+            return j
+        code, j = found
+        if code != "by":
+            act.jurisdiction = code
+            act.reason = "issued outside Belarus"
+        return j
+
+    def _starts_body(self, j: int) -> bool:
+        t = self._tok(j)
+        return t is not None and t.kind == "word" and t.text[0].isupper() and t.lower != "о"
+
+    def _unknown_body(self, j: int, act: RawAct) -> int | None:
+        """Skip the name of a body the tables do not know, up to the date or number."""
+        k = j
+        while k < min(self.n, j + 14):
+            w = self._lower(k)
+            if w in ("от", "№", "n") or self.toks[k].kind == "num":
+                break
+            if self.toks[k].kind == "word" and lemma(w) == "суд":
+                return None  # a court's judgment, not a legal act
+            if self.toks[k].kind not in ("word",) and w not in ("-", ","):
+                return None
+            k += 1
+        found = self._jurisdiction(k)
+        for x in range(j, k):
+            named = self._jurisdiction(x)
+            if named is not None and named[0] != "by":
+                act.reason = "issued outside Belarus"
+        return k if found is None else found[1]
+
+    def _body(self, j: int) -> tuple[str, str, int] | None:
+        """A state body at ``j``: (slug, genitive name, index after it)."""
+        ministry = self._ministry(j)
+        if ministry is not None:
+            name, end = ministry
+            return _ministry_slug(name), name, end
+        for words, slug, name in _BODIES:
+            stop = self._words(j, *words)
+            if stop is not None and slug != "president":
+                return (
+                    slug,
+                    f"{name[0].upper()}{name[1:]} Республики Беларусь",
+                    self._rb(stop) or stop,
+                )
+        return self._local_body(j)
+
+    def _local_body(self, j: int) -> tuple[str, str, int] | None:
+        """«Вороновского районного Совета депутатов», «Брестского облисполкома» → slug."""
+        t = self._tok(j)
+        if t is None or t.kind != "word" or not t.text[0].isupper() or not t.lower.endswith("ого"):
+            return None
+        compact = LOCAL_COMPACT.get(self._lower(j + 1))
+        end = j + 2
+        if compact is None:
+            level = LOCAL_LEVELS.get(self._lower(j + 1))
+            if level is None:
+                return None
+            for words, body in LOCAL_BODIES.items():
+                stop = self._words(j + 2, *words)
+                if stop is not None:
+                    compact, end = level + body, stop
+                    break
+            else:
+                return None
+        place = transliterate(lemma(t.lower))
+        name = collapse(self.s[t.start : self._end(end)])
+        return f"{place}_{compact}", name, end
+
+    def _ministry(self, j: int) -> tuple[str, int] | None:
+        if self._lower(j).startswith("министерств"):
+            for k in range(j + 1, min(j + 12, self.n)):
+                end = self._rb(k)
+                w = self._lower(k)
+                stop = w in ("от", "№", "n", "и") and (
+                    w != "и" or self._lower(k + 1)[:6] == "минист"
+                )
+                if end is None and not stop and (self.toks[k].kind == "word" or w == "-"):
+                    if self._jurisdiction(k) is not None and self._lower(k) not in ("рк", "тс"):
+                        break
+                    continue
+                if k == j + 1:
+                    return None
+                tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
+                return f"Министерства {tail} Республики Беларусь", end or k
+            else:
+                return None
+            tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
+            return f"Министерства {tail} Республики Беларусь", k
+        for words, tail in _MINISTRY_ABBREVIATIONS:
+            end = self._words(j, *words)
+            if end is not None:
+                return f"Министерства {tail} Республики Беларусь", self._rb(end) or end
+        return None
 
     def _details(self, j: int, act: RawAct) -> int:
         """Date, number and title in any order after the head; sets ``act.end``."""
@@ -325,43 +690,16 @@ class Recognizer:
             if act.number is None and (num := self._act_number(j)) is not None:
                 act.number, j = num
                 act.end = self.toks[j - 1].end
+        if self._words(j, "рег", ".") is not None and (reg := self._act_number(j + 2)):
+            act.register, j = reg
+            act.end = self.toks[j - 1].end
         title = self._title(act.end)
         if title is not None:
+            start = self.s.index(self.s[act.end :].lstrip()[:1], act.end)
             act.title, act.end = title
+            act.title_span = (start, act.end)
+            j = self._index_at(act.end)
         return j
-
-    def _issuers(self, j: int) -> tuple[tuple[str, ...], int] | None:
-        names: list[str] = []
-        while True:
-            found = self._ministry(j)
-            if found is None:
-                break
-            names.append(found[0])
-            j = found[1]
-            if self._lower(j) == "и" and self._ministry(j + 1) is not None:
-                j += 1
-                continue
-            break
-        return (tuple(names), j) if names else None
-
-    def _ministry(self, j: int) -> tuple[str, int] | None:
-        if self._lower(j).startswith("министерств"):
-            for k in range(j + 1, min(j + 12, self.n)):
-                end = self._rb(k)
-                w = self._lower(k)
-                stop = w in ("от", "№", "и") and (w != "и" or self._lower(k + 1)[:6] == "минист")
-                if end is None and not stop and (self.toks[k].kind == "word" or w == "-"):
-                    continue
-                if k == j + 1:
-                    return None
-                tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
-                return f"Министерства {tail} Республики Беларусь", end or k
-            return None
-        for words, tail in _MINISTRY_ABBREVIATIONS:
-            end = self._words(j, *words)
-            if end is not None:
-                return f"Министерства {tail} Республики Беларусь", self._rb(end) or end
-        return None
 
     def _date(self, j: int) -> tuple[datetime.date, int] | None:
         has_from = self._lower(j) == "от"
@@ -372,13 +710,18 @@ class Recognizer:
         parts: tuple[int, int, int] | None = None
         m = _DOTTED_DATE.fullmatch(t.text)
         if m:
-            parts = (int(m[3]), int(m[2]), int(m[1]))
+            year = int(m[3])
+            if len(m[3]) == 2:
+                year += 2000 if year <= 30 else 1900
+            parts = (year, int(m[2]), int(m[1]))
             k += 1
-        elif has_from and (month := MONTHS.get(self._lower(k + 1))) is not None:
-            year = self._tok(k + 2)
-            if year is None or year.kind != "num" or len(year.text) != 4 or len(t.text) > 2:
+        elif (month := MONTHS.get(self._lower(k + 1))) is not None:
+            year_tok = self._tok(k + 2)
+            if year_tok is None or year_tok.kind != "num" or len(year_tok.text) != 4:
                 return None
-            parts = (int(year.text), month, int(t.text))
+            if len(t.text) > 2:
+                return None
+            parts = (int(year_tok.text), month, int(t.text))
             k += 3
         if parts is None:
             return None
@@ -397,17 +740,37 @@ class Recognizer:
         if t is None or t.text not in ("№", "N"):
             return None
         num = self._tok(j + 1)
+        k = j + 2
+        n2 = self._tok(j + 3)
+        if (
+            num is not None
+            and num.kind == "word"
+            and num.text.isupper()
+            and len(num.text) <= 2
+            and self._lower(j + 2) == "-"
+            and n2 is not None
+            and n2.kind == "num"
+        ):
+            num = Token(f"{num.text}-{n2.text}", "", num.start, n2.end, "num")  # «№ Р-1303/2022»
+            k = j + 4
         if num is None or num.kind != "num" or "." in num.text:
             return None
-        text, k = num.text, j + 2
+        text = num.text
         while True:
             sep, nxt = self._tok(k), self._tok(k + 1)
+            if sep is not None and sep.kind == "word" and self._glued(k) and len(sep.text) <= 2:
+                if sep.text.islower() and (
+                    nxt is None or nxt.kind != "word" or nxt.start > sep.end
+                ):
+                    text += sep.text  # «№ 107р»
+                    k += 1
+                break
             if sep is None or nxt is None or sep.text not in ("/", "-"):
                 break
             if sep.start != self.toks[k - 1].end or nxt.start != sep.end:
                 break
             if nxt.kind == "num" or (
-                nxt.kind == "word" and nxt.text.isupper() and len(nxt.text) < 6
+                nxt.kind == "word" and (nxt.text.isupper() or len(nxt.text) <= 2)
             ):
                 text += sep.text + nxt.text
                 k += 2
@@ -427,39 +790,147 @@ class Recognizer:
             return None
         return scan_quoted(self.s, p)
 
-    def _hereinafter(self, pos: int) -> str | None:
+    def _hereinafter(self, pos: int) -> tuple[str | None, int]:
+        """The short name a «(далее – …)» right after ``pos`` defines, and where it ends."""
         m = _HEREINAFTER.match(self.s, pos)
         if m is None:
-            return None
+            return None, 0
         name = m[1].strip().strip('«»"').strip()
-        return name or None
+        return name or None, m.end()
 
+    # -- codes -----------------------------------------------------------------------------
     def _code(self, i: int) -> RawAct | None:
+        found = self._code_name(i)
+        if found is None:
+            return None
+        slug, jurisdiction, j = found
+        if jurisdiction is None:
+            jurisdiction = self.jurisdiction_of.get(slug, "by")
+        else:
+            self.jurisdiction_of[slug] = jurisdiction
+        act = RawAct("code", code=slug, jurisdiction=jurisdiction, end=self._end(j))
+        if self._date(j) is not None or self._act_number(j) is not None:
+            self._details(
+                j, RawAct("code")
+            )  # the code's own date and number: «… от 19.12.2002 № 166-З»
+            probe = RawAct("code")
+            self._details(j, probe)
+            act.end = probe.end
+        return act
+
+    def _code_name(self, i: int) -> tuple[str, str | None, int] | None:
+        """(slug, jurisdiction named or ``None``, index after) of a code named at ``i``."""
         t = self._tok(i)
         if t is None or t.kind != "word":
             return None
+        if t.text in CODE_ABBREVIATIONS or (
+            t.text.upper() in CODE_ABBREVIATIONS and self._lower(i + 1) in ("рб", "рф")
+        ):
+            return self._abbreviation(i)
         if t.lower[:4] in _CODE_PREFIXES:
-            lemmas: list[str] = []
-            j = i
-            while len(lemmas) < 3 and (w := self._tok(j)) is not None and w.kind == "word":
-                lem = lemma(w.lower)
-                if lem == "кодекс":
-                    for slug, code_lemmas, _ in CODES:
-                        if tuple(lemmas) == code_lemmas:
-                            end = self._rb(j + 1) or j + 1
-                            return RawAct("code", code=slug, end=self.toks[end - 1].end)
-                    return None
-                if lem not in _CODE_LEMMAS:
-                    return None
-                lemmas.append(lem)
-                j += 1
+            return self._code_by_adjectives(i)
+        if t.lower.startswith("кодекс") and lemma(t.lower) == "кодекс":
+            return self._code_by_tail(i)
+        return None
+
+    def _abbreviation(self, i: int) -> tuple[str, str | None, int] | None:
+        t = self.toks[i]
+        before = self.s[t.start - 1 : t.start] if t.start else ""
+        after = self.s[t.end : t.end + 1]
+        if before in _QUOTES and after in '»"':
+            return None  # the abbreviation as a quoted word: «слово «УК» заменить»
+        if self._lower(i - 1) == "далее" or self._words(i - 2, "далее", "-") is not None:
+            return None  # a definition «(далее – УК)», not a reference
+        if self._lower(i - 1) == "(" and self._lower(self._skip_year(i + 1)) == ")":
+            return None  # a label in brackets after the name: «Налоговый кодекс (НК-2019)»
+        abbreviation = t.text.upper() if t.text not in CODE_ABBREVIATIONS else t.text
+        if abbreviation not in CODE_ABBREVIATIONS:
+            abbreviation = next(a for a in CODE_ABBREVIATIONS if a.upper() == abbreviation)
+        j = self._skip_year(i + 1)
+        jurisdiction: str | None = None
+        found = self._jurisdiction(j)
+        if found is not None:
+            jurisdiction, j = found
+        slug = ABBREVIATION_OVERRIDES.get(
+            (abbreviation, jurisdiction or ""), CODE_ABBREVIATIONS[abbreviation]
+        )
+        return slug, jurisdiction, j
+
+    def _skip_year(self, j: int) -> int:
+        """Skip a year glued to an abbreviation: «НК-2019»."""
+        if self._lower(j) == "-" and self._glued(j) and len(self._lower(j + 1)) == 4:
+            return j + 2
+        return j
+
+    def _adjective(self, j: int) -> tuple[str, int] | None:
+        """Lemma of an adjective at ``j``, hyphenated ones joined: «Уголовно-процессуального»."""
+        w = self._tok(j)
+        if w is None or w.kind != "word":
             return None
-        after = self._rb(i + 1) if t.lower.startswith("кодекс") else None
-        if after is not None:
-            for slug, tail, _ in CODES_BY_TAIL:
-                stop = self._words(after, *tail.split())
-                if stop is not None:
-                    return RawAct("code", code=slug, end=self.toks[stop - 1].end)
+        if self._lower(j + 1) == "-" and self._glued(j + 1) and self._glued(j + 2):
+            second = self._tok(j + 2)
+            if second is not None and second.kind == "word":
+                return f"{w.lower}-{lemma(second.lower)}", j + 3
+        return lemma(w.lower), j + 1
+
+    def _code_by_adjectives(self, i: int) -> tuple[str, str | None, int] | None:
+        lemmas: list[str] = []
+        j = i
+        while len(lemmas) < 3:
+            adjective = self._adjective(j)
+            if adjective is None:
+                return None
+            lem, k = adjective
+            if lem == "кодекс":
+                return self._code_after(tuple(lemmas), k)
+            if lem not in _CODE_LEMMAS:
+                return None
+            lemmas.append(lem)
+            j = k
+        return None
+
+    def _code_after(self, lemmas: tuple[str, ...], j: int) -> tuple[str, str | None, int] | None:
+        jurisdiction: str | None = None
+        found = self._jurisdiction(j)
+        if found is not None:
+            jurisdiction, j = found
+        for slug, code_lemmas, tail, _ in CODES_WITH_TAIL:
+            if code_lemmas == lemmas:
+                stop = self._words(j, *tail.split())
+                return (slug, jurisdiction, stop) if stop is not None else None
+        for slug, code_lemmas, _ in CODES:
+            if tuple(lemmas) == code_lemmas:
+                if slug == "customs" and jurisdiction is None:
+                    for words, union in (
+                        (("таможенного", "союза"), "cu"),
+                        (("евразийского", "экономического", "союза"), "eaeu"),
+                    ):
+                        stop = self._words(j, *words)
+                        if stop is not None:
+                            return slug, union, stop
+                return slug, jurisdiction, j
+        return None
+
+    def _code_by_tail(self, i: int) -> tuple[str, str | None, int] | None:
+        j = i + 1
+        jurisdiction: str | None = None
+        found = self._jurisdiction(j)
+        if found is not None:
+            jurisdiction, j = found
+        for slug, tail, _ in CODES_BY_TAIL:
+            stop = self._words(j, *tail.split())
+            if stop is not None:
+                if jurisdiction is None and (after := self._jurisdiction(stop)) is not None:
+                    jurisdiction, stop = after  # «Кодекс о браке и семье рб»
+                return slug, jurisdiction, stop
+        if jurisdiction is not None and self._lower(j) == "от":
+            # «Кодекс Республики Беларусь от 9 июля 1999 г. №278-З "Кодекс … о браке и семье"»
+            probe = RawAct("code")
+            self._details(j, probe)
+            if probe.title is not None:
+                inner = Recognizer(probe.title, self.lookup)._code_name(0)
+                if inner is not None:
+                    return inner[0], jurisdiction, self._index_at(probe.end)
         return None
 
     def _self(self, i: int) -> RawAct | None:
@@ -474,15 +945,25 @@ class Recognizer:
             return None
         return RawAct(current_noun=noun_lemma, end=noun.end)
 
-    def _short(self, i: int) -> RawAct | None:
+    def _short(self, i: int, whole: bool = False) -> RawAct | None:
         t = self._tok(i)
         if t is None or t.kind != "word":
             return None
-        for lemmas, upper, name in self.lookup.short_names():
+        for words, upper, name in self.lookup.short_names():
             if t.text[0].isupper() != upper:
                 continue
-            if all(lemma(self._lower(i + k)) == lem for k, lem in enumerate(lemmas)):
-                return RawAct(short_name=name, end=self.toks[i + len(lemmas) - 1].end)
+            if whole and not upper:
+                continue
+            k = i
+            for word in words:
+                tok = self._tok(k)
+                if tok is None or _short_key(tok) != word:
+                    break
+                k += 1
+            else:
+                if whole and len(words) == 1 and self._lower(k) in ("№", "n"):
+                    continue
+                return RawAct(short_name=name, end=self.toks[k - 1].end)
         return None
 
     # -- approved annexes ------------------------------------------------------------------
@@ -610,14 +1091,51 @@ def _expand(a: str, b: str) -> list[str]:
 
 
 def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, str], ...]]:
-    """Unit paths (largest first) named by the chains, ancestors shared backwards."""
+    """Unit paths (largest first) named by the chains, ancestors shared backwards.
+
+    Chapters, sections and the parts of a code are left out of a path that goes below them:
+    articles (and the points of a regulation) are numbered through the whole act.
+    """
     full = [list(chain) for chain in chains]
     for idx in range(len(full) - 2, -1, -1):
         top = RANK[full[idx][-1][0]]
-        full[idx] += [g for g in full[idx + 1] if RANK[g[0]] < top and len(g[1]) == 1]
+        have = {g[0] for g in full[idx]}
+        full[idx] += [
+            g for g in full[idx + 1] if RANK[g[0]] < top and len(g[1]) == 1 and g[0] not in have
+        ]
     paths: list[tuple[tuple[str, str], ...]] = []
     for chain in full:
         groups = list(reversed(chain))
+        if any(g[0] not in GROUPS and g[0] != "annex" for g in groups):
+            groups = [g for g in groups if g[0] not in GROUPS]
         for numbers in itertools.product(*(g[1] for g in groups)):
             paths.append(tuple(zip((g[0] for g in groups), numbers, strict=True)))
     return paths
+
+
+def _continues(chain: list[tuple[str, list[str]]], unit: str) -> bool:
+    """Whether ``unit`` is the next larger unit of ``chain`` («пункта 3 части 1 статьи 7.2»)."""
+    if any(g[0] == unit for g in chain):
+        return False
+    last = chain[-1][0]
+    return RANK[unit] < RANK[last] or (unit in INTERCHANGEABLE and last in INTERCHANGEABLE)
+
+
+def _in_full(act: RawAct) -> bool:
+    """Cited in full: a code or the Constitution by name, any other act with date and number."""
+    if act.kind in ("code", "constitution"):
+        return True
+    return act.kind is not None and act.date is not None and act.number is not None
+
+
+def _ministry_slug(name: str) -> str:
+    return issuer_slug(name)
+
+
+def short_key(text: str) -> tuple[str, ...]:
+    """A short name as the recognizer compares it: word lemmas, other tokens as written."""
+    return tuple(_short_key(t) for t in tokenize(text))
+
+
+def _short_key(t: Token) -> str:
+    return lemma(t.lower) if t.kind == "word" else t.lower

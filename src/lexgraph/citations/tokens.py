@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+|\S")
+# A number may carry a superscript («201¹»): the superscript stays part of its token.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TOKEN = re.compile(rf"\d+(?:\.\d+)*[{_SUPERSCRIPTS}]*|[^\W\d_]+|\S")
+_PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+
+def plain_number(text: str) -> str:
+    """A number token as an eId number: «201¹» → ``201-1``, «5.6» → ``5.6``."""
+    head = text.rstrip(_SUPERSCRIPTS)
+    return head if head == text else f"{head}-{text[len(head) :].translate(_PLAIN)}"
 
 
 @dataclass(frozen=True, slots=True)
