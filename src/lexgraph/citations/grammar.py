@@ -492,7 +492,7 @@ class Recognizer:
         if after is None:
             return None
         self._details(after, act)
-        if act.date is None and act.number is None and act.title is None:
+        if act.date is None and act.number is None and act.title is None and not act.register:
             return None
         if act.kind in _ISSUED.values() and not act.issuer_slugs and act.reason is None:
             if act.number is None:
@@ -690,9 +690,14 @@ class Recognizer:
             if act.number is None and (num := self._act_number(j)) is not None:
                 act.number, j = num
                 act.end = self.toks[j - 1].end
-        if self._words(j, "рег", ".") is not None and (reg := self._act_number(j + 2)):
-            act.register, j = reg
-            act.end = self.toks[j - 1].end
+        bracket = 1 if self._lower(j) == "(" else 0
+        if self._words(j + bracket, "рег", ".") is not None:
+            reg = self._act_number(j + bracket + 2)
+            if reg is not None:
+                act.register, j = reg
+                if bracket and self._lower(j) == ")":
+                    j += 1
+                act.end = self.toks[j - 1].end
         title = self._title(act.end)
         if title is not None:
             start = self.s.index(self.s[act.end :].lstrip()[:1], act.end)
