@@ -286,12 +286,18 @@ _SEEDED_KEPT = 8
 
 
 def _seeded(context: CitationContext) -> _State:
-    kept = _SEEDED.get(id(context))
+    """The state seeded from ``context``'s known acts and annexes (kept by their identity, so
+    contexts that differ only in the citing document share it)."""
+    key = id(context)
+    kept = _SEEDED.get(key)
     if kept is not None and kept[0] is context:
-        _SEEDED.move_to_end(id(context))
+        _SEEDED.move_to_end(key)
         return kept[1]
+    for other, state in _SEEDED.values():
+        if other.acts is context.acts and other.annexes is context.annexes:
+            return state
     state = _State(context)
-    _SEEDED[id(context)] = (context, state)
+    _SEEDED[key] = (context, state)
     while len(_SEEDED) > _SEEDED_KEPT:
         _SEEDED.popitem(last=False)
     return state
@@ -303,7 +309,9 @@ def parse_citations(text: str, *, context: CitationContext | None = None) -> lis
     Acts and annexes cited in full earlier in ``text`` resolve later mentions by title; to carry
     that knowledge across paragraphs use ``context = context.learn(citations)``.
     """
-    state = _seeded(context or _NO_CONTEXT).copy()
+    context = context or _NO_CONTEXT
+    state = _seeded(context).copy()
+    state.context = context
     recognizer = Recognizer(normalize(text), state)
     found: list[Citation] = []
     for raw in recognizer.run():
