@@ -145,6 +145,18 @@ class Lookup(Protocol):
 
     def short_names(self) -> Iterable[tuple[tuple[str, ...], bool, str]]: ...
 
+    def short_starts(self) -> frozenset[str]: ...
+
+
+@lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    """The first three letters (lowercase) of every word that may start a reference."""
+    words = set(unit_word_table()) | set(ABBREVIATIONS) | {"по", "настоящий", "общ", "осо"}
+    words |= {a.lower() for a in CODE_ABBREVIATIONS} | {"кодекс"} | set(_CODE_PREFIXES)
+    words |= set(_HEAD_PREFIXES) | set(_ANNEX_PREFIXES)
+    words |= set(ANNEX_HEADS) | {"конституция"}
+    return frozenset(w[:3] for w in words)
+
 
 @lru_cache(maxsize=1024)
 def tail_pattern(tail: str) -> re.Pattern[str]:
@@ -256,6 +268,8 @@ class Recognizer:
         t = self.toks[i]
         if t.kind != "word":
             return []
+        if t.lower[:3] not in _starts() and t.lower[:3] not in self.lookup.short_starts():
+            return []  # most words cannot start a reference: skip them cheaply
         if t.lower == "по":
             found = self._procedure(i)
             return [found] if found else []

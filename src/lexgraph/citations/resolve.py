@@ -61,6 +61,7 @@ class _State:
         self.patterns: list[tuple[int, str, str | None, re.Pattern[str]]] = []
         self.by_number: dict[tuple[str, str], frozenset[str]] = {}
         self.by_register: dict[str, str] = {}
+        self._short_starts: frozenset[str] = frozenset()
         for act in context.acts:
             self.kinds[act.act_id] = act.kind
             if act.title:
@@ -80,6 +81,12 @@ class _State:
     def short_names(self) -> Iterable[tuple[tuple[str, ...], bool, str]]:
         return [(lemmas, upper, name) for lemmas, upper, name, _ in self.shorts]
 
+    def short_starts(self) -> frozenset[str]:
+        return self._short_starts
+
+    def _index_shorts(self) -> None:
+        self._short_starts = frozenset(key[0][:3] for key, _, _, _ in self.shorts if key)
+
     def copy(self) -> _State:
         """A state knowing what this one knows, learning on its own."""
         state = _State(_NO_CONTEXT)
@@ -87,6 +94,7 @@ class _State:
         state.by_title = dict(self.by_title)
         state.kinds = dict(self.kinds)
         state.shorts = list(self.shorts)
+        state._short_starts = self._short_starts
         state.annexes = list(self.annexes)
         state.patterns = list(self.patterns)
         state.by_number = dict(self.by_number)
@@ -110,6 +118,7 @@ class _State:
         if words and len(words) <= 4 and words[0][0].isalpha():
             entry = (short_key(name), words[0][0].isupper(), name, act_id)
             self.shorts = [s for s in self.shorts if s[0] != entry[0]] + [entry]
+            self._index_shorts()
 
     def _add_annex(self, known: KnownAnnex) -> None:
         if any(a.annex.name == known.annex.name for a in self.annexes):

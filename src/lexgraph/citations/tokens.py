@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A number may carry a superscript («201¹»): the superscript stays part of its token.
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -17,8 +17,9 @@ def plain_number(text: str) -> str:
     return head if head == text else f"{head}-{text[len(head) :].translate(_PLAIN)}"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token; a named tuple because a document has tens of thousands of them."""
+
     text: str
     lower: str
     start: int
@@ -29,9 +30,10 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Split normalized text into tokens; whitespace and line breaks only separate them."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         s = m.group()
         c = s[0]
         kind = "num" if c.isdigit() else "word" if c.isalpha() else "punct"
-        tokens.append(Token(s, s.lower(), m.start(), m.end(), kind))
+        append(Token(s, s.lower(), m.start(), m.end(), kind))
     return tokens
