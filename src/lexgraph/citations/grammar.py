@@ -375,6 +375,8 @@ class Recognizer:
     def _numbers(self, unit: str, i: int) -> tuple[list[str], int]:
         if unit in ("general_part", "special_part"):
             return [""], i
+        if unit == "annex" and self._lower(i) in ("№", "n") and self._number(i + 1):
+            i += 1  # «Приложение № 3»
         first = self._number(i)
         if first is None:
             if unit == "annex" and self._lower(i) == "к":
