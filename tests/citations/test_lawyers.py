@@ -230,3 +230,26 @@ def test_an_act_cited_in_full_inside_a_title_is_a_reference() -> None:
         "№ 28» и «Об утверждении Положения о Министерстве»"
     )
     assert ids(text) == ["by/cm_resolution/2008-10-28/1610", "by/decree/2002-12-17/28"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "п.п. 1.1 п. 1 Указа Президента Республики Беларусь от 25 июня 2021 г. № 240",
+            ["by/edict/2021-06-25/240#point_1__subpoint_1.1"],
+        ),
+        (
+            "Законом Республики Беларусь «О нормативных правовых актах» от 17.07.2018 № 130-З",
+            ["by/law/2018-07-17/130-z"],
+        ),
+        ("постановлением Совмина от 17.02.2012 № 156", ["by/cm_resolution/2012-02-17/156"]),
+        ("раздела IV Налогового кодекса", ["by/code/tax#section_4"]),
+        (
+            "Приложение № 3 к приказу Минздрава № 10 от 10.01.1994",
+            ["by/order/minzdrav/1994-01-10/10#annex_3"],
+        ),
+    ],
+)
+def test_more_shapes(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

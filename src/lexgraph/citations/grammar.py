@@ -352,6 +352,8 @@ class Recognizer:
             k = i + 2
             if t.lower == "ст" and self._words(k, "ст", ".") is not None:
                 k += 2  # «ст.ст. 327-332»
+            elif t.lower == "п" and self._words(k, "п", ".") is not None:
+                unit, k = "subpoint", k + 2  # «п.п. 1.1»
             nxt = self._tok(k)
             if nxt is not None and nxt.kind == "num":
                 return unit, k
@@ -378,6 +380,8 @@ class Recognizer:
         if unit == "annex" and self._lower(i) in ("№", "n") and self._number(i + 1):
             i += 1  # «Приложение № 3»
         first = self._number(i)
+        if first is None and unit in ("section", "chapter"):
+            first = _roman(self._tok(i))
         if first is None:
             if unit == "annex" and self._lower(i) == "к":
                 return [""], i  # an unnumbered annex: «приложение к постановлению …»
@@ -562,7 +566,7 @@ class Recognizer:
                 act.reason = "issued by another body than the President"
                 return self._unknown_body(j, act)
             return j
-        for words in (("совета", "министров"), ("правительства",)):
+        for words in (("совета", "министров"), ("правительства",), ("совмина",)):
             end = self._words(j, *words)
             if end is not None:
                 if kind == "resolution":
@@ -720,6 +724,13 @@ class Recognizer:
             act.title, act.end = title
             act.title_span = (start, act.end)
             j = self._index_at(act.end)
+            # «Законом Республики Беларусь «О нормативных правовых актах» от 17.07.2018 № 130-З»
+            if act.date is None and (found := self._date(j)) is not None:
+                act.date, j = found
+                act.end = self.toks[j - 1].end
+            if act.number is None and (num := self._act_number(j)) is not None:
+                act.number, j = num
+                act.end = self.toks[j - 1].end
         return j
 
     def _date(self, j: int) -> tuple[datetime.date, int] | None:
@@ -1132,6 +1143,23 @@ def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, s
         for numbers in itertools.product(*(g[1] for g in groups)):
             paths.append(tuple(zip((g[0] for g in groups), numbers, strict=True)))
     return paths
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(t: Token | None) -> str | None:
+    """«IV» → ``4`` (sections of codes are numbered in Roman numerals)."""
+    if t is None or t.kind != "word" or not t.text.isupper():
+        return None
+    letters = t.text.replace("Х", "X").replace("І", "I")
+    if any(c not in _ROMAN_VALUES for c in letters):
+        return None
+    total = 0
+    for c, nxt in zip(letters, [*letters[1:], ""], strict=True):
+        value = _ROMAN_VALUES[c]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return str(total)
 
 
 def _continues(chain: list[tuple[str, list[str]]], unit: str) -> bool:
