@@ -354,6 +354,8 @@ class Recognizer:
                 k += 2  # «ст.ст. 327-332»
             elif t.lower == "п" and self._words(k, "п", ".") is not None:
                 unit, k = "subpoint", k + 2  # «п.п. 1.1»
+            if t.lower == "пп" and "." not in self._lower(k):
+                unit = "point"  # «пп. 2, 3 Положения»: points, where subpoints have dots
             nxt = self._tok(k)
             if nxt is not None and nxt.kind == "num":
                 return unit, k
@@ -514,9 +516,11 @@ class Recognizer:
         self._details(after, act)
         if act.date is None and act.number is None and act.title is None and not act.register:
             return None
+        if self._words(self._index_at(act.end), "по", "делу") is not None:
+            return None  # a court's judgment «по делу № …», not a legal act
         if act.kind in _ISSUED.values() and not act.issuer_slugs and act.reason is None:
-            if act.number is None:
-                return None  # «решение от 27.08.2019 …» of a court, not an act
+            if act.number is None or act.date is None:
+                return None  # «Решение № 2-964/2019 …», «решение от 27.08.2019 …» of a court
             act.reason = "the issuer is not named"
         return act
 
@@ -670,7 +674,7 @@ class Recognizer:
                     break
             else:
                 return None
-        place = transliterate(lemma(t.lower))
+        place = transliterate(_place(t.lower))
         name = collapse(self.s[t.start : self._end(end)])
         return f"{place}_{compact}", name, end
 
@@ -1143,6 +1147,14 @@ def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, s
         for numbers in itertools.product(*(g[1] for g in groups)):
             paths.append(tuple(zip((g[0] for g in groups), numbers, strict=True)))
     return paths
+
+
+def _place(adjective: str) -> str:
+    """The dictionary form of a place adjective: «Жодинского» → «жодинский» (by its ending, as
+    pymorphy3 does not know every small town)."""
+    if adjective.endswith(("ского", "цкого")):
+        return adjective[:-3] + "ий"
+    return lemma(adjective)
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
