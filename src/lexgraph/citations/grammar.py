@@ -740,6 +740,14 @@ class Recognizer:
     def _date(self, j: int) -> tuple[datetime.date, int] | None:
         has_from = self._lower(j) == "от"
         k = j + 1 if has_from else j
+        if self._lower(k) in _QUOTES and self._lower(k + 2) in ("»", '"'):
+            quoted = self._tok(k + 1)  # «от «12» декабря 2012 г.»
+            if quoted is not None and quoted.kind == "num" and MONTHS.get(self._lower(k + 3)):
+                y = self._tok(k + 4)
+                if y is not None and y.kind == "num" and len(y.text) == 4:
+                    return self._date_end(
+                        int(y.text), MONTHS[self._lower(k + 3)], quoted.text, k + 5
+                    )
         t = self._tok(k)
         if t is None or t.kind != "num":
             return None
@@ -761,8 +769,14 @@ class Recognizer:
             k += 3
         if parts is None:
             return None
+        return self._date_end(parts[0], parts[1], str(parts[2]), k)
+
+    def _date_end(
+        self, year: int, month: int, day: str, k: int
+    ) -> tuple[datetime.date, int] | None:
+        """The date, and the index after it and its «г.» or «года»."""
         try:
-            date = datetime.date(*parts)
+            date = datetime.date(year, month, int(day))
         except ValueError:
             return None
         if self._lower(k) == "года":
