@@ -2,117 +2,60 @@
 
 Grammar, informally (all words in any case, «№» or «N», any spacing or line breaks):
 
-    reference  := procedure | chains target | self | annex-def | act
+    reference  := procedure | chains target | self | annex-def | act [«(» chains «)»] more*
     procedure  := «по» «подпункту»[footnote] N.N.N
     chains     := group ((«,» | «и»)? group)*       each group: unit-word numbers
-    numbers    := number ((«,» | «и» | «-») number)*  figures or ordinal words; «-» is a range
+    numbers    := number ((«,» | «и» | «-») number)*  figures, ordinal words, Roman (sections);
+                                                     «-» is a range, or a superscript («23-1»)
     target     := self | annex | act | code | short-name     (after «приложению N» also «к»)
-    act        := head issuer? date? number? title?    head: Закон, Указ, Декрет, постановление…
+    act        := head issuer? date? number? title?    head: Закон, Указ, постановление, решение,
+                                                       приказ, распоряжение, Конституция, treaty
+    code       := adjectives «кодекс» | «Кодекс» tail | abbreviation   (+ jurisdiction)
+    more       := («,» | «и») date? number title?      acts sharing the kind word
     annex      := [Adjective] Head title [«, утвержденного» act]  (Положение, Правила, …)
     self       := «настоящего» noun                     (постановления, Регламента, …)
 
 Within one chain the units go from smaller to larger («абзаце третьем части первой подпункта
-1.1 пункта 1»). A comma or «и» followed by a unit starts a new chain; an earlier chain inherits
-the larger units of the next one that it lacks («подпунктом 10.20 пункта 10 и пунктом 14 статьи
-285» → both under article 285).
+1.1 пункта 1»); points and parts nest either way («пункта 3 части 1 статьи 7.2»). A comma or
+«и» followed by a unit starts a new chain; an earlier chain inherits the larger units of the
+next one that it lacks («подпунктом 10.20 пункта 10 и пунктом 14 статьи 285» → both under
+article 285). Issuers are read by :mod:`.issuers`, codes by :mod:`.codes`, dates, numbers and
+titles by :mod:`.cursor`. Inside an act's quoted title only acts cited in full are references.
 """
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from ..russian import GENITIVE_MONTHS
 from .acts import (
-    ABBREVIATION_OVERRIDES,
     ACT_HEAD_LEMMAS,
     ANNEX_HEADS,
     CODE_ABBREVIATIONS,
-    CODES,
-    CODES_BY_TAIL,
-    CODES_WITH_TAIL,
-    COUNCIL_OF_MINISTERS,
-    FOREIGN_WORDS,
-    JURISDICTIONS,
-    LOCAL_BODIES,
-    LOCAL_COMPACT,
-    LOCAL_LEVELS,
-    MINISTRIES,
-    PRESIDENT,
     SELF_NOUNS,
-    STATE_BODIES,
     TREATY_FOLLOWERS,
     TREATY_HEAD_LEMMAS,
 )
-from .ids import issuer_slug, transliterate
+from .codes import CODE_PREFIXES, CodeReader
+from .cursor import MONTHS, QUOTES, RawAct, scan_quoted
+from .issuers import ISSUED
 from .normalize import collapse
 from .ordinals import inflect, lemma, ordinal_value
 from .tokens import Token, plain_number, tokenize
 from .units import ABBREVIATIONS, CODE_PARTS, GROUPS, INTERCHANGEABLE, RANK, unit_word_table
 
-MONTHS = GENITIVE_MONTHS
+__all__ = ["MONTHS", "RawAct", "RawAnnex", "RawCitation", "Recognizer", "scan_quoted"]
+
 _HEAD_PREFIXES = frozenset(
     {"зак", "ука", "дек", "дир", "пос", "реш", "при", "рас", "фед", "кон"} | {"сог", "про", "дог"}
 )
-_CODE_LEMMAS = frozenset(lem for _, lemmas, _ in CODES for lem in lemmas) | frozenset(
-    lem for _, lemmas, _, _ in CODES_WITH_TAIL for lem in lemmas
-)
-_CODE_PREFIXES = frozenset(lem[:4] for lem in _CODE_LEMMAS)
 _ANNEX_PREFIXES = frozenset({"пол", "пра", "инс", "рег"})
-_QUOTES = '«"'
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _APPROVED = re.compile(r",?\s+утвержденн[а-я]*\s+", re.IGNORECASE)
-_HEREINAFTER = re.compile(
-    r"\s*(?:\d{1,2}\s*)?\(\s*далее\s*-?\s*(?:по\s+тексту\s*-?\s*)?([^()\n]{1,80}?)\s*\)",
-    re.IGNORECASE,
-)
-_MINISTRY_ABBREVIATIONS = sorted(
-    ((tuple(a.lower().split()), name) for _, name, abbrs in MINISTRIES for a in abbrs),
-    key=lambda item: -len(item[0]),
-)
-# Other state bodies as token sequences, longest first: (words, slug, canonical genitive name).
-_BODIES = sorted(
-    [
-        (tuple(t.lower for t in tokenize(words)), slug, collapse(words))
-        for slug, words, _ in STATE_BODIES
-    ]
-    + [
-        (tuple(t.lower for t in tokenize(a)), slug, collapse(words))
-        for slug, words, abbrs in STATE_BODIES
-        for a in abbrs
-    ],
-    key=lambda item: -len(item[0]),
-)
-_JURISDICTIONS = sorted(
-    ((tuple(words.split()), code) for words, code in JURISDICTIONS), key=lambda j: -len(j[0])
-)
-_ISSUED = {"resolution": "resolution", "decision": "decision", "order": "order"}
-_PRESIDENTIAL = frozenset({"edict", "decree", "directive"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-@dataclass(slots=True)
-class RawAct:
-    kind: str | None = None
-    issuers: tuple[str, ...] = ()
-    date: datetime.date | None = None
-    number: str | None = None
-    title: str | None = None
-    code: str | None = None
-    current_noun: str | None = None
-    short_name: str | None = None
-    end: int = 0
-    issuer_slugs: tuple[str, ...] = ()
-    jurisdiction: str = "by"
-    register: str | None = None
-    reason: str | None = None
-    title_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -152,7 +95,7 @@ class Lookup(Protocol):
 def _starts() -> frozenset[str]:
     """The first three letters (lowercase) of every word that may start a reference."""
     words = set(unit_word_table()) | set(ABBREVIATIONS) | {"по", "настоящий", "общ", "осо"}
-    words |= {a.lower() for a in CODE_ABBREVIATIONS} | {"кодекс"} | set(_CODE_PREFIXES)
+    words |= {a.lower() for a in CODE_ABBREVIATIONS} | {"кодекс"} | set(CODE_PREFIXES)
     words |= set(_HEAD_PREFIXES) | set(_ANNEX_PREFIXES)
     words |= set(ANNEX_HEADS) | {"конституция"}
     return frozenset(w[:3] for w in words)
@@ -176,62 +119,10 @@ def annex_parts(name: str) -> tuple[str, str | None, str]:
     return "regulation", None, name
 
 
-class Recognizer:
+class Recognizer(CodeReader):
     def __init__(self, text: str, lookup: Lookup) -> None:
-        self.s = text
-        self.toks = tokenize(text)
-        self.starts = [t.start for t in self.toks]
-        self.n = len(self.toks)
+        super().__init__(text)
         self.lookup = lookup
-        # The jurisdiction a code was last named with: «ТК» after «ТК РФ» is still Russian.
-        self.jurisdiction_of: dict[str, str] = {}
-
-    # -- helpers -------------------------------------------------------------------------
-    def _tok(self, i: int) -> Token | None:
-        return self.toks[i] if 0 <= i < self.n else None
-
-    def _lower(self, i: int) -> str:
-        t = self._tok(i)
-        return t.lower if t else ""
-
-    def _index_at(self, pos: int) -> int:
-        return bisect_left(self.starts, pos)
-
-    def _words(self, i: int, *words: str) -> int | None:
-        for k, w in enumerate(words):
-            if self._lower(i + k) != w:
-                return None
-        return i + len(words)
-
-    def _rb(self, i: int) -> int | None:
-        """End of «Республики Беларусь» (or «РБ», «Беларуси», «Республики Бела-русь»)."""
-        w = self._lower(i)
-        if w in ("рб", "беларуси"):
-            return i + 1
-        if w == "республики":
-            if self._lower(i + 1) == "беларусь":
-                return i + 2
-            if self._words(i + 1, "бела", "-", "русь"):
-                return i + 4
-        return None
-
-    def _glued(self, i: int) -> bool:
-        """Token ``i`` follows token ``i - 1`` with no space between."""
-        return 0 < i < self.n and self.toks[i].start == self.toks[i - 1].end
-
-    def _jurisdiction(self, i: int) -> tuple[str, int] | None:
-        """A jurisdiction named at ``i``: («ru», end) for «Российской Федерации», «РФ», …"""
-        end = self._rb(i)
-        if end is not None:
-            return "by", end
-        for words, code in _JURISDICTIONS:
-            stop = self._words(i, *words)
-            if stop is not None:
-                return code, stop
-        return None
-
-    def _end(self, j: int) -> int:
-        return self.toks[j - 1].end
 
     # -- entry point -----------------------------------------------------------------------
     def run(self) -> Iterator[RawCitation]:
@@ -440,7 +331,7 @@ class Recognizer:
     def _skip_heading(self, j: int) -> int:
         """Skip an article's quoted heading between units: «ст.62 «Налоговый учет» Общей части»."""
         t = self._tok(j)
-        if t is None or t.text not in _QUOTES:
+        if t is None or t.text not in QUOTES:
             return j
         quoted = scan_quoted(self.s, t.start)
         if quoted is None or quoted[1] - t.start > 120:
@@ -518,7 +409,7 @@ class Recognizer:
             return None
         if self._words(self._index_at(act.end), "по", "делу") is not None:
             return None  # a court's judgment «по делу № …», not a legal act
-        if act.kind in _ISSUED.values() and not act.issuer_slugs and act.reason is None:
+        if act.kind in ISSUED.values() and not act.issuer_slugs and act.reason is None:
             if act.number is None or act.date is None:
                 return None  # «Решение № 2-964/2019 …», «решение от 27.08.2019 …» of a court
             act.reason = "the issuer is not named"
@@ -548,440 +439,6 @@ class Recognizer:
             return None
         act.end = self._end(j)
         return act
-
-    def _issuer(self, j: int, act: RawAct) -> int | None:
-        """Read the issuer after the head word into ``act``; the index after it, or ``None``."""
-        kind = act.kind
-        if kind == "law":
-            found = self._jurisdiction(j)
-            if found is not None:
-                act.jurisdiction, j = found
-            return j
-        if kind == "declaration":
-            end = self._words(j, "верховного", "совета")
-            return self._rb(end) or end if end is not None else j
-        if self._lower(j) == "президента" and kind in (*_PRESIDENTIAL, "disposal"):
-            act.issuers, act.issuer_slugs = (PRESIDENT,), ("president",)
-            return self._after_body(j + 1, act)
-        if kind in _PRESIDENTIAL:
-            act.issuers = (PRESIDENT,)
-            if self._starts_body(j):
-                act.issuers = ()
-                act.reason = "issued by another body than the President"
-                return self._unknown_body(j, act)
-            return j
-        for words in (("совета", "министров"), ("правительства",), ("совмина",)):
-            end = self._words(j, *words)
-            if end is not None:
-                if kind == "resolution":
-                    act.kind = "cm_resolution"
-                act.issuers, act.issuer_slugs = (COUNCIL_OF_MINISTERS,), ("cm",)
-                return self._after_body(end, act)
-        names: list[str] = []
-        slugs: list[str] = []
-        while True:
-            body = self._body(j)
-            if body is None:
-                break
-            slug, name, j = body
-            names.append(name)
-            slugs.append(slug)
-            if self._lower(j) == "и" and self._body(j + 1) is not None:
-                j += 1
-                continue
-            break
-        if names:
-            act.issuers, act.issuer_slugs = tuple(names), tuple(slugs)
-            if any(s.startswith("min_") for s in slugs) and any(
-                w in FOREIGN_WORDS for n in names for w in n.lower().split()
-            ):
-                act.reason = "issued by a body outside Belarus"
-            return self._after_body(j, act)
-        if self._starts_body(j):
-            act.reason = "the issuer is not in the table of state bodies"
-            return self._unknown_body(j, act)
-        return j
-
-    def _after_body(self, j: int, act: RawAct) -> int:
-        if (self._lower(j) == "республики" and self._lower(j + 1) != "беларусь") or self._lower(
-            j + 1
-        ) in FOREIGN_WORDS:
-            act.reason = "issued outside Belarus"  # «Правительства Республики Алтай»
-            return j + 2
-        found = self._jurisdiction(j)
-        if found is None:
-            return j
-        code, j = found
-        if code != "by":
-            act.jurisdiction = code
-            act.reason = "issued outside Belarus"
-        return j
-
-    def _starts_body(self, j: int) -> bool:
-        t = self._tok(j)
-        return t is not None and t.kind == "word" and t.text[0].isupper() and t.lower != "о"
-
-    def _unknown_body(self, j: int, act: RawAct) -> int | None:
-        """Skip the name of a body the tables do not know, up to the date or number."""
-        k = j
-        while k < min(self.n, j + 14):
-            w = self._lower(k)
-            if w in ("от", "№", "n") or self.toks[k].kind == "num":
-                break
-            if self.toks[k].kind == "word" and lemma(w) == "суд":
-                return None  # a court's judgment, not a legal act
-            if self.toks[k].kind not in ("word",) and w not in ("-", ","):
-                return None
-            k += 1
-        found = self._jurisdiction(k)
-        for x in range(j, k):
-            named = self._jurisdiction(x)
-            if named is not None and named[0] != "by":
-                act.reason = "issued outside Belarus"
-        return k if found is None else found[1]
-
-    def _body(self, j: int) -> tuple[str, str, int] | None:
-        """A state body at ``j``: (slug, genitive name, index after it)."""
-        ministry = self._ministry(j)
-        if ministry is not None:
-            name, end = ministry
-            return _ministry_slug(name), name, end
-        for words, slug, name in _BODIES:
-            stop = self._words(j, *words)
-            if stop is not None and slug != "president":
-                return (
-                    slug,
-                    f"{name[0].upper()}{name[1:]} Республики Беларусь",
-                    self._rb(stop) or stop,
-                )
-        return self._local_body(j)
-
-    def _local_body(self, j: int) -> tuple[str, str, int] | None:
-        """«Вороновского районного Совета депутатов», «Брестского облисполкома» → slug."""
-        t = self._tok(j)
-        if t is None or t.kind != "word" or not t.text[0].isupper() or not t.lower.endswith("ого"):
-            return None
-        compact = LOCAL_COMPACT.get(self._lower(j + 1))
-        end = j + 2
-        if compact is None:
-            level = LOCAL_LEVELS.get(self._lower(j + 1))
-            if level is None:
-                return None
-            for words, body in LOCAL_BODIES.items():
-                stop = self._words(j + 2, *words)
-                if stop is not None:
-                    compact, end = level + body, stop
-                    break
-            else:
-                return None
-        place = transliterate(_place(t.lower))
-        name = collapse(self.s[t.start : self._end(end)])
-        return f"{place}_{compact}", name, end
-
-    def _ministry(self, j: int) -> tuple[str, int] | None:
-        if self._lower(j).startswith("министерств"):
-            for k in range(j + 1, min(j + 12, self.n)):
-                end = self._rb(k)
-                w = self._lower(k)
-                stop = w in ("от", "№", "n", "и") and (
-                    w != "и" or self._lower(k + 1)[:6] == "минист"
-                )
-                if end is None and not stop and (self.toks[k].kind == "word" or w == "-"):
-                    if self._jurisdiction(k) is not None and self._lower(k) not in ("рк", "тс"):
-                        break
-                    continue
-                if k == j + 1:
-                    return None
-                tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
-                return f"Министерства {tail} Республики Беларусь", end or k
-            else:
-                return None
-            tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
-            return f"Министерства {tail} Республики Беларусь", k
-        for words, tail in _MINISTRY_ABBREVIATIONS:
-            end = self._words(j, *words)
-            if end is not None:
-                return f"Министерства {tail} Республики Беларусь", self._rb(end) or end
-        return None
-
-    def _details(self, j: int, act: RawAct) -> int:
-        """Date, number and title in any order after the head; sets ``act.end``."""
-        act.end = self.toks[j - 1].end
-        for _ in range(2):
-            if act.date is None and (found := self._date(j)) is not None:
-                act.date, j = found
-                act.end = self.toks[j - 1].end
-            if act.number is None and (num := self._act_number(j)) is not None:
-                act.number, j = num
-                act.end = self.toks[j - 1].end
-        bracket = 1 if self._lower(j) == "(" else 0
-        if self._words(j + bracket, "рег", ".") is not None:
-            reg = self._act_number(j + bracket + 2)
-            if reg is not None:
-                act.register, j = reg
-                if bracket and self._lower(j) == ")":
-                    j += 1
-                act.end = self.toks[j - 1].end
-        title = self._title(act.end)
-        if title is not None:
-            start = self.s.index(self.s[act.end :].lstrip()[:1], act.end)
-            act.title, act.end = title
-            act.title_span = (start, act.end)
-            j = self._index_at(act.end)
-            # «Законом Республики Беларусь «О нормативных правовых актах» от 17.07.2018 № 130-З»
-            if act.date is None and (found := self._date(j)) is not None:
-                act.date, j = found
-                act.end = self.toks[j - 1].end
-            if act.number is None and (num := self._act_number(j)) is not None:
-                act.number, j = num
-                act.end = self.toks[j - 1].end
-        return j
-
-    def _date(self, j: int) -> tuple[datetime.date, int] | None:
-        has_from = self._lower(j) == "от"
-        k = j + 1 if has_from else j
-        if self._lower(k) in _QUOTES and self._lower(k + 2) in ("»", '"'):
-            quoted = self._tok(k + 1)  # «от «12» декабря 2012 г.»
-            if quoted is not None and quoted.kind == "num" and MONTHS.get(self._lower(k + 3)):
-                y = self._tok(k + 4)
-                if y is not None and y.kind == "num" and len(y.text) == 4:
-                    return self._date_end(
-                        int(y.text), MONTHS[self._lower(k + 3)], quoted.text, k + 5
-                    )
-        t = self._tok(k)
-        if t is None or t.kind != "num":
-            return None
-        parts: tuple[int, int, int] | None = None
-        m = _DOTTED_DATE.fullmatch(t.text)
-        if m:
-            year = int(m[3])
-            if len(m[3]) == 2:
-                year += 2000 if year <= 30 else 1900
-            parts = (year, int(m[2]), int(m[1]))
-            k += 1
-        elif (month := MONTHS.get(self._lower(k + 1))) is not None:
-            year_tok = self._tok(k + 2)
-            if year_tok is None or year_tok.kind != "num" or len(year_tok.text) != 4:
-                return None
-            if len(t.text) > 2:
-                return None
-            parts = (int(year_tok.text), month, int(t.text))
-            k += 3
-        if parts is None:
-            return None
-        return self._date_end(parts[0], parts[1], str(parts[2]), k)
-
-    def _date_end(
-        self, year: int, month: int, day: str, k: int
-    ) -> tuple[datetime.date, int] | None:
-        """The date, and the index after it and its «г.» or «года»."""
-        try:
-            date = datetime.date(year, month, int(day))
-        except ValueError:
-            return None
-        if self._lower(k) == "года":
-            k += 1
-        elif self._lower(k) == "г":
-            k += 2 if self._lower(k + 1) == "." else 1
-        return date, k
-
-    def _act_number(self, j: int) -> tuple[str, int] | None:
-        t = self._tok(j)
-        if t is None or t.text not in ("№", "N"):
-            return None
-        num = self._tok(j + 1)
-        k = j + 2
-        n2 = self._tok(j + 3)
-        if (
-            num is not None
-            and num.kind == "word"
-            and num.text.isupper()
-            and len(num.text) <= 2
-            and self._lower(j + 2) == "-"
-            and n2 is not None
-            and n2.kind == "num"
-        ):
-            num = Token(f"{num.text}-{n2.text}", "", num.start, n2.end, "num")  # «№ Р-1303/2022»
-            k = j + 4
-        if num is None or num.kind != "num" or "." in num.text:
-            return None
-        text = num.text
-        while True:
-            sep, nxt = self._tok(k), self._tok(k + 1)
-            if sep is not None and sep.kind == "word" and self._glued(k) and len(sep.text) <= 2:
-                if sep.text.islower() and (
-                    nxt is None or nxt.kind != "word" or nxt.start > sep.end
-                ):
-                    text += sep.text  # «№ 107р»
-                    k += 1
-                break
-            if sep is None or nxt is None or sep.text not in ("/", "-"):
-                break
-            if sep.start != self.toks[k - 1].end or nxt.start != sep.end:
-                break
-            if nxt.kind == "num" or (
-                nxt.kind == "word" and (nxt.text.isupper() or len(nxt.text) <= 2)
-            ):
-                text += sep.text + nxt.text
-                k += 2
-                continue
-            break
-        return text, k
-
-    def _title(self, pos: int) -> tuple[str, int] | None:
-        p = pos
-        while p < len(self.s) and self.s[p] == " ":
-            p += 1
-        if p < len(self.s) and self.s[p] == "\n":
-            p += 1
-            while p < len(self.s) and self.s[p] == " ":
-                p += 1
-        if p >= len(self.s) or self.s[p] not in _QUOTES:
-            return None
-        return scan_quoted(self.s, p)
-
-    def _hereinafter(self, pos: int) -> tuple[str | None, int]:
-        """The short name a «(далее – …)» right after ``pos`` defines, and where it ends."""
-        m = _HEREINAFTER.match(self.s, pos)
-        if m is None:
-            return None, 0
-        name = m[1].strip().strip('«»"').strip()
-        return name or None, m.end()
-
-    # -- codes -----------------------------------------------------------------------------
-    def _code(self, i: int) -> RawAct | None:
-        found = self._code_name(i)
-        if found is None:
-            return None
-        slug, jurisdiction, j = found
-        if jurisdiction is None:
-            jurisdiction = self.jurisdiction_of.get(slug, "by")
-        else:
-            self.jurisdiction_of[slug] = jurisdiction
-        act = RawAct("code", code=slug, jurisdiction=jurisdiction, end=self._end(j))
-        if self._date(j) is not None or self._act_number(j) is not None:
-            self._details(
-                j, RawAct("code")
-            )  # the code's own date and number: «… от 19.12.2002 № 166-З»
-            probe = RawAct("code")
-            self._details(j, probe)
-            act.end = probe.end
-        return act
-
-    def _code_name(self, i: int) -> tuple[str, str | None, int] | None:
-        """(slug, jurisdiction named or ``None``, index after) of a code named at ``i``."""
-        t = self._tok(i)
-        if t is None or t.kind != "word":
-            return None
-        if t.text in CODE_ABBREVIATIONS or (
-            t.text.upper() in CODE_ABBREVIATIONS and self._lower(i + 1) in ("рб", "рф")
-        ):
-            return self._abbreviation(i)
-        if t.lower[:4] in _CODE_PREFIXES:
-            return self._code_by_adjectives(i)
-        if t.lower.startswith("кодекс") and lemma(t.lower) == "кодекс":
-            return self._code_by_tail(i)
-        return None
-
-    def _abbreviation(self, i: int) -> tuple[str, str | None, int] | None:
-        t = self.toks[i]
-        before = self.s[t.start - 1 : t.start] if t.start else ""
-        after = self.s[t.end : t.end + 1]
-        if before in _QUOTES and after in '»"':
-            return None  # the abbreviation as a quoted word: «слово «УК» заменить»
-        if self._lower(i - 1) == "далее" or self._words(i - 2, "далее", "-") is not None:
-            return None  # a definition «(далее – УК)», not a reference
-        if self._lower(i - 1) == "(" and self._lower(self._skip_year(i + 1)) == ")":
-            return None  # a label in brackets after the name: «Налоговый кодекс (НК-2019)»
-        abbreviation = t.text.upper() if t.text not in CODE_ABBREVIATIONS else t.text
-        if abbreviation not in CODE_ABBREVIATIONS:
-            abbreviation = next(a for a in CODE_ABBREVIATIONS if a.upper() == abbreviation)
-        j = self._skip_year(i + 1)
-        jurisdiction: str | None = None
-        found = self._jurisdiction(j)
-        if found is not None:
-            jurisdiction, j = found
-        slug = ABBREVIATION_OVERRIDES.get(
-            (abbreviation, jurisdiction or ""), CODE_ABBREVIATIONS[abbreviation]
-        )
-        return slug, jurisdiction, j
-
-    def _skip_year(self, j: int) -> int:
-        """Skip a year glued to an abbreviation: «НК-2019»."""
-        if self._lower(j) == "-" and self._glued(j) and len(self._lower(j + 1)) == 4:
-            return j + 2
-        return j
-
-    def _adjective(self, j: int) -> tuple[str, int] | None:
-        """Lemma of an adjective at ``j``, hyphenated ones joined: «Уголовно-процессуального»."""
-        w = self._tok(j)
-        if w is None or w.kind != "word":
-            return None
-        if self._lower(j + 1) == "-" and self._glued(j + 1) and self._glued(j + 2):
-            second = self._tok(j + 2)
-            if second is not None and second.kind == "word":
-                return f"{w.lower}-{lemma(second.lower)}", j + 3
-        return lemma(w.lower), j + 1
-
-    def _code_by_adjectives(self, i: int) -> tuple[str, str | None, int] | None:
-        lemmas: list[str] = []
-        j = i
-        while len(lemmas) < 3:
-            adjective = self._adjective(j)
-            if adjective is None:
-                return None
-            lem, k = adjective
-            if lem == "кодекс":
-                return self._code_after(tuple(lemmas), k)
-            if lem not in _CODE_LEMMAS:
-                return None
-            lemmas.append(lem)
-            j = k
-        return None
-
-    def _code_after(self, lemmas: tuple[str, ...], j: int) -> tuple[str, str | None, int] | None:
-        jurisdiction: str | None = None
-        found = self._jurisdiction(j)
-        if found is not None:
-            jurisdiction, j = found
-        for slug, code_lemmas, tail, _ in CODES_WITH_TAIL:
-            if code_lemmas == lemmas:
-                stop = self._words(j, *tail.split())
-                return (slug, jurisdiction, stop) if stop is not None else None
-        for slug, code_lemmas, _ in CODES:
-            if tuple(lemmas) == code_lemmas:
-                if slug == "customs" and jurisdiction is None:
-                    for words, union in (
-                        (("таможенного", "союза"), "cu"),
-                        (("евразийского", "экономического", "союза"), "eaeu"),
-                    ):
-                        stop = self._words(j, *words)
-                        if stop is not None:
-                            return slug, union, stop
-                return slug, jurisdiction, j
-        return None
-
-    def _code_by_tail(self, i: int) -> tuple[str, str | None, int] | None:
-        j = i + 1
-        jurisdiction: str | None = None
-        found = self._jurisdiction(j)
-        if found is not None:
-            jurisdiction, j = found
-        for slug, tail, _ in CODES_BY_TAIL:
-            stop = self._words(j, *tail.split())
-            if stop is not None:
-                if jurisdiction is None and (after := self._jurisdiction(stop)) is not None:
-                    jurisdiction, stop = after  # «Кодекс о браке и семье рб»
-                return slug, jurisdiction, stop
-        if jurisdiction is not None and self._lower(j) == "от":
-            # «Кодекс Республики Беларусь от 9 июля 1999 г. №278-З "Кодекс … о браке и семье"»
-            probe = RawAct("code")
-            self._details(j, probe)
-            if probe.title is not None:
-                inner = Recognizer(probe.title, self.lookup)._code_name(0)
-                if inner is not None:
-                    return inner[0], jurisdiction, self._index_at(probe.end)
-        return None
 
     def _self(self, i: int) -> RawAct | None:
         t = self._tok(i)
@@ -1070,46 +527,6 @@ class Recognizer:
         return RawAnnex(kind, f"{prefix} {tail}".strip(), adj_lemma, tail, None, None, end=end)
 
 
-def scan_quoted(s: str, p: int) -> tuple[str, int] | None:
-    """Title in quotes starting at ``s[p]``: (content with quotes normalized, end position).
-
-    Nested quotes are balanced; an ASCII ``"`` opens after a space or bracket and closes
-    otherwise. An outer quote left open (typists drop the second of two closing quotes) ends at
-    the last closing quote before the paragraph ends.
-    """
-    stack = [s[p]]
-    out: list[str] = []
-    last_close: tuple[int, int] | None = None
-    limit = min(len(s), p + 1500)
-    i = p + 1
-    while i < limit:
-        c = s[i]
-        if c == "\n" and s[i + 1 : i + 2] == "\n":
-            break
-        if c == "«" or (c == '"' and (s[i - 1].isspace() or s[i - 1] in "(«")):
-            if c == '"' and stack[-1] == '"' and (i + 1 >= len(s) or not s[i + 1].isalnum()):
-                stack.pop()
-            else:
-                stack.append(c)
-                out.append("«")
-                i += 1
-                continue
-        elif c in '»"':
-            stack.pop()
-        else:
-            out.append(c)
-            i += 1
-            continue
-        if not stack:
-            return collapse("".join(out)), i + 1
-        out.append("»")
-        last_close = (len(out), i + 1)
-        i += 1
-    if last_close is None:
-        return None
-    return collapse("".join(out[: last_close[0]])), last_close[1]
-
-
 def _line_end(s: str, p: int) -> int:
     end = s.find("\n", p)
     return len(s) if end < 0 else end
@@ -1163,14 +580,6 @@ def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, s
     return paths
 
 
-def _place(adjective: str) -> str:
-    """The dictionary form of a place adjective: «Жодинского» → «жодинский» (by its ending, as
-    pymorphy3 does not know every small town)."""
-    if adjective.endswith(("ского", "цкого")):
-        return adjective[:-3] + "ий"
-    return lemma(adjective)
-
-
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -1201,10 +610,6 @@ def _in_full(act: RawAct) -> bool:
     if act.kind in ("code", "constitution"):
         return True
     return act.kind is not None and act.date is not None and act.number is not None
-
-
-def _ministry_slug(name: str) -> str:
-    return issuer_slug(name)
 
 
 def short_key(text: str) -> tuple[str, ...]:
