@@ -194,7 +194,10 @@ class Recognizer(CodeReader):
             return []
         found: list[RawCitation] = []
         j = self._index_at(pos)
-        while self._lower(j) in (",", "и") and self._tok(j + 1) is not None:
+        while self._tok(j + 1) is not None and (
+            self._lower(j) in (",", "и")
+            or (self._lower(j) == ";" and self._lower(j + 1) in ("от", "№", "n"))
+        ):
             act = RawAct(
                 first.kind,
                 first.issuers,
@@ -256,31 +259,37 @@ class Recognizer(CodeReader):
                 return part, i + 2
         return None
 
-    def _number(self, i: int) -> str | None:
+    def _number(self, i: int) -> tuple[str, int] | None:
+        """A unit number at ``i`` and the index after it: «5», «201¹», «третьего», «двадцать
+        первого»."""
         t = self._tok(i)
         if t is None:
             return None
         if t.kind == "num":
-            return plain_number(t.text)
-        if t.kind == "word":
-            value = ordinal_value(t.lower)
-            return str(value) if value is not None else None
-        return None
+            return plain_number(t.text), i + 1
+        if t.kind != "word":
+            return None
+        tens = _TENS.get(t.lower)
+        if tens is not None:
+            unit = ordinal_value(self._lower(i + 1))
+            return (str(tens + unit), i + 2) if unit is not None and unit < 10 else None
+        value = ordinal_value(t.lower)
+        return (str(value), i + 1) if value is not None else None
 
     def _numbers(self, unit: str, i: int) -> tuple[list[str], int]:
         if unit in ("general_part", "special_part"):
             return [""], i
         if unit == "annex" and self._lower(i) in ("№", "n") and self._number(i + 1):
             i += 1  # «Приложение № 3»
-        first = self._number(i)
-        if first is None and unit in ("section", "chapter"):
-            first = _roman(self._tok(i))
-        if first is None:
+        found = self._number(i)
+        if found is None and unit in ("section", "chapter") and (roman := _roman(self._tok(i))):
+            found = roman, i + 1
+        if found is None:
             if unit == "annex" and self._lower(i) == "к":
                 return [""], i  # an unnumbered annex: «приложение к постановлению …»
             return [], i
-        numbers = [first]
-        j = i + 1
+        numbers = [found[0]]
+        j = found[1]
         while True:
             sep = self._lower(j)
             if sep == "." and self._lower(j + 1) == "-":
@@ -289,13 +298,13 @@ class Recognizer(CodeReader):
             nxt = self._number(j + 1)
             if nxt is None or sep not in ("-", ",", "и"):
                 break
-            if sep == "-" and self._superscript(j, numbers[-1], nxt):
-                numbers[-1] = f"{numbers[-1]}-{nxt}"
+            if sep == "-" and self._superscript(j, numbers[-1], nxt[0]):
+                numbers[-1] = f"{numbers[-1]}-{nxt[0]}"
             elif sep == "-":
-                numbers[-1:] = _expand(numbers[-1], nxt)
+                numbers[-1:] = _expand(numbers[-1], nxt[0])
             else:
-                numbers.append(nxt)
-            j += 2
+                numbers.append(nxt[0])
+            j = nxt[1]
         return numbers, j
 
     def _superscript(self, j: int, a: str, b: str) -> bool:
@@ -581,6 +590,8 @@ def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, s
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Compound ordinals: «двадцать первый» → 21.
+_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50}
 
 
 def _roman(t: Token | None) -> str | None:
