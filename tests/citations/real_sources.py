@@ -153,4 +153,11 @@ SOURCES: dict[str, str] = {
     "sudact_plesetsk": "https://sudact.ru/regular/doc/7rpYEqcFdFHd",
     "pravo_studio": "https://pravo.studio/trudovoe-pravo-rf/proyavlenie-preemstvennosti-regulirovanii-77899.html",
     "referat911": "https://referat911.ru/Trudovoe-pravo/rozrvannya-trudovogo-dogovoru-z-ncativi/131504-2059761-place1.html",
+    "yur44": "https://yur44.ru/2024/06/plenum-vs-vnes-izmeneniya-v-svoi-postanovleniya-po-ugolovnym-delam/",
+    "pravo_studio_upk": "https://news.pravo.studio/protsess-rossii-ugolovnyiy/voprosyi-razreshaemyie-sudom-pri-postanovlenii-91100.html",
+    "goldclub": "https://goldclub-plus238.ru/sudebnaja-praktika-po-ch-2-st-228-uk-rf.html",
+    "5rik_upk": "http://5rik.ru/clear/list-1516-str-78.php",
+    "looksreare": "https://app-looksreare.org/241124/novosti-ppvs-o-sudebnom-prigovore",
+    "polotsk_mns": "https://polotsk.vitebsk-region.gov.by/index.php/ru/component/content/article/54-inspektsiya-ministerstva-po-nalogam-i-sboram/1794-informatsiya-dlya-organizatsij",
+    "xaltyra": "http://xaltyra.by/statja-301--platelshhiki-edinogo-naloga-dlja-proizvoditelej-selskohozjajstvennoj-produkcii.php",
 }

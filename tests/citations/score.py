@@ -49,7 +49,8 @@ def parser_for(module: ModuleType) -> Parser:
                 found.append((f"procedure:{c.procedure}", ()))
                 continue
             act = c.act_id or "?"
-            units = tuple(u.e_id for u in c.units if u.provision_id) if c.act_id else ()
+            # Every provision id given counts, even under an unresolved act (it must not happen).
+            units = tuple(u.e_id for u in c.units if u.provision_id)
             found.append((act, units))
         return found
 

@@ -263,3 +263,12 @@ def test_an_act_cited_in_full_inside_a_title_is_a_reference() -> None:
 )
 def test_more_shapes(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_dotted_article_of_a_code_named_without_jurisdiction_is_not_ours() -> None:
+    [c] = parse_citations("предусмотренные ст. 264.1 УК")
+    assert c.act_id is None
+    assert [u.provision_id for u in c.units] == [None]
+    assert c.reason is not None
+    assert ids("ст. 205 УК") == ["by/code/criminal#art_205"]
+    assert ids("ст.32 УПК РСФСР") == ["rsfsr/code/criminal_procedure#art_32"]

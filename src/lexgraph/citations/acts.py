@@ -137,6 +137,8 @@ JURISDICTIONS: tuple[tuple[str, str], ...] = (
     ("еаэс", "eaeu"),
     ("таможенного союза", "cu"),
     ("тс", "cu"),
+    ("рсфср", "rsfsr"),
+    ("ссср", "su"),
 )
 #: Words in a body's name that place it outside Belarus (regions of other states).
 FOREIGN_WORDS = frozenset({"области", "края", "округа", "рсфср", "ссср"})
@@ -258,6 +260,12 @@ MAX_ARTICLE: dict[str, int] = {
     "customs": 500,
     "constitution": 146,
 }
+#: Codes whose Belarusian articles are never numbered with a dot (inserted ones get «-1»): «ст.
+#: 264.1 УК» with no jurisdiction named is the Russian code, or at least not surely ours.
+PLAIN_ARTICLE_CODES = frozenset(
+    {"criminal", "civil", "labour", "criminal_procedure", "civil_procedure"}
+)
+
 #: Any act: an article number of four figures or more is taken for a flattened superscript.
 MAX_ARTICLE_DEFAULT = 999
 

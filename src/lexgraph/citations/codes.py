@@ -34,11 +34,13 @@ class CodeReader(IssuerReader):
         if found is None:
             return None
         slug, jurisdiction, j = found
+        named = jurisdiction is not None
         if jurisdiction is None:
             jurisdiction = self.jurisdiction_of.get(slug, "by")
         else:
             self.jurisdiction_of[slug] = jurisdiction
         act = RawAct("code", code=slug, jurisdiction=jurisdiction, end=self._end(j))
+        act.jurisdiction_named = named
         if self._date(j) is not None or self._act_number(j) is not None:
             self._details(
                 j, RawAct("code")

@@ -44,6 +44,7 @@ class RawAct:
     register: str | None = None
     reason: str | None = None
     title_span: tuple[int, int] | None = None
+    jurisdiction_named: bool = False
 
 
 class Cursor:

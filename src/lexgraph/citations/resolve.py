@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from . import ids
-from .acts import MAX_ARTICLE, MAX_ARTICLE_DEFAULT
+from .acts import MAX_ARTICLE, MAX_ARTICLE_DEFAULT, PLAIN_ARTICLE_CODES
 from .grammar import (
     RawAct,
     RawAnnex,
@@ -242,6 +242,12 @@ class _State:
             prefix = (self.context.document_annex,)
         act_id = act.act_id if act else None
         paths, ambiguous = _ambiguous_articles(act, raw.paths)
+        if act is not None and _foreign_numbering(raw, paths):
+            act, act_id = replace(act, act_id=None), None
+            reason = ambiguous = (
+                "a dotted article number is not the Belarusian code's numbering, and no"
+                " jurisdiction is named («ст. 264.1 УК» reads as the Russian code)"
+            )
         if ambiguous is not None:
             reason = ambiguous
         units = tuple(_unit(prefix + path, act_id) for path in paths)
@@ -254,6 +260,16 @@ class _State:
 
 def _with(ref: ActRef, act_id: str, kind: str | None) -> ActRef:
     return replace(ref, kind=ref.kind or kind, act_id=act_id)
+
+
+def _foreign_numbering(raw: RawCitation, paths: list[tuple[tuple[str, str], ...]]) -> bool:
+    """A code named without jurisdiction, cited with article numbers ours never have."""
+    act = raw.act
+    if act is None or act.kind != "code" or act.jurisdiction_named or act.jurisdiction != "by":
+        return False
+    if act.code not in PLAIN_ARTICLE_CODES:
+        return False
+    return any(u == "art" and "." in n for p in paths for u, n in p)
 
 
 def _ambiguous_articles(
