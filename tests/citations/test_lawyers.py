@@ -272,3 +272,11 @@ def test_a_dotted_article_of_a_code_named_without_jurisdiction_is_not_ours() -> 
     assert c.reason is not None
     assert ids("ст. 205 УК") == ["by/code/criminal#art_205"]
     assert ids("ст.32 УПК РСФСР") == ["rsfsr/code/criminal_procedure#art_32"]
+
+
+def test_a_law_named_by_its_title_without_quotes() -> None:
+    text = "статье 29 Закона о внешней трудовой миграции и статье 5 Закона РБ О нормативных актах"
+    assert ids(text) == ["?#art_29", "?#art_5"]
+    known = KnownAct("by/law/2010-12-30/225-z", "law", "О внешней трудовой миграции")
+    context = CitationContext(acts=(known,))
+    assert ids(text, context)[0] == "by/law/2010-12-30/225-z#art_29"

@@ -414,6 +414,8 @@ class Recognizer(CodeReader):
         if after is None:
             return None
         self._details(after, act)
+        if kind == "law" and t.text[0].isupper() and act.title is None and act.date is None:
+            self._unquoted_title(after, act)  # «Закона РБ О пенсионном обеспечении»
         if act.date is None and act.number is None and act.title is None and not act.register:
             return None
         if self._words(self._index_at(act.end), "по", "делу") is not None:
@@ -423,6 +425,24 @@ class Recognizer(CodeReader):
                 return None  # «Решение № 2-964/2019 …», «решение от 27.08.2019 …» of a court
             act.reason = "the issuer is not named"
         return act
+
+    def _unquoted_title(self, j: int, act: RawAct) -> None:
+        """A law's title written without quotes: «О …» up to the punctuation, date or number."""
+        if self._lower(j) not in ("о", "об") or self.toks[j - 1].end == self.toks[j].start:
+            return
+        k = j + 1
+        while k < min(self.n, j + 14) and self.toks[k].kind == "word" and self._lower(k) != "от":
+            if "\n" in self.s[self.toks[k - 1].end : self.toks[k].start]:
+                break
+            if self._unit(k) is not None or (self._lower(k) == "и" and self._unit(k + 1)):
+                break
+            k += 1
+        if k < j + 3:
+            return
+        act.title = collapse(self.s[self.toks[j].start : self.toks[k - 1].end])
+        act.end = self.toks[k - 1].end
+        self._details(k, act)
+        act.title = act.title or None
 
     def _constitution(self, i: int) -> RawAct:
         act = RawAct("constitution", end=self.toks[i].end)
