@@ -280,3 +280,20 @@ def test_a_law_named_by_its_title_without_quotes() -> None:
     known = KnownAct("by/law/2010-12-30/225-z", "law", "О внешней трудовой миграции")
     context = CitationContext(acts=(known,))
     assert ids(text, context)[0] == "by/law/2010-12-30/225-z#art_29"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ст. 145 УК РФ",
+        "статьи 60 Конституции",
+        "решением Минского городского исполнительного комитета от 11 мая 1998 г. № 474",
+        "пункта 2 приказа Министерства здравоохранения Республики Беларусь от 23 марта 2012 г. № 315",
+        "распоряжением Президента Республики Беларусь от 5 мая 2015 г. № 85рп",
+    ],
+)
+def test_canonical_text_of_the_new_shapes_reads_back(text: str) -> None:
+    from lexgraph.citations import format_citation
+
+    [c] = parse_citations(text)
+    assert ids(format_citation(c)) == ids(text)
