@@ -297,3 +297,17 @@ def test_canonical_text_of_the_new_shapes_reads_back(text: str) -> None:
 
     [c] = parse_citations(text)
     assert ids(format_citation(c)) == ids(text)
+
+
+def test_short_names_of_approved_annexes() -> None:
+    text = (
+        "пункта 3 Инструкции о порядке ведения учета, утвержденной постановлением Министерства"
+        " по налогам и сборам Республики Беларусь от 30.01.2019 № 5 (далее – Инструкция)."
+        " Согласно пункту 5 Инструкции и пункту 6 Инструкции о порядке расчета налогов"
+    )
+    act = "by/resolution/mns/2019-01-30/5#instruction_poryadke_vedeniya_ucheta"
+    assert ids(text) == [
+        f"{act}__point_3",
+        f"{act}__point_5",
+        "?#instruction_poryadke_rascheta_nalogov__point_6",
+    ]

@@ -90,6 +90,8 @@ class Lookup(Protocol):
 
     def short_starts(self) -> frozenset[str]: ...
 
+    def annex_short_names(self) -> Iterable[tuple[tuple[str, ...], int]]: ...
+
 
 @lru_cache(maxsize=1)
 def _starts() -> frozenset[str]:
@@ -173,7 +175,9 @@ class Recognizer(CodeReader):
             return [RawCitation(start, current.end, act=current)]
         annex = self._annex(i, definition_only=True)
         if annex is not None:
-            return [RawCitation(start, annex.end, act=annex.approved_by, annex=annex)]
+            found = RawCitation(start, annex.end, act=annex.approved_by, annex=annex)
+            found.defines, found.resume = self._hereinafter(annex.end)
+            return [found]
         act = self._act(i) or self._code(i) or self._short(i, whole=True)
         if act is None:
             return []
@@ -368,7 +372,9 @@ class Recognizer(CodeReader):
             return RawCitation(start, current.end, _paths(chains), act=current)
         annex = self._annex(j, definition_only=False)
         if annex is not None and (not strong or annex.approved_by or annex.known_index is not None):
-            return RawCitation(start, annex.end, _paths(chains), annex.approved_by, annex)
+            found = RawCitation(start, annex.end, _paths(chains), annex.approved_by, annex)
+            found.defines, found.resume = self._hereinafter(annex.end)
+            return found
         act = self._act(j) or self._code(j) or self._short(j)
         if act is None:
             return None
@@ -444,6 +450,11 @@ class Recognizer(CodeReader):
         self._details(k, act)
         act.title = act.title or None
 
+    def _names_another(self, k: int) -> bool:
+        """After a short name, a title («Положения о …», «Закона «О …»») names another act."""
+        t = self._tok(k)
+        return t is not None and (t.lower in ("о", "об", "по") or t.text in QUOTES)
+
     def _constitution(self, i: int) -> RawAct:
         act = RawAct("constitution", end=self.toks[i].end)
         found = self._jurisdiction(i + 1)
@@ -499,6 +510,8 @@ class Recognizer(CodeReader):
             else:
                 if whole and len(words) == 1 and self._lower(k) in ("№", "n"):
                     continue
+                if self._names_another(k):
+                    continue
                 return RawAct(short_name=name, end=self.toks[k - 1].end)
         return None
 
@@ -524,6 +537,17 @@ class Recognizer(CodeReader):
         if spec is None:
             return None
         kind, nominative, gender = spec
+        for words, index in self.lookup.annex_short_names():
+            k = i  # a short name defined earlier: «(далее – Инструкция)», «Положение № 1476»
+            for word in words:
+                tok = self._tok(k)
+                if tok is None or _short_key(tok) != word:
+                    break
+                k += 1
+            else:
+                if not self._names_another(k):
+                    end = self.toks[k - 1].end
+                    return RawAnnex(kind, nominative, None, "", None, index, end=end)
         adj_lemma = lemma(adjective.lower) if adjective else None
         prefix = nominative
         if adjective is not None:

@@ -62,6 +62,7 @@ class _State:
         self.by_number: dict[tuple[str, str], frozenset[str]] = {}
         self.by_register: dict[str, str] = {}
         self._short_starts: frozenset[str] = frozenset()
+        self.annex_shorts: list[tuple[tuple[str, ...], int]] = []
         for act in context.acts:
             self.kinds[act.act_id] = act.kind
             if act.title:
@@ -95,6 +96,7 @@ class _State:
         state.kinds = dict(self.kinds)
         state.shorts = list(self.shorts)
         state._short_starts = self._short_starts
+        state.annex_shorts = list(self.annex_shorts)
         state.annexes = list(self.annexes)
         state.patterns = list(self.patterns)
         state.by_number = dict(self.by_number)
@@ -143,6 +145,13 @@ class _State:
             self._add_short(c.defines, act.act_id)
         if c.annex is not None:
             self._add_annex(KnownAnnex(c.annex, act.act_id, act.kind))
+            if c.defines and c.defines.split()[0][:1].isupper():
+                index = next(i for i, a in enumerate(self.annexes) if a.annex.name == c.annex.name)
+                key = short_key(c.defines)
+                self.annex_shorts = [s for s in self.annex_shorts if s[0] != key] + [(key, index)]
+
+    def annex_short_names(self) -> Iterable[tuple[tuple[str, ...], int]]:
+        return self.annex_shorts
 
     # resolution ----------------------------------------------------------------------------
     def act(self, raw: RawAct) -> tuple[ActRef, str | None]:
