@@ -160,4 +160,7 @@ SOURCES: dict[str, str] = {
     "looksreare": "https://app-looksreare.org/241124/novosti-ppvs-o-sudebnom-prigovore",
     "polotsk_mns": "https://polotsk.vitebsk-region.gov.by/index.php/ru/component/content/article/54-inspektsiya-ministerstva-po-nalogam-i-sboram/1794-informatsiya-dlya-organizatsij",
     "xaltyra": "http://xaltyra.by/statja-301--platelshhiki-edinogo-naloga-dlja-proizvoditelej-selskohozjajstvennoj-produkcii.php",
+    "kulichki_109": "http://pravo.kulichki.net/zak/new03/newc0453.htm",
+    "prg_edicts": "https://prg-online-web.prgapp.kz/document/print/?doc_id=31355644",
+    "geum_vasilevich": "http://geum.ru/next/art-323885.leaf-11.php",
 }
