@@ -42,12 +42,9 @@ class CodeReader(IssuerReader):
         act = RawAct("code", code=slug, jurisdiction=jurisdiction, end=self._end(j))
         act.jurisdiction_named = named
         if self._date(j) is not None or self._act_number(j) is not None:
-            self._details(
-                j, RawAct("code")
-            )  # the code's own date and number: «… от 19.12.2002 № 166-З»
-            probe = RawAct("code")
-            self._details(j, probe)
-            act.end = probe.end
+            own = RawAct("code")  # the code's own date and number: «… от 19.12.2002 № 166-З»
+            self._details(j, own)
+            act.end = own.end
         return act
 
     def _code_name(self, i: int) -> tuple[str, str | None, int] | None:
