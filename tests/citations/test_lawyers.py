@@ -311,3 +311,11 @@ def test_short_names_of_approved_annexes() -> None:
         f"{act}__point_5",
         "?#instruction_poryadke_rascheta_nalogov__point_6",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["в ЖК «Минск-Мир» и УК «Жилкомсервис»", "отбывает наказание в ИК-15"],
+)
+def test_abbreviations_that_are_names(text: str) -> None:
+    assert parse_citations(text) == []

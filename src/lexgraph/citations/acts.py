@@ -226,7 +226,6 @@ CODE_ABBREVIATIONS: dict[str, str] = {
     "ЖК": "housing",
     "КоБС": "marriage_family",
     "КоЗ": "land",
-    "ИК": "electoral",
 }
 #: An abbreviation followed by a jurisdiction naming another code: «ТК ЕАЭС» is the customs code.
 ABBREVIATION_OVERRIDES: dict[tuple[str, str], str] = {

@@ -76,6 +76,9 @@ class CodeReader(IssuerReader):
         if abbreviation not in CODE_ABBREVIATIONS:
             abbreviation = next(a for a in CODE_ABBREVIATIONS if a.upper() == abbreviation)
         j = self._skip_year(i + 1)
+        after_name = self.s[t.end : t.end + 2].lstrip()[:1]
+        if (self._lower(j) == "-" and self._glued(j)) or (after_name and after_name in QUOTES):
+            return None  # a name, not a code: «ИК-15», «ЖК «Минск-Мир»», «УК «Жилкомсервис»»
         jurisdiction: str | None = None
         found = self._jurisdiction(j)
         if found is not None:
