@@ -124,6 +124,10 @@ LOCAL_COMPACT: dict[str, str] = {
     "горисполкома": "gorispolkom",
     "райисполкома": "rayispolkom",
     "сельисполкома": "selispolkom",
+    "облсовета": "oblsovet",
+    "горсовета": "gorsovet",
+    "райсовета": "raysovet",
+    "сельсовета": "selsovet",
 }
 
 #: Jurisdictions other than Belarus, by the words that name them after an act or body.
