@@ -319,3 +319,15 @@ def test_short_names_of_approved_annexes() -> None:
 )
 def test_abbreviations_that_are_names(text: str) -> None:
     assert parse_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Протокол об административном правонарушении составляется",
+        "Соглашение о расторжении трудового договора заключается",
+        "Договор между нанимателем и работником",
+    ],
+)
+def test_records_and_private_agreements_are_not_treaties(text: str) -> None:
+    assert parse_citations(text) == []

@@ -47,6 +47,20 @@ TREATY_HEAD_LEMMAS = frozenset({"соглашение", "протокол", "к�
 #: Words that may follow a treaty head and start its description.
 TREATY_FOLLOWERS = frozenset({"между", "о", "об", "от", "стран", "государств", "по"})
 
+#: Word beginnings that make a «Соглашение о …», «Протокол о …» international (without them,
+#: or a date, or the parties, it may be a private agreement or a record of an offence).
+TREATY_MARKERS = (
+    "междунар",
+    "таможен",
+    "евразийск",
+    "союз",
+    "снг",
+    "содружеств",
+    "государств",
+    "ратифи",
+    "иностран",
+)
+
 #: Canonical issuers by kind, in the genitive as they follow the head word.
 PRESIDENT = "Президента Республики Беларусь"
 COUNCIL_OF_MINISTERS = "Совета Министров Республики Беларусь"

@@ -39,6 +39,7 @@ from .acts import (
     SELF_NOUNS,
     TREATY_FOLLOWERS,
     TREATY_HEAD_LEMMAS,
+    TREATY_MARKERS,
 )
 from .codes import CODE_PREFIXES, CodeReader
 from .cursor import MONTHS, QUOTES, RawAct, scan_quoted
@@ -464,20 +465,32 @@ class Recognizer(CodeReader):
         return act
 
     def _treaty(self, i: int) -> RawAct | None:
-        if self._lower(i + 1) not in TREATY_FOLLOWERS:
+        """An international treaty: «Соглашение между Правительством …», «Протокол … от …»;
+        a «протокол об административном правонарушении» or a private «соглашение» is not one."""
+        follower = self._lower(i + 1)
+        if follower not in TREATY_FOLLOWERS:
             return None
         act = RawAct("treaty", reason="an international treaty is not identified by its title")
         j = i + 1
         limit = min(self.n, i + 60)
-        while j < limit and self._lower(j) not in ("(", ";", ".", ",", "«", '"'):
-            if self._lower(j) == "от" and self._date(j) is not None:
-                date, j = self._date(j)  # type: ignore[misc]
-                act.date = date
+        international = follower in ("стран", "государств") or (
+            follower == "между" and self._starts_body(i + 2)
+        )
+        end: int | None = None  # the description ends at the first comma unless a date follows
+        while j < limit and self._lower(j) not in ("(", ";", ".", "«", '"'):
+            if self._lower(j) == "," and end is None:
+                end = j
+            if self._lower(j) == "от" and (found := self._date(j)) is not None:
+                act.date, j = found
+                end = j
+                international = True
                 break
+            international = international or self._lower(j).startswith(TREATY_MARKERS)
             j += 1
-        if j == i + 1:
+        end = j if end is None else end
+        if end == i + 1 or not international:
             return None
-        act.end = self._end(j)
+        act.end = self._end(end)
         return act
 
     def _self(self, i: int) -> RawAct | None:
