@@ -163,4 +163,9 @@ SOURCES: dict[str, str] = {
     "kulichki_109": "http://pravo.kulichki.net/zak/new03/newc0453.htm",
     "prg_edicts": "https://prg-online-web.prgapp.kz/document/print/?doc_id=31355644",
     "geum_vasilevich": "http://geum.ru/next/art-323885.leaf-11.php",
+    "rv_ryazan": "https://rv-ryazan.ru/v-kasimove-proshli-rejdy-po-soblyudeniyu-masochnogo-rezhima-v-obshhestvennyx-mestax",
+    "kogalym": "https://kogalym-org.livejournal.com/7787819.html",
+    "kletskdon": "https://kletskdon.ru/111-volgogradcev-byli-pojmany-na-narushenii-rezhima-samoizoljacii-v-pervomaj/",
+    "myomutninsk": "http://myomutninsk.ru/site.aspx?IID=4134643&SECTIONID=3723023",
+    "nashgorod": "https://nashgorod.ru/news/2020-05-14/tyumentsev-mogut-oshtrafovat-na-tysyachu-rubley-za-nesoblyudenie-masochnogo-rezhima-2133024",
 }

@@ -64,15 +64,21 @@ def test_foreign_acts_keep_their_jurisdiction(text: str, expected: str) -> None:
     assert ids(text) == [expected]
 
 
-def test_a_bare_abbreviation_follows_the_jurisdiction_named_before() -> None:
+def test_a_bare_abbreviation_takes_the_only_jurisdiction_the_text_names() -> None:
     text = "Трудовой кодекс Российской Федерации. В ст. 334 ТК сказано"
     assert ids(text) == ["ru/code/labour", "ru/code/labour#art_334"]
+    before = "по статье 20.6.1 Кодекса об административных правонарушениях, ст.20.6.1 КоАП РФ"
+    assert ids(before) == ["ru/code/admin_offences#art_20.6.1"] * 2
+    # A Belarusian text comparing with the Russian code: the bare name is ours.
+    both = "ст. 5 ТК Республики Беларусь и ст. 7 ТК РФ; ст. 9 ТК"
+    assert ids(both) == ["by/code/labour#art_5", "ru/code/labour#art_7", "by/code/labour#art_9"]
 
 
 @pytest.mark.parametrize(("abbreviation", "slug"), sorted(CODE_ABBREVIATIONS.items()))
 def test_abbreviated_codes(abbreviation: str, slug: str) -> None:
-    assert ids(f"ч. 2 ст. 5 {abbreviation}") == [f"by/code/{slug}#art_5__part_2"]
-    assert ids(f"ст. 5 {abbreviation} Республики Беларусь") == [f"by/code/{slug}#art_5"]
+    n = "5.1" if slug in ("admin_offences", "admin_procedure") else "5"  # КоАП: «статья 5.1»
+    assert ids(f"ч. 2 ст. {n} {abbreviation}") == [f"by/code/{slug}#art_{n}__part_2"]
+    assert ids(f"ст. {n} {abbreviation} Республики Беларусь") == [f"by/code/{slug}#art_{n}"]
 
 
 @pytest.mark.parametrize(

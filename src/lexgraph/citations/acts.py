@@ -6,6 +6,7 @@ Each table is small and closed; anything not in it falls back to deterministic t
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 #: Act kinds used in act ids.
@@ -277,11 +278,20 @@ MAX_ARTICLE: dict[str, int] = {
     "customs": 500,
     "constitution": 146,
 }
-#: Codes whose Belarusian articles are never numbered with a dot (inserted ones get «-1»): «ст.
-#: 264.1 УК» with no jurisdiction named is the Russian code, or at least not surely ours.
-PLAIN_ARTICLE_CODES = frozenset(
-    {"criminal", "civil", "labour", "criminal_procedure", "civil_procedure"}
-)
+#: How the articles of Belarusian codes are numbered: plain («205», inserted «361-1») or in two
+#: levels («18.14», КоАП). «ст. 264.1 УК» or «ст. 20.6.1 КоАП» with no jurisdiction named is not
+#: ours (the Russian code, most likely), so it is left unresolved.
+_PLAIN = re.compile(r"\d+(?:-\d+)?")
+_TWO_LEVELS = re.compile(r"\d+\.\d+(?:-\d+)?")
+ARTICLE_SHAPES: dict[str, re.Pattern[str]] = {
+    "criminal": _PLAIN,
+    "civil": _PLAIN,
+    "labour": _PLAIN,
+    "criminal_procedure": _PLAIN,
+    "civil_procedure": _PLAIN,
+    "admin_offences": _TWO_LEVELS,
+    "admin_procedure": _TWO_LEVELS,
+}
 
 #: Any act: an article number of four figures or more is taken for a flattened superscript.
 MAX_ARTICLE_DEFAULT = 999

@@ -21,12 +21,8 @@ CODE_PREFIXES = frozenset(lem[:4] for lem in CODE_LEMMAS)
 
 
 class CodeReader(IssuerReader):
-    """Reads a code's name; remembers the jurisdiction each code was last named with."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        # «ТК» after «ТК РФ» is still Russian.
-        self.jurisdiction_of: dict[str, str] = {}
+    """Reads a code's name and the jurisdiction named with it (Belarus when none is named; the
+    resolver settles a bare «ТК» in a text that names only «ТК РФ»)."""
 
     # -- codes -----------------------------------------------------------------------------
     def _code(self, i: int) -> RawAct | None:
@@ -35,10 +31,7 @@ class CodeReader(IssuerReader):
             return None
         slug, jurisdiction, j = found
         named = jurisdiction is not None
-        if jurisdiction is None:
-            jurisdiction = self.jurisdiction_of.get(slug, "by")
-        else:
-            self.jurisdiction_of[slug] = jurisdiction
+        jurisdiction = jurisdiction or "by"
         act = RawAct("code", code=slug, jurisdiction=jurisdiction, end=self._end(j))
         act.jurisdiction_named = named
         if self._date(j) is not None or self._act_number(j) is not None:

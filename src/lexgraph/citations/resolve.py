@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from . import ids
-from .acts import MAX_ARTICLE, MAX_ARTICLE_DEFAULT, PLAIN_ARTICLE_CODES
+from .acts import ARTICLE_SHAPES, MAX_ARTICLE, MAX_ARTICLE_DEFAULT
 from .grammar import (
     RawAct,
     RawAnnex,
@@ -276,9 +276,10 @@ def _foreign_numbering(raw: RawCitation, paths: list[tuple[tuple[str, str], ...]
     act = raw.act
     if act is None or act.kind != "code" or act.jurisdiction_named or act.jurisdiction != "by":
         return False
-    if act.code not in PLAIN_ARTICLE_CODES:
-        return False
-    return any(u == "art" and "." in n for p in paths for u, n in p)
+    shape = ARTICLE_SHAPES.get(act.code or "")
+    return shape is not None and any(
+        u == "art" and not shape.fullmatch(n) for p in paths for u, n in p
+    )
 
 
 def _ambiguous_articles(
@@ -348,8 +349,33 @@ def parse_citations(text: str, *, context: CitationContext | None = None) -> lis
     state.context = context
     recognizer = Recognizer(normalize(text), state)
     found: list[Citation] = []
+    raws: list[RawCitation] = []
     for raw in recognizer.run():
         citation = state.citation(text[raw.start : raw.end], raw)
         state.learn(citation)
         found.append(citation)
+        raws.append(raw)
+    for index in _bare_foreign_codes(raws):
+        raw = raws[index]
+        found[index] = state.citation(text[raw.start : raw.end], raw)
     return found
+
+
+def _bare_foreign_codes(raws: list[RawCitation]) -> list[int]:
+    """Codes named without jurisdiction in a text that names them only abroad («Трудовой кодекс
+    Российской Федерации … ст. 334 ТК»): they take that jurisdiction; their indexes."""
+    named: dict[str, set[str]] = {}
+    for raw in raws:
+        act = raw.act
+        if act is not None and act.kind == "code" and act.code and act.jurisdiction_named:
+            named.setdefault(act.code, set()).add(act.jurisdiction)
+    changed: list[int] = []
+    for index, raw in enumerate(raws):
+        act = raw.act
+        if act is None or act.kind != "code" or act.jurisdiction_named or not act.code:
+            continue
+        only = named.get(act.code, set())
+        if len(only) == 1 and "by" not in only:
+            act.jurisdiction = next(iter(only))
+            changed.append(index)
+    return changed
