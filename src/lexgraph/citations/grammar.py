@@ -249,12 +249,12 @@ class Recognizer(CodeReader):
         unit = ABBREVIATIONS.get(t.lower)
         if unit is not None and self._lower(i + 1) == ".":
             k = i + 2
-            if t.lower == "ст" and self._words(k, "ст", ".") is not None:
-                k += 2  # «ст.ст. 327-332»
-            elif t.lower == "п" and self._words(k, "п", ".") is not None:
-                unit, k = "subpoint", k + 2  # «п.п. 1.1»
-            if t.lower == "пп" and "." not in self._lower(k):
-                unit = "point"  # «пп. 2, 3 Положения»: points, where subpoints have dots
+            doubled = self._words(k, t.lower, ".") is not None
+            if doubled:
+                k += 2  # a plural written twice: «ст.ст. 327-332», «ч.ч. 1, 2», «п.п. 1.1»
+            if t.lower == "пп" or (t.lower == "п" and doubled):
+                # «пп. 1.1» and «п.п. 1.1» are subpoints, «пп. 2, 3 Положения» points
+                unit = "subpoint" if "." in self._lower(k) else "point"
             nxt = self._tok(k)
             if nxt is not None and nxt.kind == "num":
                 return unit, k
