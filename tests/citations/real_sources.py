@@ -168,4 +168,8 @@ SOURCES: dict[str, str] = {
     "kletskdon": "https://kletskdon.ru/111-volgogradcev-byli-pojmany-na-narushenii-rezhima-samoizoljacii-v-pervomaj/",
     "myomutninsk": "http://myomutninsk.ru/site.aspx?IID=4134643&SECTIONID=3723023",
     "nashgorod": "https://nashgorod.ru/news/2020-05-14/tyumentsev-mogut-oshtrafovat-na-tysyachu-rubley-za-nesoblyudenie-masochnogo-rezhima-2133024",
+    "bii_koap13": "https://bii.by/docs/sudebnaya-praktika-po-delam-ob-administrativnykh-pravonarusheniyakh-chast-13-191823",
+    "bii_koap16": "https://bii.by/docs/sudebnaya-praktika-po-delam-ob-administrativnykh-pravonarusheniyakh-chast-16-207167?a=a1",
+    "normativka_obzor": "https://normativka.by/lib/document/500145140",
+    "bypravo_obzor": "https://bypravo.ru/nazvanie-dokumenta-obzor-sudebnoj-praktiki-sudebnoj-kollegii-po-ugolovnym-delam-verxovnogo-suda-respubliki-belarus-sudebnoj-kollegii-po/",
 }

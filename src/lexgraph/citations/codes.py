@@ -18,6 +18,7 @@ CODE_LEMMAS = frozenset(lem for _, lemmas, _ in CODES for lem in lemmas) | froze
     lem for _, lemmas, _, _ in CODES_WITH_TAIL for lem in lemmas
 )
 CODE_PREFIXES = frozenset(lem[:4] for lem in CODE_LEMMAS)
+_BY_UPPER = {a.upper(): a for a in CODE_ABBREVIATIONS}
 
 
 class CodeReader(IssuerReader):
@@ -46,9 +47,9 @@ class CodeReader(IssuerReader):
         if t is None or t.kind != "word":
             return None
         if t.text in CODE_ABBREVIATIONS or (
-            t.text.upper() in CODE_ABBREVIATIONS and self._lower(i + 1) in ("рб", "рф")
+            t.text.upper() in _BY_UPPER and (t.text.isupper() or self._lower(i + 1) in ("рб", "рф"))
         ):
-            return self._abbreviation(i)
+            return self._abbreviation(i)  # also «КОАП» in a heading, «ук рб» in lower case
         if t.lower[:4] in CODE_PREFIXES:
             return self._code_by_adjectives(i)
         if t.lower.startswith("кодекс") and lemma(t.lower) == "кодекс":
@@ -65,9 +66,7 @@ class CodeReader(IssuerReader):
             return None  # a definition «(далее – УК)», not a reference
         if self._lower(i - 1) == "(" and self._lower(self._skip_year(i + 1)) == ")":
             return None  # a label in brackets after the name: «Налоговый кодекс (НК-2019)»
-        abbreviation = t.text.upper() if t.text not in CODE_ABBREVIATIONS else t.text
-        if abbreviation not in CODE_ABBREVIATIONS:
-            abbreviation = next(a for a in CODE_ABBREVIATIONS if a.upper() == abbreviation)
+        abbreviation = t.text if t.text in CODE_ABBREVIATIONS else _BY_UPPER[t.text.upper()]
         j = self._skip_year(i + 1)
         after_name = self.s[t.end : t.end + 2].lstrip()[:1]
         if (self._lower(j) == "-" and self._glued(j)) or (after_name and after_name in QUOTES):
