@@ -172,4 +172,7 @@ SOURCES: dict[str, str] = {
     "bii_koap16": "https://bii.by/docs/sudebnaya-praktika-po-delam-ob-administrativnykh-pravonarusheniyakh-chast-16-207167?a=a1",
     "normativka_obzor": "https://normativka.by/lib/document/500145140",
     "bypravo_obzor": "https://bypravo.ru/nazvanie-dokumenta-obzor-sudebnoj-praktiki-sudebnoj-kollegii-po-ugolovnym-delam-verxovnogo-suda-respubliki-belarus-sudebnoj-kollegii-po/",
+    "finexpertiza": "http://finexpertiza.ru/solutions/monitoring/2024/monitoring-izmeneniy-za-period-08-04-24-14-04-24/",
+    "cyberleninka_nk": "https://cyberleninka.ru/article/n/novoe-v-ischislenii-nalogov",
+    "zakonbase_35": "https://zakonbase.ru/content/part/154221",
 }

@@ -64,8 +64,10 @@ class CodeReader(IssuerReader):
             return None  # the abbreviation as a quoted word: «слово «УК» заменить»
         if self._lower(i - 1) == "далее" or self._words(i - 2, "далее", "-") is not None:
             return None  # a definition «(далее – УК)», not a reference
-        if self._lower(i - 1) == "(" and self._lower(self._skip_year(i + 1)) == ")":
-            return None  # a label in brackets after the name: «Налоговый кодекс (НК-2019)»
+        if self._lower(i - 1) == "(" and self._lower(self._after_label(i + 1)) == ")":
+            return (
+                None  # a label in brackets after the name: «Налоговый кодекс (НК-2019)», «(НК РФ)»
+            )
         abbreviation = t.text if t.text in CODE_ABBREVIATIONS else _BY_UPPER[t.text.upper()]
         j = self._skip_year(i + 1)
         after_name = self.s[t.end : t.end + 2].lstrip()[:1]
@@ -79,6 +81,12 @@ class CodeReader(IssuerReader):
             (abbreviation, jurisdiction or ""), CODE_ABBREVIATIONS[abbreviation]
         )
         return slug, jurisdiction, j
+
+    def _after_label(self, j: int) -> int:
+        """The index after a code's label: its year («-2019») and jurisdiction («РФ»)."""
+        j = self._skip_year(j)
+        named = self._jurisdiction(j)
+        return named[1] if named is not None else j
 
     def _skip_year(self, j: int) -> int:
         """Skip a year glued to an abbreviation: «НК-2019»."""
