@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 # A number may carry a superscript («201¹»): the superscript stays part of its token.
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_TOKEN = re.compile(rf"\d+(?:\.\d+)*[{_SUPERSCRIPTS}]*|[^\W\d_]+|\S")
+_TOKEN = re.compile(rf"(\d+(?:\.\d+)*[{_SUPERSCRIPTS}]*)|([^\W\d_]+)|(\S)")
+# The kind of a token by the group of _TOKEN that matched it.
+_KINDS = ("punct", "num", "word", "punct")
 _PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 
@@ -33,7 +35,5 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     for m in _TOKEN.finditer(text):
         s = m.group()
-        c = s[0]
-        kind = "num" if c.isdigit() else "word" if c.isalpha() else "punct"
-        append(Token(s, s.lower(), m.start(), m.end(), kind))
+        append(Token(s, s.lower(), m.start(), m.end(), _KINDS[m.lastindex or 0]))
     return tokens
