@@ -175,4 +175,8 @@ SOURCES: dict[str, str] = {
     "finexpertiza": "http://finexpertiza.ru/solutions/monitoring/2024/monitoring-izmeneniy-za-period-08-04-24-14-04-24/",
     "cyberleninka_nk": "https://cyberleninka.ru/article/n/novoe-v-ischislenii-nalogov",
     "zakonbase_35": "https://zakonbase.ru/content/part/154221",
+    "prg_873": "https://prg-online-web.prgapp.kz/document/print/?doc_id=37126642",
+    "krasnopolie": "https://krasnopolie.gov.by/social/sotcialnaia-zashchita-naseleniia/itemlist/category/481-normativnye-dokumenty",
+    "prg_1162": "https://prg-online-web.prgapp.kz/document/?doc_id=31490265",
+    "center_bereg": "https://center-bereg.ru/n253.html",
 }
