@@ -179,4 +179,7 @@ SOURCES: dict[str, str] = {
     "krasnopolie": "https://krasnopolie.gov.by/social/sotcialnaia-zashchita-naseleniia/itemlist/category/481-normativnye-dokumenty",
     "prg_1162": "https://prg-online-web.prgapp.kz/document/?doc_id=31490265",
     "center_bereg": "https://center-bereg.ru/n253.html",
+    "volcge": "https://volcge.by/?p=2724",
+    "pdfslide_41": "https://pdfslide.net/documents/-08102014-a-41-oe.html",
+    "newsby_82": "https://news-newsby-org.narod.ru/doc-razn/pos09/postn09133.htm",
 }
