@@ -36,6 +36,7 @@ from .acts import (
     ACT_HEAD_LEMMAS,
     ANNEX_HEADS,
     CODE_ABBREVIATIONS,
+    ISSUED_KINDS,
     SELF_NOUNS,
     TREATY_FOLLOWERS,
     TREATY_HEAD_LEMMAS,
@@ -43,7 +44,6 @@ from .acts import (
 )
 from .codes import CODE_PREFIXES, CodeReader
 from .cursor import MONTHS, QUOTES, RawAct, scan_quoted
-from .issuers import ISSUED
 from .normalize import collapse
 from .ordinals import inflect, lemma, ordinal_value
 from .tokens import Token, plain_number, tokenize
@@ -427,7 +427,7 @@ class Recognizer(CodeReader):
             return None
         if self._words(self._index_at(act.end), "по", "делу") is not None:
             return None  # a court's judgment «по делу № …», not a legal act
-        if act.kind in ISSUED.values() and not act.issuer_slugs and act.reason is None:
+        if act.kind in ISSUED_KINDS and not act.issuer_slugs and act.reason is None:
             if act.number is None or act.date is None:
                 return None  # «Решение № 2-964/2019 …», «решение от 27.08.2019 …» of a court
             act.reason = "the issuer is not named"

@@ -36,7 +36,6 @@ _BODIES = sorted(
     ],
     key=lambda item: -len(item[0]),
 )
-ISSUED = {"resolution": "resolution", "decision": "decision", "order": "order"}
 PRESIDENTIAL = frozenset({"edict", "decree", "directive"})
 
 
