@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 export PIP_CACHE_DIR := $(CURDIR)/.cache/pip
 export npm_config_cache := $(CURDIR)/.cache/npm
 
-.PHONY: run test test-fast lint format bench neo4j-start neo4j-stop schema clean web
+.PHONY: run test test-fast lint format bench citations-score neo4j-start neo4j-stop schema clean web
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench: launcher/target/lexgraph-neo4j-launcher.jar
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 ## Re-export the GraphQL SDL after changing the schema.
+## Recall, precision and exact units of the citation grammar on real strings, by category.
+citations-score: $(STAMP)
+	$(BIN)/python -m tests.citations.score $(if $(BASELINE),--baseline $(BASELINE))
+
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema lexgraph.api.schema:schema --output schema/schema.graphql
 	$(BIN)/strawberry export-schema lexgraph.api.schema:schema_with_writes --output schema/schema-writes.graphql

@@ -25,6 +25,14 @@ UNIT_NAMES = {
     "part": "часть",
     "para": "абзац",
     "annex": "приложение",
+    "chapter": "глава",
+    "section": "раздел",
+}
+# Units named without a number (an eId segment of the unit alone).
+UNNUMBERED_NAMES = {
+    "general_part": "Общая часть",
+    "special_part": "Особенная часть",
+    "annex": "приложение",
 }
 
 
@@ -91,6 +99,8 @@ def _unit_label(e_id: str, citation: Citation) -> tuple[str, str | None, str]:
     last = e_id.split("__")[-1]
     if citation.annex is not None and last == citation.annex.segment:
         return citation.annex.kind, None, citation.annex.name
+    if last in UNNUMBERED_NAMES:
+        return last, None, UNNUMBERED_NAMES[last]
     unit, _, number = last.rpartition("_")
     if unit in UNIT_NAMES:
         return unit, number, f"{UNIT_NAMES[unit]} {number}"

@@ -21,6 +21,7 @@ from typing import Any
 import pymorphy3
 
 from importers.base import Span, clean
+from lexgraph.citations.ordinals import ordinal_value
 from lexgraph.russian import GENITIVE_MONTHS
 
 # --- vocabularies ---------------------------------------------------------------------------------
@@ -757,25 +758,12 @@ _UNITS = (
     ("part", r"(?:част\w*|ч\.)"),
     ("paragraph", r"(?:абзац\w*|абз\.)"),
 )
-_ORDINALS = {
-    "перв": "1",
-    "втор": "2",
-    "трет": "3",
-    "четверт": "4",
-    "пят": "5",
-    "шест": "6",
-    "седьм": "7",
-    "восьм": "8",
-    "девят": "9",
-    "десят": "10",
-}
 
 
 def _unit_number(raw: str) -> str:
-    for stem, number in _ORDINALS.items():
-        if raw.lower().startswith(stem):
-            return number
-    return raw
+    """«пятнадцатого» → ``15``: ordinal words are read by the citation grammar's one reader."""
+    value = ordinal_value(raw.lower()) if raw.isalpha() else None
+    return str(value) if value is not None else raw
 
 
 def read_citation(text: str, acts: list[ActMatch], span: Span) -> Citation:

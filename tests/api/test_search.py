@@ -82,3 +82,19 @@ async def test_search_only_some_types(sample_graph: AsyncDriver, run: Run) -> No
     assert {h["type"] for h in answer.data["search"]} == {"Procedure"}
     wrong = await run('{ search(text: "разрешения", types: ["Fee"]) { type } }')
     assert "cannot search Fee" in wrong.errors[0]
+
+
+async def test_references_to_the_citing_act_resolve_through_the_context(
+    sample_graph: AsyncDriver, run: Run
+) -> None:
+    query = """query ($text: String!, $context: CitingAct) {
+                 resolveCitations(text: $text, context: $context) { resolved actId ids } }"""
+    text = "в порядке, установленном пунктом 6 статьи 287 настоящего Кодекса"
+    alone = await run(query, text=text)
+    assert alone.errors == []
+    assert alone.data["resolveCitations"] == [{"resolved": False, "actId": None, "ids": []}]
+    cited = await run(query, text=text, context={"actId": TAX_CODE})
+    assert cited.errors == []
+    assert cited.data["resolveCitations"] == [
+        {"resolved": True, "actId": TAX_CODE, "ids": [f"{TAX_CODE}#art_287__point_6"]}
+    ]

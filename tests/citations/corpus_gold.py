@@ -2,8 +2,10 @@
 """Gold annotations of every reference in importers/corpus (verbatim text, reviewed by hand).
 
 Each row: file, start, end, text, kind, act id (None = unresolved), unit eIds, procedure number.
-Out of scope by design: mentions inside another act's quoted title (e.g. «Об утверждении
-Визовых правил Республики Беларусь»), unnumbered mentions («согласно приложению»).
+The heading of a document names the document itself and counts as a reference to it. Out of
+scope by design: annexes and acts mentioned inside another act's quoted title unless cited in
+full (e.g. «Об утверждении Визовых правил Республики Беларусь»), unnumbered mentions
+(«согласно приложению», «Приложение к Регламенту …» of the document's own regulation).
 """
 
 from __future__ import annotations
@@ -54,6 +56,16 @@ GOLD: list[Row] = [
         "постановлением Совета Министров Республики Беларусь от 6 мая 2020 г. № 271",
         "act",
         "by/cm_resolution/2020-05-06/271",
+        (),
+        None,
+    ),
+    (
+        "004_85fdc72f4cf61fef.txt",
+        0,
+        83,
+        "ПОСТАНОВЛЕНИЕ\xa0МИНИСТЕРСТВА ВНУТРЕННИХ ДЕЛ РЕСПУБЛИКИ БЕЛАРУСЬ\n\n19 мая 2023 г. № 102",
+        "act",
+        "by/resolution/mvd/2023-05-19/102",
         (),
         None,
     ),

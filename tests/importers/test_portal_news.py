@@ -181,3 +181,12 @@ def test_a_list_without_its_act_names_the_line() -> None:
     )
     with pytest.raises(DocumentError, match=r"no-act.txt:3: expected the act that sets"):
         parse_portal_news(doc)
+
+
+def test_pinpoint_units_read_ordinals_with_the_citation_grammar() -> None:
+    from importers.base import Span
+    from importers.portal_records import read_citation
+
+    text = "абзац пятнадцатый пункта 2 статьи 5"
+    c = read_citation(text, [], Span("news.txt", 1, 1, text))
+    assert (c.paragraph, c.point, c.article) == ("15", "2", "5")

@@ -30,7 +30,13 @@ from lexgraph.api.nodes import (
 from lexgraph.api.planned import PlannedExecutionContext
 from lexgraph.api.prefetch import found_and_prefetched, prefetch_below
 from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_procedures
-from lexgraph.api.search import ResolvedCitation, SearchHit, resolve_citations, search
+from lexgraph.api.search import (
+    CitingAct,
+    ResolvedCitation,
+    SearchHit,
+    resolve_citations,
+    search,
+)
 from lexgraph.api.writes import Mutation
 from lexgraph.graph.reads import catalog
 from lexgraph.graph.statistics import graph_statistics
@@ -212,9 +218,15 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         " grammar reads them, with canonical ids and the graph's nodes for them."
     )
     async def resolve_citations(
-        self, info: Info, text: Annotated[str, _arg("Russian text, up to 20000 characters.")]
+        self,
+        info: Info,
+        text: Annotated[str, _arg("Russian text, up to 20000 characters.")],
+        context: Annotated[
+            CitingAct | None,
+            _arg("The act the text belongs to: «настоящего Кодекса» and the like resolve to it."),
+        ] = None,
     ) -> list[ResolvedCitation]:
-        return await resolve_citations(info, text)
+        return await resolve_citations(info, text, context)
 
 
 @functools.cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import strawberry
@@ -192,10 +192,23 @@ def canonical_ids(citation: Citation) -> list[str]:
     return [citation.act_id] if citation.act_id else []
 
 
-async def resolve_citations(info: Info, text: str) -> list[ResolvedCitation]:
+@strawberry.input(description="The act the text belongs to, for references to itself.")
+class CitingAct:
+    act_id: str = strawberry.field(
+        description="Graph id of the citing act, e.g. `by/code/housing`: «пунктом 1 статьи 62"
+        " настоящего Кодекса» resolves to `by/code/housing#art_62__point_1`."
+    )
+
+
+async def resolve_citations(
+    info: Info, text: str, citing: CitingAct | None = None
+) -> list[ResolvedCitation]:
     if len(text) > MAX_CITATION_TEXT:
         raise UserError(f"the text is longer than {MAX_CITATION_TEXT} characters")
-    found = parse_citations(text, context=await citation_context(info))
+    context = await citation_context(info)
+    if citing is not None:
+        context = replace(context, document_id=citing.act_id)
+    found = parse_citations(text, context=context)
     ids = {c: canonical_ids(c) for c in found}
     wanted = sorted({i for each in ids.values() for i in each})
     nodes: dict[str, Mapping[str, Any]] = {}

@@ -21,6 +21,21 @@ _HEADS = {
     "directive": ("Директива", "Директивы", "Директивой"),
     "cm_resolution": ("постановление", "постановления", "постановлением"),
     "resolution": ("постановление", "постановления", "постановлением"),
+    "decision": ("решение", "решения", "решением"),
+    "order": ("приказ", "приказа", "приказом"),
+    "disposal": ("распоряжение", "распоряжения", "распоряжением"),
+    "declaration": ("Декларация", "Декларации", "Декларацией"),
+    "constitution": ("Конституция", "Конституции", "Конституцией"),
+}
+#: The genitive names of jurisdictions other than Belarus, as they follow a code's name.
+_JURISDICTION_NAMES = {
+    "ru": "Российской Федерации",
+    "kz": "Республики Казахстан",
+    "ua": "Украины",
+    "eaeu": "Евразийского экономического союза",
+    "cu": "Таможенного союза",
+    "rsfsr": "РСФСР",
+    "su": "СССР",
 }
 _CASE_INDEX = {"nomn": 0, "gent": 1, "ablt": 2}
 _APPROVED = {"neut": "утвержденного", "masc": "утвержденного", "femn": "утвержденной"}
@@ -47,8 +62,14 @@ def _act(act: ActRef, case: str) -> str:
         noun = act.current_noun or "постановление"
         adjective = inflect("настоящий", frozenset({case, "sing", _noun_gender(noun)}), "ADJF")
         return f"{adjective} {_noun(noun, case)}"
+    if act.kind == "constitution":
+        return f"{_HEADS['constitution'][_CASE_INDEX[case]]} Республики Беларусь"
     if act.kind == "code" and act.code in CODE_GENITIVE:
         genitive = CODE_GENITIVE[act.code]
+        if act.jurisdiction in _JURISDICTION_NAMES:
+            genitive = genitive.replace(
+                "Республики Беларусь", _JURISDICTION_NAMES[act.jurisdiction]
+            )
         return (
             genitive
             if case == "gent"
@@ -65,6 +86,8 @@ def _act(act: ActRef, case: str) -> str:
         parts.append(
             "Республики Беларусь" if act.kind == "law" else "Президента Республики Беларусь"
         )
+    elif act.kind == "declaration":
+        parts.append("Верховного Совета Республики Беларусь")
     else:
         parts.append(" и ".join(act.issuers))
     if act.date is not None:

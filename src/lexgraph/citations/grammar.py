@@ -2,77 +2,61 @@
 
 Grammar, informally (all words in any case, «№» or «N», any spacing or line breaks):
 
-    reference  := procedure | chains target | self | annex-def | act
+    reference  := procedure | chains target | self | annex-def | act [«(» chains «)»] more*
     procedure  := «по» «подпункту»[footnote] N.N.N
     chains     := group ((«,» | «и»)? group)*       each group: unit-word numbers
-    numbers    := number ((«,» | «и» | «-») number)*  figures or ordinal words; «-» is a range
+    numbers    := number ((«,» | «и» | «-») number)*  figures, ordinal words, Roman (sections);
+                                                     «-» is a range, or a superscript («23-1»)
     target     := self | annex | act | code | short-name     (after «приложению N» also «к»)
-    act        := head issuer? date? number? title?    head: Закон, Указ, Декрет, постановление…
+    act        := head issuer? date? number? title?    head: Закон, Указ, постановление, решение,
+                                                       приказ, распоряжение, Конституция, treaty
+    code       := adjectives «кодекс» | «Кодекс» tail | abbreviation   (+ jurisdiction)
+    more       := («,» | «и») date? number title?      acts sharing the kind word
     annex      := [Adjective] Head title [«, утвержденного» act]  (Положение, Правила, …)
     self       := «настоящего» noun                     (постановления, Регламента, …)
 
 Within one chain the units go from smaller to larger («абзаце третьем части первой подпункта
-1.1 пункта 1»). A comma or «и» followed by a unit starts a new chain; an earlier chain inherits
-the larger units of the next one that it lacks («подпунктом 10.20 пункта 10 и пунктом 14 статьи
-285» → both under article 285).
+1.1 пункта 1»); points and parts nest either way («пункта 3 части 1 статьи 7.2»). A comma or
+«и» followed by a unit starts a new chain; an earlier chain inherits the larger units of the
+next one that it lacks («подпунктом 10.20 пункта 10 и пунктом 14 статьи 285» → both under
+article 285). Issuers are read by :mod:`.issuers`, codes by :mod:`.codes`, dates, numbers and
+titles by :mod:`.cursor`. Inside an act's quoted title only acts cited in full are references.
 """
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from ..russian import GENITIVE_MONTHS
 from .acts import (
     ACT_HEAD_LEMMAS,
     ANNEX_HEADS,
-    CODES,
-    CODES_BY_TAIL,
-    COUNCIL_OF_MINISTERS,
-    MINISTRIES,
-    PRESIDENT,
+    CODE_ABBREVIATIONS,
+    ISSUED_KINDS,
     SELF_NOUNS,
+    TREATY_FOLLOWERS,
+    TREATY_HEAD_LEMMAS,
+    TREATY_MARKERS,
 )
+from .codes import CODE_PREFIXES, CodeReader
+from .cursor import MONTHS, QUOTES, RawAct, scan_quoted
 from .normalize import collapse
 from .ordinals import inflect, lemma, ordinal_value
-from .tokens import Token, tokenize
-from .units import ABBREVIATIONS, RANK, unit_word_table
+from .tokens import Token, plain_number, tokenize
+from .units import ABBREVIATIONS, CODE_PARTS, GROUPS, INTERCHANGEABLE, RANK, unit_word_table
 
-MONTHS = GENITIVE_MONTHS
-_HEAD_PREFIXES = frozenset({"зак", "ука", "дек", "дир", "пос"})
-_CODE_LEMMAS = frozenset(lem for _, lemmas, _ in CODES for lem in lemmas)
-_CODE_PREFIXES = frozenset(lem[:4] for lem in _CODE_LEMMAS)
+__all__ = ["MONTHS", "RawAct", "RawAnnex", "RawCitation", "Recognizer", "scan_quoted"]
+
+_HEAD_PREFIXES = frozenset(
+    {"зак", "ука", "дек", "дир", "пос", "реш", "при", "рас", "фед", "кон"} | {"сог", "про", "дог"}
+)
 _ANNEX_PREFIXES = frozenset({"пол", "пра", "инс", "рег"})
-_QUOTES = '«"'
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _APPROVED = re.compile(r",?\s+утвержденн[а-я]*\s+", re.IGNORECASE)
-_HEREINAFTER = re.compile(
-    r"\s*\(\s*далее\s*-?\s*(?:по\s+тексту\s*-?\s*)?([^()\n]{1,80}?)\s*\)", re.IGNORECASE
-)
-_MINISTRY_ABBREVIATIONS = sorted(
-    ((tuple(a.lower().split()), name) for _, name, abbrs in MINISTRIES for a in abbrs),
-    key=lambda item: -len(item[0]),
-)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-@dataclass(slots=True)
-class RawAct:
-    kind: str | None = None
-    issuers: tuple[str, ...] = ()
-    date: datetime.date | None = None
-    number: str | None = None
-    title: str | None = None
-    code: str | None = None
-    current_noun: str | None = None
-    short_name: str | None = None
-    end: int = 0
 
 
 @dataclass(slots=True)
@@ -95,6 +79,7 @@ class RawCitation:
     annex: RawAnnex | None = None
     procedure: str | None = None
     defines: str | None = None
+    resume: int = 0
 
 
 class Lookup(Protocol):
@@ -103,6 +88,20 @@ class Lookup(Protocol):
     def annex_patterns(self) -> Iterable[tuple[int, str, str | None, re.Pattern[str]]]: ...
 
     def short_names(self) -> Iterable[tuple[tuple[str, ...], bool, str]]: ...
+
+    def short_starts(self) -> frozenset[str]: ...
+
+    def annex_short_names(self) -> Iterable[tuple[tuple[str, ...], int]]: ...
+
+
+@lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    """The first three letters (lowercase) of every word that may start a reference."""
+    words = set(unit_word_table()) | set(ABBREVIATIONS) | {"по", "настоящий", "общ", "осо"}
+    words |= {a.lower() for a in CODE_ABBREVIATIONS} | {"кодекс"} | set(CODE_PREFIXES)
+    words |= set(_HEAD_PREFIXES) | set(_ANNEX_PREFIXES)
+    words |= set(ANNEX_HEADS) | {"конституция"}
+    return frozenset(w[:3] for w in words)
 
 
 @lru_cache(maxsize=1024)
@@ -123,64 +122,104 @@ def annex_parts(name: str) -> tuple[str, str | None, str]:
     return "regulation", None, name
 
 
-class Recognizer:
+class Recognizer(CodeReader):
     def __init__(self, text: str, lookup: Lookup) -> None:
-        self.s = text
-        self.toks = tokenize(text)
-        self.starts = [t.start for t in self.toks]
-        self.n = len(self.toks)
+        super().__init__(text)
         self.lookup = lookup
-
-    # -- helpers -------------------------------------------------------------------------
-    def _tok(self, i: int) -> Token | None:
-        return self.toks[i] if 0 <= i < self.n else None
-
-    def _lower(self, i: int) -> str:
-        t = self._tok(i)
-        return t.lower if t else ""
-
-    def _index_at(self, pos: int) -> int:
-        return bisect_left(self.starts, pos)
-
-    def _words(self, i: int, *words: str) -> int | None:
-        for k, w in enumerate(words):
-            if self._lower(i + k) != w:
-                return None
-        return i + len(words)
-
-    def _rb(self, i: int) -> int | None:
-        return self._words(i, "республики", "беларусь")
 
     # -- entry point -----------------------------------------------------------------------
     def run(self) -> Iterator[RawCitation]:
         i = 0
         while i < self.n:
             found = self._at(i)
-            if found is None:
+            if not found:
                 i += 1
                 continue
-            yield found
-            i = max(i + 1, self._index_at(found.end))
+            yield from found
+            for c in found:
+                span = c.act.title_span if c.act is not None else None
+                if span is not None:
+                    yield from self._in_title(*span)
+            last = max(max(c.end, c.resume) for c in found)
+            i = max(i + 1, self._index_at(last))
 
-    def _at(self, i: int) -> RawCitation | None:
+    def _in_title(self, start: int, end: int) -> Iterator[RawCitation]:
+        """Acts cited in full inside another act's title: with date and number, or codes."""
+        i = self._index_at(start)
+        while i < self.n and self.toks[i].start < end:
+            found = [
+                c
+                for c in self._at(i)
+                if c.end <= end and c.act is not None and _in_full(c.act) and c.annex is None
+            ]
+            if not found:
+                i += 1
+                continue
+            yield from found
+            i = max(i + 1, self._index_at(max(c.end for c in found)))
+
+    def _at(self, i: int) -> list[RawCitation]:
         t = self.toks[i]
         if t.kind != "word":
-            return None
+            return []
+        if t.lower[:3] not in _starts() and t.lower[:3] not in self.lookup.short_starts():
+            return []  # most words cannot start a reference: skip them cheaply
         if t.lower == "по":
-            return self._procedure(i)
+            found = self._procedure(i)
+            return [found] if found else []
         if self._unit(i) is not None:
-            return self._provision(i)
+            found = self._provision(i)
+            return [found] if found else []
         start = t.start
         current = self._self(i)
         if current is not None:
-            return RawCitation(start, current.end, act=current)
+            return [RawCitation(start, current.end, act=current)]
         annex = self._annex(i, definition_only=True)
         if annex is not None:
-            return RawCitation(start, annex.end, act=annex.approved_by, annex=annex)
-        act = self._act(i) or self._code(i)
-        if act is not None:
-            return RawCitation(start, act.end, act=act, defines=self._hereinafter(act.end))
-        return None
+            found = RawCitation(start, annex.end, act=annex.approved_by, annex=annex)
+            found.defines, found.resume = self._hereinafter(annex.end)
+            return [found]
+        act = self._act(i) or self._code(i) or self._short(i, whole=True)
+        if act is None:
+            return []
+        first = self._whole(start, act)
+        return [first, *self._more(act, first.resume or first.end)]
+
+    def _whole(self, start: int, act: RawAct) -> RawCitation:
+        """A citation of a whole act, with the units written after it in brackets, if any."""
+        paths, after = self._units_after(act.end, act)
+        found = RawCitation(start, act.end, paths, act)
+        found.defines, found.resume = self._hereinafter(max(act.end, after))
+        found.resume = max(found.resume, after)
+        return found
+
+    def _more(self, first: RawAct, pos: int) -> list[RawCitation]:
+        """Acts enumerated after ``first`` that share its kind word: «…, от … № 636 и от …»."""
+        if first.kind in (None, "code", "constitution", "treaty") or first.number is None:
+            return []
+        found: list[RawCitation] = []
+        j = self._index_at(pos)
+        while self._tok(j + 1) is not None and (
+            self._lower(j) in (",", "и")
+            or (self._lower(j) == ";" and self._lower(j + 1) in ("от", "№", "n"))
+        ):
+            act = RawAct(
+                first.kind,
+                first.issuers,
+                issuer_slugs=first.issuer_slugs,
+                jurisdiction=first.jurisdiction,
+                reason=first.reason,
+            )
+            k = self._details(j + 1, act)
+            if act.number is None or k == j + 1:
+                break
+            if act.date is None and first.date is not None and self._lower(j + 1) in ("№", "n"):
+                act.date = first.date  # «от 18.11.2004 № 339-З … и № 338-З»: one date for both
+            c = RawCitation(self.toks[j + 1].start, act.end, act=act)
+            c.defines, c.resume = self._hereinafter(act.end)
+            found.append(c)
+            j = self._index_at(max(c.end, c.resume))
+        return found
 
     # -- procedures ------------------------------------------------------------------------
     def _procedure(self, i: int) -> RawCitation | None:
@@ -209,258 +248,250 @@ class Recognizer:
             return hit[0], i + 1
         unit = ABBREVIATIONS.get(t.lower)
         if unit is not None and self._lower(i + 1) == ".":
-            nxt = self._tok(i + 2)
+            k = i + 2
+            doubled = self._words(k, t.lower, ".") is not None
+            if doubled:
+                k += 2  # a plural written twice: «ст.ст. 327-332», «ч.ч. 1, 2», «п.п. 1.1»
+            if t.lower == "пп" or (t.lower == "п" and doubled):
+                # «пп. 1.1» and «п.п. 1.1» are subpoints, «пп. 2, 3 Положения» points
+                unit = "subpoint" if "." in self._lower(k) else "point"
+            nxt = self._tok(k)
             if nxt is not None and nxt.kind == "num":
-                return unit, i + 2
+                return unit, k
+        if t.lower[:3] in ("общ", "осо") and self._lower(i + 1).startswith("част"):
+            part = CODE_PARTS.get(lemma(t.lower))
+            if part is not None and lemma(self._lower(i + 1)) == "часть":
+                return part, i + 2
         return None
 
-    def _number(self, i: int) -> str | None:
+    def _number(self, i: int) -> tuple[str, int] | None:
+        """A unit number at ``i`` and the index after it: «5», «201¹», «третьего», «двадцать
+        первого»."""
         t = self._tok(i)
         if t is None:
             return None
         if t.kind == "num":
-            return t.text
-        if t.kind == "word":
-            value = ordinal_value(t.lower)
-            return str(value) if value is not None else None
-        return None
+            return plain_number(t.text), i + 1
+        if t.kind != "word":
+            return None
+        tens = _TENS.get(t.lower)
+        if tens is not None:
+            unit = ordinal_value(self._lower(i + 1))
+            return (str(tens + unit), i + 2) if unit is not None and unit < 10 else None
+        value = ordinal_value(t.lower)
+        return (str(value), i + 1) if value is not None else None
 
-    def _numbers(self, i: int) -> tuple[list[str], int]:
-        first = self._number(i)
-        if first is None:
+    def _numbers(self, unit: str, i: int) -> tuple[list[str], int]:
+        if unit in ("general_part", "special_part"):
+            return [""], i
+        if unit == "annex" and self._lower(i) in ("№", "n") and self._number(i + 1):
+            i += 1  # «Приложение № 3»
+        found = self._number(i)
+        if found is None and unit in ("section", "chapter") and (roman := _roman(self._tok(i))):
+            found = roman, i + 1
+        if found is None:
+            if unit == "annex" and self._lower(i) == "к":
+                return [""], i  # an unnumbered annex: «приложение к постановлению …»
             return [], i
-        numbers = [first]
-        j = i + 1
+        numbers = [found[0]]
+        j = found[1]
         while True:
             sep = self._lower(j)
+            if sep == "." and self._lower(j + 1) == "-":
+                j += 1  # «статьи 24.1. - 24.4»
+                sep = "-"
             nxt = self._number(j + 1)
             if nxt is None or sep not in ("-", ",", "и"):
                 break
-            if sep == "-":
-                numbers[-1:] = _expand(numbers[-1], nxt)
+            if sep == "-" and self._superscript(j, numbers[-1], nxt[0]):
+                numbers[-1] = f"{numbers[-1]}-{nxt[0]}"
+            elif sep == "-":
+                numbers[-1:] = _expand(numbers[-1], nxt[0])
             else:
-                numbers.append(nxt)
-            j += 2
+                numbers.append(nxt[0])
+            j = nxt[1]
         return numbers, j
 
-    def _provision(self, i: int) -> RawCitation | None:
+    def _superscript(self, j: int, a: str, b: str) -> bool:
+        """«23-1» is article 23¹ (a hyphen glued to both, and no rising range), not 23 to 1."""
+        if not (self._glued(j) and self._glued(j + 1)):
+            return False
+        return a.isdigit() and b.isdigit() and int(b) <= int(a)
+
+    def _chains(self, i: int) -> tuple[list[list[tuple[str, list[str]]]], int]:
         chains: list[list[tuple[str, list[str]]]] = []
         j = i
         while True:
             unit = self._unit(j)
             if unit is None:
                 break
-            numbers, k = self._numbers(unit[1])
+            numbers, k = self._numbers(unit[0], unit[1])
             if not numbers:
                 break
             group = (unit[0], numbers)
             if not chains or (j > i and self._lower(j - 1) in (",", "и")):
                 chains.append([group])
-            elif RANK[unit[0]] < RANK[chains[-1][-1][0]]:
+            elif _continues(chains[-1], unit[0]):
                 chains[-1].append(group)
             else:
                 break
-            j = k
+            j = self._skip_heading(k)
             if self._lower(j) in (",", "и") and self._unit(j + 1) is not None:
                 j += 1
+        if chains and self._lower(j - 1) in (",", "и") and self._unit(j) is not None:
+            j -= 1
+        return chains, j
+
+    def _skip_heading(self, j: int) -> int:
+        """Skip an article's quoted heading between units: «ст.62 «Налоговый учет» Общей части»."""
+        t = self._tok(j)
+        if t is None or t.text not in QUOTES:
+            return j
+        quoted = scan_quoted(self.s, t.start)
+        if quoted is None or quoted[1] - t.start > 120:
+            return j
+        k = self._index_at(quoted[1])
+        return k if self._unit(k) is not None else j
+
+    def _provision(self, i: int) -> RawCitation | None:
+        chains, j = self._chains(i)
         if not chains:
             return None
-        if self._lower(j - 1) in (",", "и") and self._unit(j) is not None:
-            j -= 1
         target_at = j + 1 if chains[-1][-1][0] == "annex" and self._lower(j) == "к" else j
         start = self.toks[i].start
-        current = self._self(target_at)
+        unnumbered = chains[-1][-1] == ("annex", [""])
+        found = self._target(start, chains, target_at, strong=unnumbered)
+        if found is None and self._lower(target_at) == "." and self._glued(target_at):
+            found = self._target(start, chains, target_at + 1, strong=True)  # «п. 4.11. Инструкции»
+        return found
+
+    def _target(
+        self, start: int, chains: list[list[tuple[str, list[str]]]], j: int, strong: bool = False
+    ) -> RawCitation | None:
+        current = self._self(j)
         if current is not None:
             return RawCitation(start, current.end, _paths(chains), act=current)
-        annex = self._annex(target_at, definition_only=False)
-        if annex is not None:
-            return RawCitation(start, annex.end, _paths(chains), annex.approved_by, annex)
-        act = self._act(target_at) or self._code(target_at) or self._short(target_at)
+        annex = self._annex(j, definition_only=False)
+        if annex is not None and (not strong or annex.approved_by or annex.known_index is not None):
+            found = RawCitation(start, annex.end, _paths(chains), annex.approved_by, annex)
+            found.defines, found.resume = self._hereinafter(annex.end)
+            return found
+        act = self._act(j) or self._code(j) or self._short(j)
         if act is None:
             return None
-        return RawCitation(start, act.end, _paths(chains), act, defines=self._hereinafter(act.end))
+        found = RawCitation(start, act.end, _paths(chains), act)
+        found.defines, found.resume = self._hereinafter(act.end)
+        return found
+
+    def _units_after(self, pos: int, act: RawAct) -> tuple[list[tuple[tuple[str, str], ...]], int]:
+        """Units written in brackets after a whole act: «Кодекса … (статья 16.10)»."""
+        if act.kind not in ("code", "constitution") and act.title is None:
+            return [], pos
+        j = self._index_at(pos)
+        if self._lower(j) != "(":
+            return [], pos
+        k = j + 1
+        while self._lower(k + 1) == "," and self._unit(k) is None and k < j + 4:
+            k += 2  # «(извлечения, статьи 24.1. - 24.4 …)»
+        chains, end = self._chains(k)
+        if not chains or self._lower(end) not in (")", "-", ";"):
+            return [], pos
+        return _paths(chains), self._end(end + 1) if self._lower(end) == ")" else self._end(end)
 
     # -- acts ------------------------------------------------------------------------------
     def _act(self, i: int) -> RawAct | None:
         t = self._tok(i)
         if t is None or t.kind != "word" or t.lower[:3] not in _HEAD_PREFIXES:
             return None
-        kind = ACT_HEAD_LEMMAS.get(lemma(t.lower))
+        head = lemma(t.lower)
+        if head == "конституция" and t.text[0].isupper():
+            return self._constitution(i)
+        if head in TREATY_HEAD_LEMMAS:
+            return self._treaty(i) if t.text[0].isupper() else None
+        if head == "федеральный" and lemma(self._lower(i + 1)) == "закон":
+            act = RawAct("law", jurisdiction="ru")
+            named = self._jurisdiction(i + 2)
+            self._details(named[1] if named is not None else i + 2, act)
+            return act if act.date is not None or act.number is not None else None
+        kind = ACT_HEAD_LEMMAS.get(head)
         if kind is None:
             return None
-        j = i + 1
-        issuers: tuple[str, ...] = ()
-        if kind == "law":
-            j = self._rb(j) or j
-        elif kind in ("edict", "decree", "directive"):
-            if self._lower(j) == "президента":
-                j = self._rb(j + 1) or j + 1
-            issuers = (PRESIDENT,)
-        else:
-            after = self._words(j, "совета", "министров")
-            if after is not None:
-                kind, j, issuers = (
-                    "cm_resolution",
-                    self._rb(after) or after,
-                    (COUNCIL_OF_MINISTERS,),
-                )
-            else:
-                found = self._issuers(j)
-                if found is None:
-                    return None
-                issuers, j = found
-        act = RawAct(kind, issuers)
-        j = self._details(j, act)
-        if act.date is None and act.number is None and act.title is None:
+        act = RawAct(kind)
+        after = self._issuer(i + 1, act)
+        if after is None:
             return None
+        self._details(after, act)
+        if kind == "law" and t.text[0].isupper() and act.title is None and act.date is None:
+            self._unquoted_title(after, act)  # «Закона РБ О пенсионном обеспечении»
+        if act.date is None and act.number is None and act.title is None and not act.register:
+            return None
+        if self._words(self._index_at(act.end), "по", "делу") is not None:
+            return None  # a court's judgment «по делу № …», not a legal act
+        if act.kind in ISSUED_KINDS and not act.issuer_slugs and act.reason is None:
+            if act.number is None or act.date is None:
+                return None  # «Решение № 2-964/2019 …», «решение от 27.08.2019 …» of a court
+            act.reason = "the issuer is not named"
         return act
 
-    def _details(self, j: int, act: RawAct) -> int:
-        """Date, number and title in any order after the head; sets ``act.end``."""
-        act.end = self.toks[j - 1].end
-        for _ in range(2):
-            if act.date is None and (found := self._date(j)) is not None:
-                act.date, j = found
-                act.end = self.toks[j - 1].end
-            if act.number is None and (num := self._act_number(j)) is not None:
-                act.number, j = num
-                act.end = self.toks[j - 1].end
-        title = self._title(act.end)
-        if title is not None:
-            act.title, act.end = title
-        return j
-
-    def _issuers(self, j: int) -> tuple[tuple[str, ...], int] | None:
-        names: list[str] = []
-        while True:
-            found = self._ministry(j)
-            if found is None:
+    def _unquoted_title(self, j: int, act: RawAct) -> None:
+        """A law's title written without quotes: «О …» up to the punctuation, date or number."""
+        if self._lower(j) not in ("о", "об") or self.toks[j - 1].end == self.toks[j].start:
+            return
+        k = j + 1
+        while k < min(self.n, j + 14) and self.toks[k].kind == "word" and self._lower(k) != "от":
+            if "\n" in self.s[self.toks[k - 1].end : self.toks[k].start]:
                 break
-            names.append(found[0])
-            j = found[1]
-            if self._lower(j) == "и" and self._ministry(j + 1) is not None:
-                j += 1
-                continue
-            break
-        return (tuple(names), j) if names else None
+            if self._unit(k) is not None or (self._lower(k) == "и" and self._unit(k + 1)):
+                break
+            k += 1
+        if k < j + 3:
+            return
+        act.title = collapse(self.s[self.toks[j].start : self.toks[k - 1].end])
+        act.end = self.toks[k - 1].end
+        self._details(k, act)
+        act.title = act.title or None
 
-    def _ministry(self, j: int) -> tuple[str, int] | None:
-        if self._lower(j).startswith("министерств"):
-            for k in range(j + 1, min(j + 12, self.n)):
-                end = self._rb(k)
-                w = self._lower(k)
-                stop = w in ("от", "№", "и") and (w != "и" or self._lower(k + 1)[:6] == "минист")
-                if end is None and not stop and (self.toks[k].kind == "word" or w == "-"):
-                    continue
-                if k == j + 1:
-                    return None
-                tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
-                return f"Министерства {tail} Республики Беларусь", end or k
-            return None
-        for words, tail in _MINISTRY_ABBREVIATIONS:
-            end = self._words(j, *words)
-            if end is not None:
-                return f"Министерства {tail} Республики Беларусь", self._rb(end) or end
-        return None
-
-    def _date(self, j: int) -> tuple[datetime.date, int] | None:
-        has_from = self._lower(j) == "от"
-        k = j + 1 if has_from else j
+    def _names_another(self, k: int) -> bool:
+        """After a short name, a title («Положения о …», «Закона «О …»») names another act."""
         t = self._tok(k)
-        if t is None or t.kind != "num":
-            return None
-        parts: tuple[int, int, int] | None = None
-        m = _DOTTED_DATE.fullmatch(t.text)
-        if m:
-            parts = (int(m[3]), int(m[2]), int(m[1]))
-            k += 1
-        elif has_from and (month := MONTHS.get(self._lower(k + 1))) is not None:
-            year = self._tok(k + 2)
-            if year is None or year.kind != "num" or len(year.text) != 4 or len(t.text) > 2:
-                return None
-            parts = (int(year.text), month, int(t.text))
-            k += 3
-        if parts is None:
-            return None
-        try:
-            date = datetime.date(*parts)
-        except ValueError:
-            return None
-        if self._lower(k) == "года":
-            k += 1
-        elif self._lower(k) == "г":
-            k += 2 if self._lower(k + 1) == "." else 1
-        return date, k
+        return t is not None and (t.lower in ("о", "об", "по") or t.text in QUOTES)
 
-    def _act_number(self, j: int) -> tuple[str, int] | None:
-        t = self._tok(j)
-        if t is None or t.text not in ("№", "N"):
+    def _constitution(self, i: int) -> RawAct:
+        act = RawAct("constitution", end=self.toks[i].end)
+        found = self._jurisdiction(i + 1)
+        if found is not None:
+            act.jurisdiction, j = found
+            act.end = self._end(j)
+        return act
+
+    def _treaty(self, i: int) -> RawAct | None:
+        """An international treaty: «Соглашение между Правительством …», «Протокол … от …»;
+        a «протокол об административном правонарушении» or a private «соглашение» is not one."""
+        follower = self._lower(i + 1)
+        if follower not in TREATY_FOLLOWERS:
             return None
-        num = self._tok(j + 1)
-        if num is None or num.kind != "num" or "." in num.text:
-            return None
-        text, k = num.text, j + 2
-        while True:
-            sep, nxt = self._tok(k), self._tok(k + 1)
-            if sep is None or nxt is None or sep.text not in ("/", "-"):
+        act = RawAct("treaty", reason="an international treaty is not identified by its title")
+        j = i + 1
+        limit = min(self.n, i + 60)
+        international = follower in ("стран", "государств") or (
+            follower == "между" and self._starts_body(i + 2)
+        )
+        end: int | None = None  # the description ends at the first comma unless a date follows
+        while j < limit and self._lower(j) not in ("(", ";", ".", "«", '"'):
+            if self._lower(j) == "," and end is None:
+                end = j
+            if self._lower(j) == "от" and (found := self._date(j)) is not None:
+                act.date, j = found
+                end = j
+                international = True
                 break
-            if sep.start != self.toks[k - 1].end or nxt.start != sep.end:
-                break
-            if nxt.kind == "num" or (
-                nxt.kind == "word" and nxt.text.isupper() and len(nxt.text) < 6
-            ):
-                text += sep.text + nxt.text
-                k += 2
-                continue
-            break
-        return text, k
-
-    def _title(self, pos: int) -> tuple[str, int] | None:
-        p = pos
-        while p < len(self.s) and self.s[p] == " ":
-            p += 1
-        if p < len(self.s) and self.s[p] == "\n":
-            p += 1
-            while p < len(self.s) and self.s[p] == " ":
-                p += 1
-        if p >= len(self.s) or self.s[p] not in _QUOTES:
+            international = international or self._lower(j).startswith(TREATY_MARKERS)
+            j += 1
+        end = j if end is None else end
+        if end == i + 1 or not international:
             return None
-        return scan_quoted(self.s, p)
-
-    def _hereinafter(self, pos: int) -> str | None:
-        m = _HEREINAFTER.match(self.s, pos)
-        if m is None:
-            return None
-        name = m[1].strip().strip('«»"').strip()
-        return name or None
-
-    def _code(self, i: int) -> RawAct | None:
-        t = self._tok(i)
-        if t is None or t.kind != "word":
-            return None
-        if t.lower[:4] in _CODE_PREFIXES:
-            lemmas: list[str] = []
-            j = i
-            while len(lemmas) < 3 and (w := self._tok(j)) is not None and w.kind == "word":
-                lem = lemma(w.lower)
-                if lem == "кодекс":
-                    for slug, code_lemmas, _ in CODES:
-                        if tuple(lemmas) == code_lemmas:
-                            end = self._rb(j + 1) or j + 1
-                            return RawAct("code", code=slug, end=self.toks[end - 1].end)
-                    return None
-                if lem not in _CODE_LEMMAS:
-                    return None
-                lemmas.append(lem)
-                j += 1
-            return None
-        after = self._rb(i + 1) if t.lower.startswith("кодекс") else None
-        if after is not None:
-            for slug, tail, _ in CODES_BY_TAIL:
-                stop = self._words(after, *tail.split())
-                if stop is not None:
-                    return RawAct("code", code=slug, end=self.toks[stop - 1].end)
-        return None
+        act.end = self._end(end)
+        return act
 
     def _self(self, i: int) -> RawAct | None:
         t = self._tok(i)
@@ -474,15 +505,27 @@ class Recognizer:
             return None
         return RawAct(current_noun=noun_lemma, end=noun.end)
 
-    def _short(self, i: int) -> RawAct | None:
+    def _short(self, i: int, whole: bool = False) -> RawAct | None:
         t = self._tok(i)
         if t is None or t.kind != "word":
             return None
-        for lemmas, upper, name in self.lookup.short_names():
+        for words, upper, name in self.lookup.short_names():
             if t.text[0].isupper() != upper:
                 continue
-            if all(lemma(self._lower(i + k)) == lem for k, lem in enumerate(lemmas)):
-                return RawAct(short_name=name, end=self.toks[i + len(lemmas) - 1].end)
+            if whole and not upper:
+                continue
+            k = i
+            for word in words:
+                tok = self._tok(k)
+                if tok is None or _short_key(tok) != word:
+                    break
+                k += 1
+            else:
+                if whole and len(words) == 1 and self._lower(k) in ("№", "n"):
+                    continue
+                if self._names_another(k):
+                    continue
+                return RawAct(short_name=name, end=self.toks[k - 1].end)
         return None
 
     # -- approved annexes ------------------------------------------------------------------
@@ -507,6 +550,17 @@ class Recognizer:
         if spec is None:
             return None
         kind, nominative, gender = spec
+        for words, index in self.lookup.annex_short_names():
+            k = i  # a short name defined earlier: «(далее – Инструкция)», «Положение № 1476»
+            for word in words:
+                tok = self._tok(k)
+                if tok is None or _short_key(tok) != word:
+                    break
+                k += 1
+            else:
+                if not self._names_another(k):
+                    end = self.toks[k - 1].end
+                    return RawAnnex(kind, nominative, None, "", None, index, end=end)
         adj_lemma = lemma(adjective.lower) if adjective else None
         prefix = nominative
         if adjective is not None:
@@ -537,46 +591,6 @@ class Recognizer:
         end = _title_end(self.s, p, line_end)
         tail = collapse(self.s[p:end])
         return RawAnnex(kind, f"{prefix} {tail}".strip(), adj_lemma, tail, None, None, end=end)
-
-
-def scan_quoted(s: str, p: int) -> tuple[str, int] | None:
-    """Title in quotes starting at ``s[p]``: (content with quotes normalized, end position).
-
-    Nested quotes are balanced; an ASCII ``"`` opens after a space or bracket and closes
-    otherwise. An outer quote left open (typists drop the second of two closing quotes) ends at
-    the last closing quote before the paragraph ends.
-    """
-    stack = [s[p]]
-    out: list[str] = []
-    last_close: tuple[int, int] | None = None
-    limit = min(len(s), p + 1500)
-    i = p + 1
-    while i < limit:
-        c = s[i]
-        if c == "\n" and s[i + 1 : i + 2] == "\n":
-            break
-        if c == "«" or (c == '"' and (s[i - 1].isspace() or s[i - 1] in "(«")):
-            if c == '"' and stack[-1] == '"' and (i + 1 >= len(s) or not s[i + 1].isalnum()):
-                stack.pop()
-            else:
-                stack.append(c)
-                out.append("«")
-                i += 1
-                continue
-        elif c in '»"':
-            stack.pop()
-        else:
-            out.append(c)
-            i += 1
-            continue
-        if not stack:
-            return collapse("".join(out)), i + 1
-        out.append("»")
-        last_close = (len(out), i + 1)
-        i += 1
-    if last_close is None:
-        return None
-    return collapse("".join(out[: last_close[0]])), last_close[1]
 
 
 def _line_end(s: str, p: int) -> int:
@@ -610,14 +624,66 @@ def _expand(a: str, b: str) -> list[str]:
 
 
 def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, str], ...]]:
-    """Unit paths (largest first) named by the chains, ancestors shared backwards."""
+    """Unit paths (largest first) named by the chains, ancestors shared backwards.
+
+    Chapters, sections and the parts of a code are left out of a path that goes below them:
+    articles (and the points of a regulation) are numbered through the whole act.
+    """
     full = [list(chain) for chain in chains]
     for idx in range(len(full) - 2, -1, -1):
         top = RANK[full[idx][-1][0]]
-        full[idx] += [g for g in full[idx + 1] if RANK[g[0]] < top and len(g[1]) == 1]
+        have = {g[0] for g in full[idx]}
+        full[idx] += [
+            g for g in full[idx + 1] if RANK[g[0]] < top and len(g[1]) == 1 and g[0] not in have
+        ]
     paths: list[tuple[tuple[str, str], ...]] = []
     for chain in full:
         groups = list(reversed(chain))
+        if any(g[0] not in GROUPS and g[0] != "annex" for g in groups):
+            groups = [g for g in groups if g[0] not in GROUPS]
         for numbers in itertools.product(*(g[1] for g in groups)):
             paths.append(tuple(zip((g[0] for g in groups), numbers, strict=True)))
     return paths
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Compound ordinals: «двадцать первый» → 21.
+_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50}
+
+
+def _roman(t: Token | None) -> str | None:
+    """«IV» → ``4`` (sections of codes are numbered in Roman numerals)."""
+    if t is None or t.kind != "word" or not t.text.isupper():
+        return None
+    letters = t.text.replace("Х", "X").replace("І", "I")
+    if any(c not in _ROMAN_VALUES for c in letters):
+        return None
+    total = 0
+    for c, nxt in zip(letters, [*letters[1:], ""], strict=True):
+        value = _ROMAN_VALUES[c]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return str(total)
+
+
+def _continues(chain: list[tuple[str, list[str]]], unit: str) -> bool:
+    """Whether ``unit`` is the next larger unit of ``chain`` («пункта 3 части 1 статьи 7.2»)."""
+    if any(g[0] == unit for g in chain):
+        return False
+    last = chain[-1][0]
+    return RANK[unit] < RANK[last] or (unit in INTERCHANGEABLE and last in INTERCHANGEABLE)
+
+
+def _in_full(act: RawAct) -> bool:
+    """Cited in full: a code or the Constitution by name, any other act with date and number."""
+    if act.kind in ("code", "constitution"):
+        return True
+    return act.kind is not None and act.date is not None and act.number is not None
+
+
+def short_key(text: str) -> tuple[str, ...]:
+    """A short name as the recognizer compares it: word lemmas, other tokens as written."""
+    return tuple(_short_key(t) for t in tokenize(text))
+
+
+def _short_key(t: Token) -> str:
+    return lemma(t.lower) if t.kind == "word" else t.lower

@@ -3,22 +3,41 @@
 The rest of the project stores these ids in the graph, so they are stable, ASCII and lowercase.
 
 Act id (ELI-like)
-    ``by/{kind}/{yyyy-mm-dd}/{number}`` with kind one of ``law``, ``code``, ``edict``,
-    ``decree``, ``directive``, ``cm_resolution`` (Council of Ministers) and ``resolution``
-    (a ministry). A ministry resolution names its issuer(s) before the date, joint ones joined
-    by ``+``: ``by/resolution/mvd/2023-05-19/102``, ``by/resolution/mvd+minobr/2021-02-26/57-26``.
-    Ministry slugs come from :data:`~lexgraph.citations.acts.MINISTRIES`; an unknown issuer is
-    transliterated (``min_`` + the words after «Министерства»). Numbers are transliterated and
-    ``/`` becomes ``-``: «433-З» → ``433-z``, «57/26» → ``57-26``. Codes are cited by title and
-    get ``by/code/{slug}``: ``by/code/tax`` (Налоговый кодекс). An act without date or number
-    (and not a code) gets no id of its own: it must be resolved against known acts.
+    ``by/{kind}/{yyyy-mm-dd}/{number}`` with kind one of ``law``, ``edict``, ``decree``,
+    ``directive``, ``cm_resolution`` (Council of Ministers) and ``declaration``. Acts of other
+    bodies name their issuer(s) before the date, joint ones joined by ``+``: kinds
+    ``resolution`` (постановление of a ministry, state committee, the National Bank, the Plenum
+    of the Supreme Court), ``decision`` (решение of a local council or executive committee, the
+    Constitutional Court), ``order`` (приказ) and ``disposal`` (распоряжение):
+    ``by/resolution/mvd/2023-05-19/102``, ``by/resolution/mvd+minobr/2021-02-26/57-26``,
+    ``by/decision/minskiy_gorispolkom/1998-05-11/474``. Ministry slugs come from
+    :data:`~lexgraph.citations.acts.MINISTRIES`, other bodies from
+    :data:`~lexgraph.citations.acts.STATE_BODIES`; a local body is its place (the adjective in
+    its dictionary form, transliterated) and its kind (``minskiy_gorispolkom``,
+    ``voronovskiy_raysovet``); an unknown ministry is transliterated (``min_`` + the words
+    after «Министерства»). Numbers are transliterated and ``/`` becomes ``-``: «433-З» →
+    ``433-z``, «57/26» → ``57-26``; Roman numerals stay Latin («1327-XII» → ``1327-xii``).
+    Codes are cited by title and get ``by/code/{slug}``: ``by/code/tax`` (Налоговый кодекс);
+    the Constitution is ``by/constitution``. An act without date or number (and not a code)
+    gets no id of its own: it must be resolved against known acts.
+
+Jurisdiction
+    The first segment is the jurisdiction: ``by`` for Belarus, ``ru`` (Russia), ``kz``,
+    ``ua``, ``eaeu`` (the Eurasian Economic Union), ``cu`` (the Customs Union). Foreign codes
+    and laws get ids in the same shape (``ru/code/criminal``, ``ru/law/1999-07-09/154-fz``);
+    other foreign acts and treaties are left unresolved.
 
 Unit eId (Akoma Ntoso style)
     One segment per unit, largest first, joined by ``__``; a segment is ``{type}_{number}``
     with the glossary names ``art`` (статья), ``point`` (пункт), ``subpoint`` (подпункт),
     ``part`` (часть), ``para`` (абзац), ``annex`` (приложение). Parts and paragraphs, counted
     in words in the text, get figures: ``art_287__point_6__part_1``,
-    ``point_1__subpoint_1.1__part_1__para_3``.
+    ``point_1__subpoint_1.1__part_1__para_3``. The segments follow the text, larger units
+    last in it: «пункта 3 части 1 статьи 7.2» → ``art_7.2__part_1__point_3``. An article with a
+    superscript number (23¹, written «23-1» or «23¹») is ``art_23-1``. Chapters (``chapter``),
+    sections (``section``) and the general and special parts of a code (``general_part``,
+    ``special_part``) are units of their own, but an article within them keeps its plain eId,
+    since articles are numbered through the whole act. An unnumbered annex is ``annex``.
 
 Approved annexes
     Units of an approved annex (Положение, Правила, Инструкция, Регламент) start with a segment
@@ -41,7 +60,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .acts import ANNEX_SLUGS, MINISTRIES, SLUG_STOPWORDS
+from .acts import ANNEX_SLUGS, ISSUED_KINDS, MINISTRIES, SLUG_STOPWORDS
 from .normalize import collapse
 
 _TRANSLIT = str.maketrans(
@@ -63,8 +82,12 @@ def transliterate(text: str) -> str:
     return re.sub(r"[^a-z0-9.\-]+", "_", latin).strip("_")
 
 
+_ROMAN = re.compile(r"(?<=-)[XIVХІ]+$")
+
+
 def number_slug(number: str) -> str:
-    """«433-З» → ``433-z``; «57/26» → ``57-26``."""
+    """«433-З» → ``433-z``; «57/26» → ``57-26``; «1327-XII» (Latin or Cyrillic) → ``1327-xii``."""
+    number = _ROMAN.sub(lambda m: m[0].replace("Х", "X").replace("І", "I"), number)
     return transliterate(number.replace("/", "-"))
 
 
@@ -84,17 +107,24 @@ def act_id(
     number: str | None = None,
     issuers: tuple[str, ...] = (),
     code: str | None = None,
+    issuer_slugs: tuple[str, ...] = (),
+    jurisdiction: str = "by",
 ) -> str | None:
     """The act id, or ``None`` if the given details do not identify the act on their own."""
+    if kind == "constitution":
+        return f"{jurisdiction}/constitution"
     if kind == "code" and code:
-        return f"by/code/{code}"
-    if kind is None or kind == "code" or date is None or not number:
+        return f"{jurisdiction}/code/{code}"
+    if kind is None or kind in ("code", "treaty") or date is None or not number:
         return None
-    stem = f"by/{kind}"
-    if kind == "resolution":
-        if not issuers:
+    if jurisdiction != "by" and kind != "law":
+        return None
+    stem = f"{jurisdiction}/{kind}"
+    if kind in ISSUED_KINDS:
+        slugs = issuer_slugs or tuple(issuer_slug(i) for i in issuers)
+        if not slugs:
             return None
-        stem += "/" + "+".join(issuer_slug(i) for i in issuers)
+        stem += "/" + "+".join(slugs)
     return f"{stem}/{date.isoformat()}/{number_slug(number)}"
 
 
@@ -110,8 +140,8 @@ def annex_slug(kind: str, adjective_lemma: str | None, tail: str) -> str:
 
 
 def segment(unit: str, number: str) -> str:
-    """One eId segment: ("art", "287") → ``art_287``."""
-    return f"{unit}_{number}"
+    """One eId segment: ("art", "287") → ``art_287``; an unnumbered unit is its name alone."""
+    return f"{unit}_{number}" if number else unit
 
 
 def e_id(path: tuple[tuple[str, str], ...]) -> str:

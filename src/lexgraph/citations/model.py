@@ -32,6 +32,9 @@ class ActRef:
     current: bool = False
     current_noun: str | None = None
     act_id: str | None = None
+    issuer_slugs: tuple[str, ...] = ()
+    jurisdiction: str = "by"
+    register: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,7 @@ class KnownAct:
     kind: str
     title: str | None = None
     short_names: tuple[str, ...] = ()
+    register: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +125,8 @@ class KnownAnnex:
 class CitationContext:
     """What the resolver may use besides the text itself.
 
-    ``document_id`` is the act id of the citing document (for «настоящего постановления»);
+    ``document_id`` is the act id of the citing document (for «настоящего постановления»,
+    «пунктом 1 статьи 62 настоящего Кодекса»);
     ``document_annex`` is the (kind, slug) of the approved annex the text sits in, if any, so
     that «пункта 2 настоящего Регламента» gets that segment first. Carry the context across the
     paragraphs of one document with :meth:`learn`.

@@ -11,9 +11,19 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from . import ids
-from .grammar import RawAct, RawAnnex, RawCitation, Recognizer, annex_parts, tail_pattern
+from .acts import ARTICLE_SHAPES, MAX_ARTICLE, MAX_ARTICLE_DEFAULT
+from .grammar import (
+    RawAct,
+    RawAnnex,
+    RawCitation,
+    Recognizer,
+    annex_parts,
+    short_key,
+    tail_pattern,
+)
 from .model import (
     ActRef,
     AnnexRef,
@@ -24,7 +34,6 @@ from .model import (
     UnitRef,
 )
 from .normalize import normalize
-from .ordinals import lemma
 
 _ANNEX_KINDS_FOR_SELF = {
     "регламент": "procedure_regulation",
@@ -50,12 +59,19 @@ class _State:
         self.shorts: list[tuple[tuple[str, ...], bool, str, str]] = []
         self.annexes: list[KnownAnnex] = []
         self.patterns: list[tuple[int, str, str | None, re.Pattern[str]]] = []
+        self.by_number: dict[tuple[str, str], frozenset[str]] = {}
+        self.by_register: dict[str, str] = {}
+        self._short_starts: frozenset[str] = frozenset()
+        self.annex_shorts: list[tuple[tuple[str, ...], int]] = []
         for act in context.acts:
             self.kinds[act.act_id] = act.kind
             if act.title:
                 self._add_title(act.kind, act.title, act.act_id)
             for name in act.short_names:
                 self._add_short(name, act.act_id)
+            self._add_number(act.kind, act.act_id)
+            if act.register:
+                self.by_register[act.register] = act.act_id
         for annex in context.annexes:
             self._add_annex(annex)
 
@@ -66,6 +82,12 @@ class _State:
     def short_names(self) -> Iterable[tuple[tuple[str, ...], bool, str]]:
         return [(lemmas, upper, name) for lemmas, upper, name, _ in self.shorts]
 
+    def short_starts(self) -> frozenset[str]:
+        return self._short_starts
+
+    def _index_shorts(self) -> None:
+        self._short_starts = frozenset(key[0][:3] for key, _, _, _ in self.shorts if key)
+
     def copy(self) -> _State:
         """A state knowing what this one knows, learning on its own."""
         state = _State(_NO_CONTEXT)
@@ -73,9 +95,21 @@ class _State:
         state.by_title = dict(self.by_title)
         state.kinds = dict(self.kinds)
         state.shorts = list(self.shorts)
+        state._short_starts = self._short_starts
+        state.annex_shorts = list(self.annex_shorts)
         state.annexes = list(self.annexes)
         state.patterns = list(self.patterns)
+        state.by_number = dict(self.by_number)
+        state.by_register = dict(self.by_register)
         return state
+
+    def _add_number(self, kind: str, act_id: str) -> None:
+        """Index an act by kind and number: «Указом № 298» after the edict was cited in full."""
+        number = act_id.rsplit("/", 1)[-1]
+        if act_id.count("/") < 3 or kind in ("code", "constitution"):
+            return
+        key = (kind, number)
+        self.by_number[key] = self.by_number.get(key, frozenset()) | {act_id}
 
     def _add_title(self, kind: str, title: str, act_id: str) -> None:
         key = (kind, title_key(title))
@@ -83,9 +117,10 @@ class _State:
 
     def _add_short(self, name: str, act_id: str) -> None:
         words = name.split()
-        if words and all(w.isalpha() for w in words):
-            entry = (tuple(lemma(w) for w in words), words[0][0].isupper(), name, act_id)
+        if words and len(words) <= 4 and words[0][0].isalpha():
+            entry = (short_key(name), words[0][0].isupper(), name, act_id)
             self.shorts = [s for s in self.shorts if s[0] != entry[0]] + [entry]
+            self._index_shorts()
 
     def _add_annex(self, known: KnownAnnex) -> None:
         if any(a.annex.name == known.annex.name for a in self.annexes):
@@ -100,12 +135,23 @@ class _State:
         if act is None or act.act_id is None or act.current or act.kind is None:
             return
         self.kinds[act.act_id] = act.kind
+        if c.annex is None:
+            self._add_number(act.kind, act.act_id)
+        if act.register:
+            self.by_register.setdefault(act.register, act.act_id)
         if act.title and c.annex is None:
             self._add_title(act.kind, act.title, act.act_id)
         if c.defines and c.annex is None:
             self._add_short(c.defines, act.act_id)
         if c.annex is not None:
             self._add_annex(KnownAnnex(c.annex, act.act_id, act.kind))
+            if c.defines and c.defines.split()[0][:1].isupper():
+                index = next(i for i, a in enumerate(self.annexes) if a.annex.name == c.annex.name)
+                key = short_key(c.defines)
+                self.annex_shorts = [s for s in self.annex_shorts if s[0] != key] + [(key, index)]
+
+    def annex_short_names(self) -> Iterable[tuple[tuple[str, ...], int]]:
+        return self.annex_shorts
 
     # resolution ----------------------------------------------------------------------------
     def act(self, raw: RawAct) -> tuple[ActRef, str | None]:
@@ -114,13 +160,40 @@ class _State:
             reason = None if doc else "refers to the current document, but no document_id given"
             return ActRef(current=True, current_noun=raw.current_noun, act_id=doc), reason
         ref = ActRef(
-            raw.kind, raw.issuers, raw.date, raw.number, raw.title, raw.code, raw.short_name
+            raw.kind,
+            raw.issuers,
+            raw.date,
+            raw.number,
+            raw.title,
+            raw.code,
+            raw.short_name,
+            issuer_slugs=raw.issuer_slugs,
+            jurisdiction=raw.jurisdiction,
+            register=raw.register,
         )
+        if raw.reason is not None:
+            return ref, raw.reason
         act_id = ids.act_id(
-            raw.kind, date=raw.date, number=raw.number, issuers=raw.issuers, code=raw.code
+            raw.kind,
+            date=raw.date,
+            number=raw.number,
+            issuers=raw.issuers,
+            code=raw.code,
+            issuer_slugs=raw.issuer_slugs,
+            jurisdiction=raw.jurisdiction,
         )
         if act_id is not None:
             return _with(ref, act_id, raw.kind), None
+        if raw.register is not None and raw.register in self.by_register:
+            known = self.by_register[raw.register]
+            return _with(ref, known, self.kinds.get(known)), None
+        if raw.number is not None and raw.kind is not None and raw.jurisdiction == "by":
+            found = self.by_number.get((raw.kind, ids.number_slug(raw.number)), frozenset())
+            if raw.issuer_slugs:
+                found = frozenset(a for a in found if "/".join(raw.issuer_slugs) in a)
+            if len(found) == 1:
+                known = next(iter(found))
+                return _with(ref, known, self.kinds.get(known)), None
         if raw.short_name is not None:
             for _, _, name, known in self.shorts:
                 if name == raw.short_name:
@@ -177,27 +250,59 @@ class _State:
         ):
             prefix = (self.context.document_annex,)
         act_id = act.act_id if act else None
-        units = tuple(_unit(prefix + path, act_id) for path in raw.paths)
+        paths, ambiguous = _ambiguous_articles(act, raw.paths)
+        if act is not None and _foreign_numbering(raw, paths):
+            act, act_id = replace(act, act_id=None), None
+            reason = ambiguous = (
+                "a dotted article number is not the Belarusian code's numbering, and no"
+                " jurisdiction is named («ст. 264.1 УК» reads as the Russian code)"
+            )
+        if ambiguous is not None:
+            reason = ambiguous
+        units = tuple(_unit(prefix + path, act_id) for path in paths)
         if not units and annex is not None:
             units = (_unit(prefix, act_id),)
         kind: CitationKind = "provision" if raw.paths else "act"
-        return Citation(
-            span, text, kind, act, annex, units, None, act_id is not None, reason, raw.defines
-        )
+        resolved = act_id is not None and ambiguous is None
+        return Citation(span, text, kind, act, annex, units, None, resolved, reason, raw.defines)
 
 
 def _with(ref: ActRef, act_id: str, kind: str | None) -> ActRef:
-    return ActRef(
-        ref.kind or kind,
-        ref.issuers,
-        ref.date,
-        ref.number,
-        ref.title,
-        ref.code,
-        ref.short_name,
-        ref.current,
-        ref.current_noun,
-        act_id,
+    return replace(ref, kind=ref.kind or kind, act_id=act_id)
+
+
+def _foreign_numbering(raw: RawCitation, paths: list[tuple[tuple[str, str], ...]]) -> bool:
+    """A code named without jurisdiction, cited with article numbers ours never have."""
+    act = raw.act
+    if act is None or act.kind != "code" or act.jurisdiction_named or act.jurisdiction != "by":
+        return False
+    shape = ARTICLE_SHAPES.get(act.code or "")
+    return shape is not None and any(
+        u == "art" and not shape.fullmatch(n) for p in paths for u, n in p
+    )
+
+
+def _ambiguous_articles(
+    act: ActRef | None, paths: list[tuple[tuple[str, str], ...]]
+) -> tuple[list[tuple[tuple[str, str], ...]], str | None]:
+    """Drop article numbers the act cannot have: «статьи 2011» is 201¹ flattened, or a year."""
+    if act is None:
+        return paths, None
+    if act.kind == "constitution":
+        limit = MAX_ARTICLE["constitution"]
+    else:
+        limit = MAX_ARTICLE.get(act.code or "", MAX_ARTICLE_DEFAULT)
+    kept = [
+        p for p in paths if not any(u == "art" and n.isdigit() and int(n) > limit for u, n in p)
+    ]
+    if len(kept) == len(paths):
+        return paths, None
+    dropped = sorted(
+        {n for p in paths for u, n in p if u == "art" and n.isdigit() and int(n) > limit}
+    )
+    return kept, (
+        f"article {', '.join(dropped)} is beyond the act's articles: a superscript flattened"
+        " by copy-paste (e.g. 201¹ written 2011) cannot be read without the act's structure"
     )
 
 
@@ -216,12 +321,18 @@ _SEEDED_KEPT = 8
 
 
 def _seeded(context: CitationContext) -> _State:
-    kept = _SEEDED.get(id(context))
+    """The state seeded from ``context``'s known acts and annexes (kept by their identity, so
+    contexts that differ only in the citing document share it)."""
+    key = id(context)
+    kept = _SEEDED.get(key)
     if kept is not None and kept[0] is context:
-        _SEEDED.move_to_end(id(context))
+        _SEEDED.move_to_end(key)
         return kept[1]
+    for other, state in _SEEDED.values():
+        if other.acts is context.acts and other.annexes is context.annexes:
+            return state
     state = _State(context)
-    _SEEDED[id(context)] = (context, state)
+    _SEEDED[key] = (context, state)
     while len(_SEEDED) > _SEEDED_KEPT:
         _SEEDED.popitem(last=False)
     return state
@@ -233,11 +344,38 @@ def parse_citations(text: str, *, context: CitationContext | None = None) -> lis
     Acts and annexes cited in full earlier in ``text`` resolve later mentions by title; to carry
     that knowledge across paragraphs use ``context = context.learn(citations)``.
     """
-    state = _seeded(context or _NO_CONTEXT).copy()
+    context = context or _NO_CONTEXT
+    state = _seeded(context).copy()
+    state.context = context
     recognizer = Recognizer(normalize(text), state)
     found: list[Citation] = []
+    raws: list[RawCitation] = []
     for raw in recognizer.run():
         citation = state.citation(text[raw.start : raw.end], raw)
         state.learn(citation)
         found.append(citation)
+        raws.append(raw)
+    for index in _bare_foreign_codes(raws):
+        raw = raws[index]
+        found[index] = state.citation(text[raw.start : raw.end], raw)
     return found
+
+
+def _bare_foreign_codes(raws: list[RawCitation]) -> list[int]:
+    """Codes named without jurisdiction in a text that names them only abroad («Трудовой кодекс
+    Российской Федерации … ст. 334 ТК»): they take that jurisdiction; their indexes."""
+    named: dict[str, set[str]] = {}
+    for raw in raws:
+        act = raw.act
+        if act is not None and act.kind == "code" and act.code and act.jurisdiction_named:
+            named.setdefault(act.code, set()).add(act.jurisdiction)
+    changed: list[int] = []
+    for index, raw in enumerate(raws):
+        act = raw.act
+        if act is None or act.kind != "code" or act.jurisdiction_named or not act.code:
+            continue
+        only = named.get(act.code, set())
+        if len(only) == 1 and "by" not in only:
+            act.jurisdiction = next(iter(only))
+            changed.append(index)
+    return changed

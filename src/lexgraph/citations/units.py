@@ -12,6 +12,8 @@ from .ordinals import inflect, word_forms
 #: Unit type → Russian lemma of the word that names it.
 UNIT_LEMMAS: dict[str, str] = {
     "annex": "приложение",
+    "section": "раздел",
+    "chapter": "глава",
     "art": "статья",
     "point": "пункт",
     "subpoint": "подпункт",
@@ -20,7 +22,28 @@ UNIT_LEMMAS: dict[str, str] = {
 }
 
 #: Smaller rank = larger unit. A genitive chain goes from larger rank to smaller.
-RANK: dict[str, int] = {"annex": 0, "art": 1, "point": 2, "subpoint": 3, "part": 4, "para": 5}
+RANK: dict[str, int] = {
+    "annex": 0,
+    "general_part": 1,
+    "special_part": 1,
+    "section": 2,
+    "chapter": 3,
+    "art": 4,
+    "point": 5,
+    "subpoint": 6,
+    "part": 7,
+    "para": 8,
+}
+
+#: Units that nest either way: a point within a part («пункта 3 части 1 статьи 7.2», КоАП)
+#: or a part within a point («части второй пункта 3», НК).
+INTERCHANGEABLE = frozenset({"point", "subpoint", "part"})
+
+#: Units that only group articles: an article within them keeps its own eId.
+GROUPS = frozenset({"general_part", "special_part", "section", "chapter"})
+
+#: «Общая (Особенная) часть» of a code: lemma of the adjective → unit.
+CODE_PARTS: dict[str, str] = {"общий": "general_part", "особенный": "special_part"}
 
 #: Units counted in words («часть первая») rather than in figures («пункт 6»).
 COUNTED_IN_WORDS = frozenset({"part", "para"})
@@ -28,6 +51,8 @@ COUNTED_IN_WORDS = frozenset({"part", "para"})
 #: Grammatical gender of each unit word, for agreeing ordinal words.
 GENDER: dict[str, str] = {
     "annex": "neut",
+    "section": "masc",
+    "chapter": "femn",
     "art": "femn",
     "point": "masc",
     "subpoint": "masc",
@@ -44,6 +69,8 @@ ABBREVIATIONS: dict[str, str] = {
     "ч": "part",
     "абз": "para",
     "прил": "annex",
+    "гл": "chapter",
+    "разд": "section",
 }
 
 

@@ -1,0 +1,210 @@
+"""Who issued an act: the President, the Council of Ministers, a ministry, a state body from the
+table in :mod:`.acts`, a local council or executive committee, or a body outside Belarus."""
+
+from __future__ import annotations
+
+from .acts import (
+    COUNCIL_OF_MINISTERS,
+    FOREIGN_WORDS,
+    LOCAL_BODIES,
+    LOCAL_COMPACT,
+    LOCAL_LEVELS,
+    MINISTRIES,
+    PRESIDENT,
+    STATE_BODIES,
+)
+from .cursor import Cursor, RawAct
+from .ids import issuer_slug, transliterate
+from .normalize import collapse
+from .ordinals import lemma
+from .tokens import tokenize
+
+_MINISTRY_ABBREVIATIONS = sorted(
+    ((tuple(a.lower().split()), name) for _, name, abbrs in MINISTRIES for a in abbrs),
+    key=lambda item: -len(item[0]),
+)
+# Other state bodies as token sequences, longest first: (words, slug, canonical genitive name).
+_BODIES = sorted(
+    [
+        (tuple(t.lower for t in tokenize(words)), slug, collapse(words))
+        for slug, words, _ in STATE_BODIES
+    ]
+    + [
+        (tuple(t.lower for t in tokenize(a)), slug, collapse(words))
+        for slug, words, abbrs in STATE_BODIES
+        for a in abbrs
+    ],
+    key=lambda item: -len(item[0]),
+)
+PRESIDENTIAL = frozenset({"edict", "decree", "directive"})
+
+
+class IssuerReader(Cursor):
+    """Reads the issuer after an act's head word into the act."""
+
+    def _issuer(self, j: int, act: RawAct) -> int | None:
+        """Read the issuer after the head word into ``act``; the index after it, or ``None``."""
+        kind = act.kind
+        if kind == "law":
+            found = self._jurisdiction(j)
+            if found is not None:
+                act.jurisdiction, j = found
+            return j
+        if kind == "declaration":
+            end = self._words(j, "верховного", "совета")
+            return self._rb(end) or end if end is not None else j
+        if self._lower(j) == "президента" and kind in (*PRESIDENTIAL, "disposal"):
+            act.issuers, act.issuer_slugs = (PRESIDENT,), ("president",)
+            return self._after_body(j + 1, act)
+        if kind in PRESIDENTIAL:
+            act.issuers = (PRESIDENT,)
+            if self._starts_body(j):
+                act.issuers = ()
+                act.reason = "issued by another body than the President"
+                return self._unknown_body(j, act)
+            return j
+        for words in (("совета", "министров"), ("правительства",), ("совмина",)):
+            end = self._words(j, *words)
+            if end is not None:
+                if kind == "resolution":
+                    act.kind = "cm_resolution"
+                act.issuers, act.issuer_slugs = (COUNCIL_OF_MINISTERS,), ("cm",)
+                return self._after_body(end, act)
+        names: list[str] = []
+        slugs: list[str] = []
+        while True:
+            body = self._body(j)
+            if body is None:
+                break
+            slug, name, j = body
+            names.append(name)
+            slugs.append(slug)
+            if self._lower(j) == "и" and self._body(j + 1) is not None:
+                j += 1
+                continue
+            break
+        if names:
+            act.issuers, act.issuer_slugs = tuple(names), tuple(slugs)
+            if any(s.startswith("min_") for s in slugs) and any(
+                w in FOREIGN_WORDS for n in names for w in n.lower().split()
+            ):
+                act.reason = "issued by a body outside Belarus"
+            return self._after_body(j, act)
+        if self._starts_body(j):
+            act.reason = "the issuer is not in the table of state bodies"
+            return self._unknown_body(j, act)
+        return j
+
+    def _after_body(self, j: int, act: RawAct) -> int:
+        if (self._lower(j) == "республики" and self._lower(j + 1) != "беларусь") or self._lower(
+            j + 1
+        ) in FOREIGN_WORDS:
+            act.reason = "issued outside Belarus"  # «Правительства Республики Алтай»
+            return j + 2
+        found = self._jurisdiction(j)
+        if found is None:
+            return j
+        code, j = found
+        if code != "by":
+            act.jurisdiction = code
+            act.reason = "issued outside Belarus"
+        return j
+
+    def _starts_body(self, j: int) -> bool:
+        t = self._tok(j)
+        return t is not None and t.kind == "word" and t.text[0].isupper() and t.lower != "о"
+
+    def _unknown_body(self, j: int, act: RawAct) -> int | None:
+        """Skip the name of a body the tables do not know, up to the date or number."""
+        k = j
+        while k < min(self.n, j + 14):
+            w = self._lower(k)
+            if w in ("от", "№", "n") or self.toks[k].kind == "num":
+                break
+            if self.toks[k].kind == "word" and lemma(w) == "суд":
+                return None  # a court's judgment, not a legal act
+            if self.toks[k].kind not in ("word",) and w not in ("-", ","):
+                return None
+            k += 1
+        found = self._jurisdiction(k)
+        for x in range(j, k):
+            named = self._jurisdiction(x)
+            if named is not None and named[0] != "by":
+                act.reason = "issued outside Belarus"
+        return k if found is None else found[1]
+
+    def _body(self, j: int) -> tuple[str, str, int] | None:
+        """A state body at ``j``: (slug, genitive name, index after it)."""
+        ministry = self._ministry(j)
+        if ministry is not None:
+            name, end = ministry
+            return _ministry_slug(name), name, end
+        for words, slug, name in _BODIES:
+            stop = self._words(j, *words)
+            if stop is not None and slug != "president":
+                return (
+                    slug,
+                    f"{name[0].upper()}{name[1:]} Республики Беларусь",
+                    self._rb(stop) or stop,
+                )
+        return self._local_body(j)
+
+    def _local_body(self, j: int) -> tuple[str, str, int] | None:
+        """«Вороновского районного Совета депутатов», «Брестского облисполкома» → slug."""
+        t = self._tok(j)
+        if t is None or t.kind != "word" or not t.text[0].isupper() or not t.lower.endswith("ого"):
+            return None
+        compact = LOCAL_COMPACT.get(self._lower(j + 1))
+        end = j + 2
+        if compact is None:
+            level = LOCAL_LEVELS.get(self._lower(j + 1))
+            if level is None:
+                return None
+            for words, body in LOCAL_BODIES.items():
+                stop = self._words(j + 2, *words)
+                if stop is not None:
+                    compact, end = level + body, stop
+                    break
+            else:
+                return None
+        place = transliterate(_place(t.lower))
+        name = collapse(self.s[t.start : self._end(end)])
+        return f"{place}_{compact}", name, end
+
+    def _ministry(self, j: int) -> tuple[str, int] | None:
+        if self._lower(j).startswith("министерств"):
+            for k in range(j + 1, min(j + 12, self.n)):
+                end = self._rb(k)
+                w = self._lower(k)
+                stop = w in ("от", "№", "n", "и") and (
+                    w != "и" or self._lower(k + 1)[:6] == "минист"
+                )
+                if end is None and not stop and (self.toks[k].kind == "word" or w == "-"):
+                    if self._jurisdiction(k) is not None and self._lower(k) not in ("рк", "тс"):
+                        break
+                    continue
+                if k == j + 1:
+                    return None
+                tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
+                return f"Министерства {tail} Республики Беларусь", end or k
+            else:
+                return None
+            tail = collapse(self.s[self.toks[j + 1].start : self.toks[k - 1].end]).lower()
+            return f"Министерства {tail} Республики Беларусь", k
+        for words, tail in _MINISTRY_ABBREVIATIONS:
+            end = self._words(j, *words)
+            if end is not None:
+                return f"Министерства {tail} Республики Беларусь", self._rb(end) or end
+        return None
+
+
+def _place(adjective: str) -> str:
+    """The dictionary form of a place adjective: «Жодинского» → «жодинский» (by its ending, as
+    pymorphy3 does not know every small town)."""
+    if adjective.endswith(("ского", "цкого")):
+        return adjective[:-3] + "ий"
+    return lemma(adjective)
+
+
+def _ministry_slug(name: str) -> str:
+    return issuer_slug(name)

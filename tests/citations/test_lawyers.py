@@ -1,0 +1,340 @@
+"""References as Belarusian lawyers write them: one small example of each shape (issue 20)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citations
+from lexgraph.citations.acts import CODE_ABBREVIATIONS
+
+
+def ids(text: str, context: CitationContext | None = None) -> list[str]:
+    """Every reference as ``act#eId`` (or the act id alone, or ``?`` when unresolved)."""
+    out: list[str] = []
+    for c in parse_citations(text, context=context):
+        act = c.act_id or "?"
+        out += [f"{act}#{u.e_id}" for u in c.units] if c.units else [act]
+    return out
+
+
+def one(text: str, context: CitationContext | None = None) -> Citation:
+    found = parse_citations(text, context=context)
+    assert len(found) == 1, found
+    return found[0]
+
+
+LAW = "Закона Республики Беларусь от 28 октября 2008 г. № 433-З"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"статья 23-1 {LAW}", ["by/law/2008-10-28/433-z#art_23-1"]),
+        ("статьи 201¹ Налогового кодекса", ["by/code/tax#art_201-1"]),
+        ("ст.ст. 327-329 УК", [f"by/code/criminal#art_{n}" for n in (327, 328, 329)]),
+        ("по ч.ч. 1, 2 ст. 205 УК", [f"by/code/criminal#art_205__part_{n}" for n in (1, 2)]),
+        ("статьями 13.1 - 13.3 КоАП", [f"by/code/admin_offences#art_13.{n}" for n in (1, 2, 3)]),
+    ],
+)
+def test_superscripts_and_ranges(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_flattened_superscript_stays_unresolved_with_the_reason() -> None:
+    c = one("статьи 2011 Налогового кодекса Республики Беларусь")
+    assert c.act_id == "by/code/tax"
+    assert not c.resolved
+    assert not c.units
+    assert c.reason is not None
+    assert "superscript" in c.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ст. 145 Уголовного кодекса Российской Федерации", "ru/code/criminal#art_145"),
+        ("статьей 139 ТК РФ", "ru/code/labour#art_139"),
+        ("статьи 194 Таможенного кодекса Таможенного союза", "cu/code/customs#art_194"),
+        ("статьи 14.1 КоАП РФ", "ru/code/admin_offences#art_14.1"),
+        ("Федеральным законом от 12 февраля 1998 г. № 28-ФЗ", "ru/law/1998-02-12/28-fz"),
+        ("постановлением Правительства РФ от 17.11.2015 № 1239", "?"),
+        ("приказом Министерства экономики Омской области от 19 октября 2015 года N 59", "?"),
+    ],
+)
+def test_foreign_acts_keep_their_jurisdiction(text: str, expected: str) -> None:
+    assert ids(text) == [expected]
+
+
+def test_a_bare_abbreviation_takes_the_only_jurisdiction_the_text_names() -> None:
+    text = "Трудовой кодекс Российской Федерации. В ст. 334 ТК сказано"
+    assert ids(text) == ["ru/code/labour", "ru/code/labour#art_334"]
+    before = "по статье 20.6.1 Кодекса об административных правонарушениях, ст.20.6.1 КоАП РФ"
+    assert ids(before) == ["ru/code/admin_offences#art_20.6.1"] * 2
+    # A Belarusian text comparing with the Russian code: the bare name is ours.
+    both = "ст. 5 ТК Республики Беларусь и ст. 7 ТК РФ; ст. 9 ТК"
+    assert ids(both) == ["by/code/labour#art_5", "ru/code/labour#art_7", "by/code/labour#art_9"]
+
+
+@pytest.mark.parametrize(("abbreviation", "slug"), sorted(CODE_ABBREVIATIONS.items()))
+def test_abbreviated_codes(abbreviation: str, slug: str) -> None:
+    n = "5.1" if slug in ("admin_offences", "admin_procedure") else "5"  # КоАП: «статья 5.1»
+    assert ids(f"ч. 2 ст. {n} {abbreviation}") == [f"by/code/{slug}#art_{n}__part_2"]
+    assert ids(f"ст. {n} {abbreviation} Республики Беларусь") == [f"by/code/{slug}#art_{n}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в части первой пункта 2 слово «УК» заменить словами",
+        "дополнить словами «Республики Беларусь (далее – УК)»;",
+        "ст. 27 Кодекса, хозяйственному суду подведомственны",
+    ],
+)
+def test_traps(text: str) -> None:
+    assert parse_citations(text) == []
+
+
+def test_a_definition_is_not_a_second_reference_and_later_references_use_it() -> None:
+    text = (
+        "Указа Президента Республики Беларусь от 24.08.2022 № 298 «О налогообложении» "
+        "(далее – Указ № 298). Согласно подп. 1.1 п. 1 Указа № 298 и ст.233 Трудового "
+        "кодекса РБ (далее - ТК), ст.320 ТК"
+    )
+    found = parse_citations(text)
+    assert [c.defines for c in found] == ["Указ № 298", None, "ТК", None]
+    assert ids(text) == [
+        "by/edict/2022-08-24/298",
+        "by/edict/2022-08-24/298#point_1__subpoint_1.1",
+        "by/code/labour#art_233",
+        "by/code/labour#art_320",
+    ]
+
+
+def test_enumerations_share_the_kind_word() -> None:
+    text = (
+        "постановлениями Совета Министров Республики Беларусь от 10.01.2012 № 31, "
+        "от 11.07.2012 № 636 и от 18.10.2012 № 936"
+    )
+    assert ids(text) == [
+        "by/cm_resolution/2012-01-10/31",
+        "by/cm_resolution/2012-07-11/636",
+        "by/cm_resolution/2012-10-18/936",
+    ]
+    shared = "Законами Республики Беларусь от 18.11.2004 № 339-З и № 338-З"
+    assert ids(shared) == ["by/law/2004-11-18/339-z", "by/law/2004-11-18/338-z"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Конституции Республики Беларусь", "by/constitution"),
+        (
+            "решением Минского городского исполнительного комитета от 11 мая 1998 г. № 474",
+            "by/decision/minskiy_gorispolkom/1998-05-11/474",
+        ),
+        (
+            "решение Брестского облисполкома от 15 октября 2021 г. № 619",
+            "by/decision/brestskiy_oblispolkom/2021-10-15/619",
+        ),
+        (
+            "приказом Министерства здравоохранения Республики Беларусь от 23 марта 2012 г. № 315",
+            "by/order/minzdrav/2012-03-23/315",
+        ),
+        (
+            "распоряжением Президента Республики Беларусь от 5 мая 2015 г. № 85рп",
+            "by/disposal/president/2015-05-05/85rp",
+        ),
+        (
+            "постановления Пленума Верховного Суда Республики Беларусь от 28 сентября 2001 г. № 9",
+            "by/resolution/supreme_court_plenum/2001-09-28/9",
+        ),
+        (
+            "постановлением Министерства по налогам и сборам от 29.03.2010 № 23",
+            "by/resolution/mns/2010-03-29/23",
+        ),
+        (
+            "постановлением Государственного комитета по имуществу от 1 марта 2011 г. № 5",
+            "by/resolution/goskomimushchestvo/2011-03-01/5",
+        ),
+        ("Директивы № 4 от 31.12.2010", "by/directive/2010-12-31/4"),
+        ("Соглашения между Правительством Республики Беларусь и Правительством РФ о", "?"),
+        ("Указ Президиума Верховного Совета Республики Беларусь от 22.09.1983 N 3153-X", "?"),
+    ],
+)
+def test_kinds_and_issuers(text: str, expected: str) -> None:
+    assert ids(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Указом Президента Республики Беларусь от 29.03.10 № 172",
+        "Указом Президента Республики Беларусь от 29.03.2010 г. № 172",
+        "Указом Президента Республики Беларусь от 29 марта 2010 года № 172",
+        "УКАЗ ПРЕЗИДЕНТА РЕСПУБЛИКИ БЕЛАРУСЬ\n29 марта 2010 г. № 172",
+        "Указом Президента Республики Беларусь № 172 от 29.03.2010",
+        "Указом Президента Республики Беларусь от «29» марта 2010 г. № 172",
+    ],
+)
+def test_dates_in_every_shape(text: str) -> None:
+    assert ids(text) == ["by/edict/2010-03-29/172"]
+
+
+def test_register_numbers_resolve_through_the_known_acts() -> None:
+    known = KnownAct("by/resolution/mns/2010-03-29/23", "resolution", register="8/22246")
+    context = CitationContext(acts=(known,))
+    text = "постановлением Министерства по налогам и сборам (рег. № 8/22246)"
+    assert ids(text, context) == ["by/resolution/mns/2010-03-29/23"]
+    assert ids(text) == ["?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("статьей Особенной части КоАП", ["by/code/admin_offences#special_part"]),
+        ("главой 12 Трудового кодекса", ["by/code/labour#chapter_12"]),
+        ("статьи 62 главы 5 Налогового кодекса", ["by/code/tax#art_62"]),
+        (
+            "приложение к Указу Президента Республики Беларусь от 25 июня 2021 г. № 240",
+            ["by/edict/2021-06-25/240#annex"],
+        ),
+        (
+            "п. 4.11. Указа Президента Республики Беларусь от 25 июня 2021 г. № 240",
+            ["by/edict/2021-06-25/240#point_4.11"],
+        ),
+        (
+            "Кодекса Республики Беларусь об административных правонарушениях (статья 16.10)",
+            ["by/code/admin_offences#art_16.10"],
+        ),
+        (
+            "абзацем пятнадцатым пункта 2 Указа Президента Республики Беларусь "
+            "от 25 июня 2021 г. № 240",
+            ["by/edict/2021-06-25/240#point_2__para_15"],
+        ),
+        (
+            "пунктами 3 и 5 части 1 статьи 7.2 КоАП",
+            [
+                "by/code/admin_offences#art_7.2__part_1__point_3",
+                "by/code/admin_offences#art_7.2__part_1__point_5",
+            ],
+        ),
+    ],
+)
+def test_units(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_self_references_resolve_through_the_citing_act() -> None:
+    text = "в порядке, установленном пунктом 1 статьи 62 настоящего Кодекса"
+    assert ids(text) == ["?#art_62__point_1"]
+    context = CitationContext(document_id="by/code/housing")
+    assert ids(text, context) == ["by/code/housing#art_62__point_1"]
+
+
+def test_an_act_cited_in_full_inside_a_title_is_a_reference() -> None:
+    text = (
+        "постановление Совета Министров Республики Беларусь от 28 октября 2008 года № 1610 "
+        "«О мерах по реализации Декрета Президента Республики Беларусь от 17 декабря 2002 г. "
+        "№ 28» и «Об утверждении Положения о Министерстве»"
+    )
+    assert ids(text) == ["by/cm_resolution/2008-10-28/1610", "by/decree/2002-12-17/28"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "п.п. 1.1 п. 1 Указа Президента Республики Беларусь от 25 июня 2021 г. № 240",
+            ["by/edict/2021-06-25/240#point_1__subpoint_1.1"],
+        ),
+        (
+            "Законом Республики Беларусь «О нормативных правовых актах» от 17.07.2018 № 130-З",
+            ["by/law/2018-07-17/130-z"],
+        ),
+        ("постановлением Совмина от 17.02.2012 № 156", ["by/cm_resolution/2012-02-17/156"]),
+        ("раздела IV Налогового кодекса", ["by/code/tax#section_4"]),
+        (
+            "абзаце двадцать первом статьи 1 Закона Республики Беларусь "
+            "от 28 октября 2008 г. № 433-З",
+            ["by/law/2008-10-28/433-z#art_1__para_21"],
+        ),
+        (
+            "(в ред. постановлений Совмина от 10.01.2012 № 31; от 11.07.2012 № 636)",
+            ["by/cm_resolution/2012-01-10/31", "by/cm_resolution/2012-07-11/636"],
+        ),
+        (
+            "Приложение № 3 к приказу Минздрава № 10 от 10.01.1994",
+            ["by/order/minzdrav/1994-01-10/10#annex_3"],
+        ),
+    ],
+)
+def test_more_shapes(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_a_dotted_article_of_a_code_named_without_jurisdiction_is_not_ours() -> None:
+    [c] = parse_citations("предусмотренные ст. 264.1 УК")
+    assert c.act_id is None
+    assert [u.provision_id for u in c.units] == [None]
+    assert c.reason is not None
+    assert ids("ст. 205 УК") == ["by/code/criminal#art_205"]
+    assert ids("ст.32 УПК РСФСР") == ["rsfsr/code/criminal_procedure#art_32"]
+
+
+def test_a_law_named_by_its_title_without_quotes() -> None:
+    text = "статье 29 Закона о внешней трудовой миграции и статье 5 Закона РБ О нормативных актах"
+    assert ids(text) == ["?#art_29", "?#art_5"]
+    known = KnownAct("by/law/2010-12-30/225-z", "law", "О внешней трудовой миграции")
+    context = CitationContext(acts=(known,))
+    assert ids(text, context)[0] == "by/law/2010-12-30/225-z#art_29"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ст. 145 УК РФ",
+        "статьи 60 Конституции",
+        "решением Минского городского исполнительного комитета от 11 мая 1998 г. № 474",
+        "пункта 2 приказа Министерства здравоохранения от 23 марта 2012 г. № 315",
+        "распоряжением Президента Республики Беларусь от 5 мая 2015 г. № 85рп",
+    ],
+)
+def test_canonical_text_of_the_new_shapes_reads_back(text: str) -> None:
+    from lexgraph.citations import format_citation
+
+    [c] = parse_citations(text)
+    assert ids(format_citation(c)) == ids(text)
+
+
+def test_short_names_of_approved_annexes() -> None:
+    text = (
+        "пункта 3 Инструкции о порядке ведения учета, утвержденной постановлением Министерства"
+        " по налогам и сборам Республики Беларусь от 30.01.2019 № 5 (далее – Инструкция)."
+        " Согласно пункту 5 Инструкции и пункту 6 Инструкции о порядке расчета налогов"
+    )
+    act = "by/resolution/mns/2019-01-30/5#instruction_poryadke_vedeniya_ucheta"
+    assert ids(text) == [
+        f"{act}__point_3",
+        f"{act}__point_5",
+        "?#instruction_poryadke_rascheta_nalogov__point_6",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["в ЖК «Минск-Мир» и УК «Жилкомсервис»", "отбывает наказание в ИК-15"],
+)
+def test_abbreviations_that_are_names(text: str) -> None:
+    assert parse_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Протокол об административном правонарушении составляется",
+        "Соглашение о расторжении трудового договора заключается",
+        "Договор между нанимателем и работником",
+    ],
+)
+def test_records_and_private_agreements_are_not_treaties(text: str) -> None:
+    assert parse_citations(text) == []
