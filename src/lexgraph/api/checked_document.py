@@ -2,13 +2,14 @@
 and validation steps, bounded in time, with their caches.
 
 graphql-core parses and validates on the calling thread. Both are bounded by the token limit, but
-not cheaply: a megabyte of comment is 0.4 s of lexing, and the rule that fields of one name can
-be merged compares them pairwise (3,000 tokens of one field took 1.5 s). On the event loop that
-time is every other request's wait, `/healthz` included. So a document that is new to the process
-is parsed and validated on a small pool of worker threads (the event loop keeps its turn: the
-interpreter switches threads every few milliseconds), and a request whose check runs past
-`check_budget_s` is refused (`TOO_COMPLEX`), its check left to finish on the pool. Documents seen
-before (every page of the API asks the same few) come from the caches without a thread.
+not cheaply: 100,000 characters of comment are 40 ms of lexing, input literals nested to the
+parser's recursion limit take milliseconds to refuse, and the rule that fields can be merged
+compares fields pairwise. On the event loop that time is every other request's wait, `/healthz`
+included. So a document that is new to the process and not small (`_small`) is parsed and
+validated on a small pool of worker threads (the event loop keeps its turn: the interpreter
+switches threads every millisecond, see `create_app`), and a check that uses more than
+`check_budget_s` of its thread's CPU time is refused (`TOO_COMPLEX`), left to finish on the pool.
+Documents seen before (every page of the API asks the same few) come from the caches.
 
 Before validation, in order, each refusing as soon as a bound is passed:
 1. the variables (`lexgraph.api.input_bounds`), on the raw JSON;
@@ -18,6 +19,8 @@ Before validation, in order, each refusing as soon as a bound is passed:
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Hashable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -55,8 +58,9 @@ TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
 DOCUMENT_TOO_LONG = "DOCUMENT_TOO_LONG"
 
 CACHED_DOCUMENT_CHARS = 20_000
-"""Longer documents are never kept (a client could fill the memory with them), and are always
-parsed on the pool; shorter ones parse in well under a millisecond a hundred characters."""
+"""Longer documents are never kept: a client could fill the memory with them."""
+SMALL_DOCUMENT_CHARS = 5_000
+"""Shorter documents (with few brackets) are parsed and validated on the event loop (`_small`)."""
 CACHE_SIZE = 256
 
 _checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lexgraph-check")
@@ -103,22 +107,46 @@ def _named_type(node: TypeNode) -> str:
 
 
 class TooComplex(GraphQLError):
-    """The document took longer to check than a request may (`LEXGRAPH_CHECK_BUDGET_S`)."""
+    """The document took more CPU time to check than a request may (`LEXGRAPH_CHECK_BUDGET_S`)."""
 
     def __init__(self, budget_s: float) -> None:
         super().__init__(
-            f"the document took longer than the {budget_s:g} s a request may take to be checked;"
-            " send a smaller or simpler document",
+            f"the document took more than the {budget_s:g} s of work a request may take to be"
+            " checked; send a smaller or simpler document",
             extensions={"code": TOO_COMPLEX},
         )
 
 
+def _small(text: str) -> bool:
+    """Whether a document is parsed and validated at once, on the event loop: a few thousand
+    characters with few brackets take well under a millisecond. Brackets are what nests (input
+    literals deep enough to exhaust the parser's recursion) and what validation compares."""
+    return len(text) <= SMALL_DOCUMENT_CHARS and text.count("{") + text.count("[") <= 100
+
+
 async def _bounded(budget_s: float, work: Callable[[], T]) -> T:
+    """`work()` on the pool, refused (`TooComplex`) once it has used `budget_s` of its thread's
+    CPU time. CPU, not wall time: on a machine busy with other work a small document may wait
+    for its turn, but it is not refused for that; the request's own timeout bounds the wait."""
     loop = asyncio.get_running_loop()
-    try:
-        return await asyncio.wait_for(loop.run_in_executor(_checks, work), budget_s)
-    except TimeoutError:
-        raise TooComplex(budget_s) from None
+    started: list[tuple[int, float]] = []  # the worker's CPU clock, and its reading at start
+
+    def run() -> T:
+        clock = time.pthread_getcpuclockid(threading.get_ident())
+        started.append((clock, time.clock_gettime(clock)))
+        return work()
+
+    future = loop.run_in_executor(_checks, run)
+    poll_s = 0.002
+    while True:
+        done, _ = await asyncio.wait({future}, timeout=poll_s)
+        if done:
+            return future.result()
+        if started:
+            clock, began = started[0]
+            if time.clock_gettime(clock) - began > budget_s:
+                raise TooComplex(budget_s)  # its thread finishes it; nobody waits for it
+        poll_s = min(poll_s * 2, 0.02)
 
 
 def _parse(text: str, max_tokens: int) -> DocumentNode | GraphQLError:
@@ -157,13 +185,14 @@ class CheckedDocument(SchemaExtension):
             key = (text, self.limits.tokens)
             parsed = _parsed.get_fresh(key) if len(text) <= CACHED_DOCUMENT_CHARS else None
             if parsed is None:
-                if len(text) <= CACHED_DOCUMENT_CHARS:
+                if _small(text):
                     parsed = _parse(text, self.limits.tokens)
-                    _parsed.keep(key, parsed)
                 else:
                     parsed = await _bounded(
                         self.limits.check_budget_s, lambda: _parse(text, self.limits.tokens)
                     )
+                if len(text) <= CACHED_DOCUMENT_CHARS:
+                    _parsed.keep(key, parsed)
             if isinstance(parsed, GraphQLError):
                 raise parsed  # Strawberry answers with it, as with its own parser's errors
             context.graphql_document = parsed
@@ -226,8 +255,12 @@ class CheckedDocument(SchemaExtension):
         kept = _validated.get_fresh(key) if len(text) <= CACHED_DOCUMENT_CHARS else None
         if kept is not None and kept[0] is document:
             return list(kept[1])
-        errors: list[GraphQLError] = await _bounded(
-            self.limits.check_budget_s, lambda: validate_document(schema, document, rules)
+        errors: list[GraphQLError] = (
+            validate_document(schema, document, rules)
+            if _small(text)
+            else await _bounded(
+                self.limits.check_budget_s, lambda: validate_document(schema, document, rules)
+            )
         )
         if len(text) <= CACHED_DOCUMENT_CHARS:
             _validated.keep(key, (document, tuple(errors)))
