@@ -108,9 +108,11 @@ class CachedAnswers(GraphQL[RequestContext, None]):
             return await execute(*arguments)
         try:
             stamp = await context.graph_stamp()
-        except (Neo4jError, DriverError, OSError):
-            # Unanswerable now: the query itself meets the same failure and reports it.
-            return await execute(*arguments)
+        except (Neo4jError, DriverError, OSError) as error:
+            if is_database_unavailable(error) or isinstance(error, OSError):
+                # Told at once: the query would wait through the driver's retries a second time.
+                return _request_error(DATABASE_UNAVAILABLE, str(DatabaseUnreachable()))
+            return await execute(*arguments)  # the query meets the failure and reports it
         key = response_key(query, request_data.operation_name, request_data.variables, stamp)
         return await cache.answer(key, lambda: execute(*arguments))
 
