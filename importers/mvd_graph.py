@@ -68,6 +68,9 @@ def build_mvd_resolution(
             },
         )
     )
+    batch.ignored.extend(
+        f"line {item.line} left out, {item.reason}: «{item.text}»" for item in resolution.ignored
+    )
     linker = CitationLinker(batch, CitationContext(document_id=act))
     _add_resolution(batch, linker, resolution, act)
     unified_list = _unified_list_act(linker, resolution)

@@ -118,6 +118,7 @@ def parse_mvd_resolution(document: SourceDocument) -> MvdResolution:
         agreed_with=preamble.agreed_with,
         regulations=tuple(regulations),
         span=source.span(1, paragraphs[stamps[0] - 1].line_end),
+        ignored=source.ignored,
     )
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from importers.base import Span
+from importers.flattened import IgnoredLine
 
 
 class ActKind(StrEnum):
@@ -359,6 +360,8 @@ class MvdResolution:
     agreed_with: tuple[AgreedBody, ...]
     regulations: tuple[Regulation, ...]
     span: Span
+    ignored: tuple[IgnoredLine, ...] = ()
+    """Residue left out of the reading (page footers, page numbers after the end)."""
 
     def regulation(self, procedure_number: str) -> Regulation:
         """The regulation of `procedure_number`, e.g. "15.4.1"."""

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from importers.base import DocumentError
 from importers.regulation_records import (
     Apostille,
     AppealBody,
@@ -35,6 +36,7 @@ from importers.regulation_records import (
 )
 from importers.regulation_text import (
     SEPARATOR,
+    CellMarks,
     Paragraph,
     Source,
     markers,
@@ -75,6 +77,11 @@ _CHANNELS = (
 _NOT_REQUIRED = "не требуется"
 _REQUIRED = re.compile(r"^требуется легализация")
 _CONDITION = re.compile(r"^при .+:$")
+# What a document name never is: a numbered point, a footnote, a stamp, a header, a page footer.
+_NOT_A_NAME = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.? |\*|УТВЕРЖДЕНО|Приложение|Наименование |Требования, |Форма и |"
+    r"Необходимость |Страница |при .+:$)"
+)
 _VALIDITY = re.compile(r"^(\d+) (месяц|месяца|месяцев|год|года|лет)(?: [–-] (.+))?$")
 _ISSUED_FORM = re.compile(r"^(?:письменная|электронная)")
 _REGISTRY = re.compile(r"регистр|реестр|информационн\w* (?:ресурс|систем)", re.IGNORECASE)
@@ -108,9 +115,13 @@ class TableSplit:
     header: list[Paragraph]
     body: list[Paragraph]
     rest: list[Paragraph]
-    trailing_empty: int = 0
+    trailing: list[Paragraph] = field(default_factory=list)
     """Empty paragraphs cut from the end of the body: the last row's empty cells, then the one
     paragraph Word always puts after a table."""
+
+    @property
+    def trailing_empty(self) -> int:
+        return len(self.trailing)
 
 
 def split_table(
@@ -147,14 +158,13 @@ def split_table(
     while end < len(paragraphs) and not stop(paragraphs[end]):
         end += 1
     body = list(paragraphs[index:end])
-    trailing_empty = 0
+    trailing: list[Paragraph] = []
     while body and body[-1].is_empty:
-        body.pop()
-        trailing_empty += 1
+        trailing.insert(0, body.pop())
     if not body:
         after = paragraphs[end] if end < len(paragraphs) else None
         raise source.error_at(after, "at least one table row after the header", end_line)
-    return TableSplit(found, body, list(paragraphs[end:]), trailing_empty)
+    return TableSplit(found, body, list(paragraphs[end:]), trailing)
 
 
 def resolve_notes(
@@ -206,6 +216,14 @@ def read_submitted(
 ) -> SubmittedTable:
     """The documents the applicant submits (point 2 / 2.1), one record per document row."""
     has_apostille = len(table.header) == 4
+    uncertain = next((p for p in [*table.body, *table.trailing] if p.uncertain), None)
+    if uncertain is not None:
+        raise _two_readings(
+            source,
+            uncertain,
+            "the blank lines here held an empty table cell (its no-break space became a space)",
+            "they are only spacing, and the row's cells are fewer",
+        )
     rows: list[_Row] = []
     row: _Row | None = None
     condition: str | None = None
@@ -265,6 +283,8 @@ def read_submitted(
             current.name_closed = True
             continue
         if _REQUIREMENT.match(text):
+            if row is not None and row.alternatives and not has_apostille:
+                _check_list_end(source, row, paragraph)
             current = expect_cell(
                 paragraph,
                 "a requirements cell right after a document name",
@@ -288,6 +308,14 @@ def read_submitted(
             # The paragraphs after a name ending in «:» are the acceptable documents the same cell
             # lists (e.g. the documents proving the premises): one requirement, several ways to
             # meet it. The list ends at the next empty or non-name cell.
+            if row.alternatives and not has_apostille and source.marks is CellMarks.ABSENT:
+                raise _two_readings(
+                    source,
+                    paragraph,
+                    f"one more document listed under {quote(row.name.text)} (line "
+                    f"{row.name.line_start})",
+                    "the name of a document row of its own",
+                )
             row.alternatives.append(paragraph)
             continue
         close(paragraph)
@@ -325,6 +353,15 @@ def _build_submitted(
             # an empty cell of its own states nothing, and its documents are read as going with the
             # application, the way it is submitted. Both inherit the first row's cell; `cell` keeps
             # which of the two the text shows.
+            if source.marks is CellMarks.ABSENT:
+                raise _two_readings(
+                    source,
+                    row.name,
+                    f"the row {quote(row.name.text)} lies under the form cell merged down from "
+                    f"line {merged.span.line_start}",
+                    "the row has an empty form cell of its own (an empty cell the text no longer "
+                    "marks: no no-break-space lines, no countable blank lines)",
+                )
             own_cells = (row.requirement is not None) + row.empty_cells
             cell = FormCell.EMPTY if own_cells >= 2 else FormCell.MERGED
             submission = replace(merged, inherited=True, cell=cell)
@@ -348,24 +385,60 @@ def _build_submitted(
         alternatives = tuple(_name(p.text) for p in row.alternatives)
         if not row.alternatives and not row.opens_list:
             alternatives = or_alternatives(unconditioned)
-        documents.append(
-            DocumentRequirement(
-                name=name,
-                alternatives=alternatives,
-                requirements=(
-                    strip_markers(row.requirement.text) if row.requirement is not None else None
-                ),
-                submission=submission,
-                apostille=apostille,
-                condition=row.condition,
-                own_condition=own_condition,
-                notes=resolve_notes(source, named, footnotes),
-                span=span,
-            )
+        document = DocumentRequirement(
+            name=name,
+            alternatives=alternatives,
+            requirements=(
+                strip_markers(row.requirement.text) if row.requirement is not None else None
+            ),
+            submission=submission,
+            apostille=apostille,
+            condition=row.condition,
+            own_condition=own_condition,
+            notes=resolve_notes(source, named, footnotes),
+            span=span,
         )
+        check_document_row(source, document)
+        documents.append(document)
     if not documents:
         raise source.error(rows[0].name.line_start, "a document row", "only condition rows")
     return SubmittedTable(documents, conditions)
+
+
+def _check_list_end(source: Source, row: _Row, requirement: Paragraph) -> None:
+    """A requirement after a listed name: the list's own, or a new row's whose name was listed last.
+
+    Only an empty cell between the list and the requirement tells (the list ended there); a text
+    without empty-cell marks cannot say, so it is refused."""
+    if source.marks is CellMarks.ABSENT:
+        last = row.alternatives[-1]
+        raise _two_readings(
+            source,
+            last,
+            f"{quote(last.text)} is the last document listed under {quote(row.name.text)} and "
+            f"the requirement at line {requirement.line_start} is that row's",
+            f"{quote(last.text)} is a document row of its own with that requirement",
+        )
+
+
+def _two_readings(source: Source, at: Paragraph, first: str, second: str) -> DocumentError:
+    return source.error(
+        at.line_start,
+        "one reading of the table",
+        f"two: (1) {first}; (2) {second}. Restore the empty cells' no-break-space lines "
+        "(or import the .docx)",
+    )
+
+
+def check_document_row(source: Source, document: DocumentRequirement) -> None:
+    """A document row's name is a document's, not a heading, a point or a footnote run into it."""
+    for name in (document.name, *document.alternatives):
+        if _NOT_A_NAME.match(name) or not any(c.isalpha() for c in name):
+            raise source.error(
+                document.span.line_start,
+                "a document name in the first cell of a row",
+                f"{quote(name)}, which is no document's name (the table's cells ran together?)",
+            )
 
 
 def _name(text: str) -> str:

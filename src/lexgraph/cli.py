@@ -316,6 +316,7 @@ def _result_json(result: DocumentResult) -> dict[str, Any]:
         "nodes": dict(result.nodes_by_label),
         "edges": dict(result.edges_by_type),
         "unresolvedCitations": result.unresolved,
+        "ignored": list(result.ignored),
         "version": result.summary.version if result.summary else None,
         "previousVersion": result.summary.previous_version if result.summary else None,
     }
@@ -337,6 +338,9 @@ def _print_report(report: ImportReport) -> None:
     console.print(table)
     for note in filter(None, (result.version_note for result in report.documents)):
         console.print(note)
+    for result in report.documents:
+        for ignored in result.ignored:
+            console.print(f"{_shown(Path(result.path).name)}: {_shown(ignored)}", highlight=False)
 
 
 def _shown(text: str) -> str:

@@ -48,6 +48,8 @@ class DocumentResult:
     edges_by_type: Mapping[str, int] = field(default_factory=dict)
     unresolved: int = 0
     error: str | None = None
+    ignored: tuple[str, ...] = ()
+    """What the parser left out of the text as residue (page footers …), one line each."""
 
     @property
     def ok(self) -> bool:
@@ -246,4 +248,5 @@ async def _import_one(
         nodes_by_label=batch.count_by_label(),
         edges_by_type=batch.count_by_type(),
         unresolved=unresolved,
+        ignored=tuple(batch.ignored),
     )
