@@ -5,7 +5,8 @@ The rest of the project stores these ids in the graph, so they are stable, ASCII
 Act id (ELI-like)
     ``by/{kind}/{yyyy-mm-dd}/{number}`` with kind one of ``law``, ``code``, ``edict``,
     ``decree``, ``directive``, ``cm_resolution`` (Council of Ministers) and ``resolution``
-    (a ministry). A ministry resolution names its issuer(s) before the date, joint ones joined
+    (a ministry or state committee), ``decision`` (a local executive committee). A resolution or
+    decision names its issuer(s) before the date, joint ones joined
     by ``+``: ``by/resolution/mvd/2023-05-19/102``, ``by/resolution/mvd+minobr/2021-02-26/57-26``.
     Ministry slugs come from :data:`~lexgraph.citations.acts.MINISTRIES`; an unknown issuer is
     transliterated (``min_`` + the words after «Министерства»). Numbers are transliterated and
@@ -41,6 +42,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from lexgraph.state_bodies import body_by_genitive
+
 from .acts import ANNEX_SLUGS, MINISTRIES, SLUG_STOPWORDS
 from .normalize import collapse
 
@@ -69,7 +72,12 @@ def number_slug(number: str) -> str:
 
 
 def issuer_slug(issuer: str) -> str:
-    """Slug of a ministry given by its genitive name («Министерства внутренних дел …» → mvd)."""
+    """Slug of a ministry given by its genitive name («Министерства внутренних дел …» → mvd).
+
+    Any body of the table of state bodies has its own slug (`lexgraph.state_bodies`)."""
+    body = body_by_genitive(issuer)
+    if body is not None:
+        return body.slug
     words = collapse(issuer).replace("Республики Беларусь", "").split()
     if words and words[0].lower().startswith("министерств"):
         tail = " ".join(words[1:])
@@ -91,7 +99,7 @@ def act_id(
     if kind is None or kind == "code" or date is None or not number:
         return None
     stem = f"by/{kind}"
-    if kind == "resolution":
+    if kind in ("resolution", "decision"):
         if not issuers:
             return None
         stem += "/" + "+".join(issuer_slug(i) for i in issuers)

@@ -41,6 +41,7 @@ EDGE_TYPES = frozenset(
         "BASED_ON",
         "APPROVES",
         "REPEALS",
+        "AMENDED_BY",
         "REGULATES",
         "LISTED_IN",
         "HANDLED_BY",
