@@ -186,7 +186,7 @@ def resolve_notes(
 
 
 @dataclass(slots=True)
-class _Row:
+class RebuiltRow:
     """A row being assembled: its name cell and the cells seen since."""
 
     name: Paragraph
@@ -199,6 +199,8 @@ class _Row:
     empty_cells: int = 0
     name_closed: bool = False
     form_open: bool = False
+    cells: list[Paragraph] = field(default_factory=list)
+    """Every paragraph of the row in order, empty cells included (for the document model)."""
 
     @property
     def opens_list(self) -> bool:
@@ -215,6 +217,12 @@ def read_submitted(
     source: Source, table: TableSplit, footnotes: Mapping[str, Footnote]
 ) -> SubmittedTable:
     """The documents the applicant submits (point 2 / 2.1), one record per document row."""
+    rows = rebuild_submitted_rows(source, table)
+    return _build_submitted(source, rows, footnotes, len(table.header) == 4)
+
+
+def rebuild_submitted_rows(source: Source, table: TableSplit) -> list[RebuiltRow]:
+    """The rows of the submitted-documents table, rebuilt from its flattened paragraphs."""
     has_apostille = len(table.header) == 4
     uncertain = next((p for p in [*table.body, *table.trailing] if p.uncertain), None)
     if uncertain is not None:
@@ -224,8 +232,8 @@ def read_submitted(
             "the blank lines here held an empty table cell (its no-break space became a space)",
             "they are only spacing, and the row's cells are fewer",
         )
-    rows: list[_Row] = []
-    row: _Row | None = None
+    rows: list[RebuiltRow] = []
+    row: RebuiltRow | None = None
     condition: str | None = None
 
     def close(following: Paragraph | None) -> None:
@@ -242,7 +250,7 @@ def read_submitted(
             )
         rows.append(row)
 
-    def expect_cell(paragraph: Paragraph, what: str, allowed: bool) -> _Row:
+    def expect_cell(paragraph: Paragraph, what: str, allowed: bool) -> RebuiltRow:
         if row is None or row.is_condition or not allowed:
             raise source.error(
                 paragraph.line_start, what, f"{quote(paragraph.text)} out of its column order"
@@ -253,6 +261,7 @@ def read_submitted(
         text = paragraph.text
         if paragraph.is_empty:
             if row is not None:
+                row.cells.append(paragraph)
                 if row.apostille is None:
                     row.empty_cells += 1
                 row.name_closed = True
@@ -266,11 +275,13 @@ def read_submitted(
                     paragraph.line_start, "a document name", f"{quote(text)} with no row to end"
                 )
             row.apostille = paragraph
+            row.cells.append(paragraph)
             row.name_closed = True
             row.form_open = False
             continue
         if row is not None and row.form_open and _FORM_ITEM.match(text):
             row.form.append(paragraph)
+            row.cells.append(paragraph)
             continue
         if _FORM_START.match(text):
             current = expect_cell(
@@ -279,6 +290,7 @@ def read_submitted(
                 row is not None and not row.form and row.apostille is None,
             )
             current.form.append(paragraph)
+            current.cells.append(paragraph)
             current.form_open = True
             current.name_closed = True
             continue
@@ -294,6 +306,7 @@ def read_submitted(
                 and row.apostille is None,
             )
             current.requirement = paragraph
+            current.cells.append(paragraph)
             current.name_closed = True
             current.form_open = False
             continue
@@ -302,7 +315,7 @@ def read_submitted(
             # a name cell that opens a list also ends in «:», but starts «копии …», never «при».
             close(paragraph)
             condition = strip_list_end(text).removesuffix(":")
-            row = _Row(paragraph, condition, is_condition=True)
+            row = RebuiltRow(paragraph, condition, is_condition=True, cells=[paragraph])
             continue
         if row is not None and not row.is_condition and not row.name_closed and row.opens_list:
             # The paragraphs after a name ending in «:» are the acceptable documents the same cell
@@ -317,18 +330,20 @@ def read_submitted(
                     "the name of a document row of its own",
                 )
             row.alternatives.append(paragraph)
+            row.cells.append(paragraph)
             continue
         close(paragraph)
-        row = _Row(paragraph, condition)
+        row = RebuiltRow(paragraph, condition, cells=[paragraph])
     if row is not None and row.apostille is None:
         # The last row's empty cells were cut from the body with the paragraph after the table.
         row.empty_cells += max(table.trailing_empty - 1, 0)
+        row.cells.extend(table.trailing[:-1])
     close(None)
-    return _build_submitted(source, rows, footnotes, has_apostille)
+    return rows
 
 
 def _build_submitted(
-    source: Source, rows: list[_Row], footnotes: Mapping[str, Footnote], has_apostille: bool
+    source: Source, rows: list[RebuiltRow], footnotes: Mapping[str, Footnote], has_apostille: bool
 ) -> SubmittedTable:
     documents: list[DocumentRequirement] = []
     conditions: list[DocumentCondition] = []
@@ -405,7 +420,7 @@ def _build_submitted(
     return SubmittedTable(documents, conditions)
 
 
-def _check_list_end(source: Source, row: _Row, requirement: Paragraph) -> None:
+def _check_list_end(source: Source, row: RebuiltRow, requirement: Paragraph) -> None:
     """A requirement after a listed name: the list's own, or a new row's whose name was listed last.
 
     Only an empty cell between the list and the requirement tells (the list ended there); a text

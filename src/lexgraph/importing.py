@@ -17,7 +17,8 @@ from neo4j import AsyncDriver, RoutingControl
 from neo4j.exceptions import ClientError
 
 import importers
-from importers.base import DocumentError, SourceDocument
+from importers.base import DocumentError, SourceDocument, read_bounded
+from importers.formats import to_source
 from importers.mvd_graph import build_mvd_resolution
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
 from importers.portal_graph import build_portal_guide, build_portal_news
@@ -158,6 +159,7 @@ async def import_paths(
     on_document: Callable[[DocumentResult], None] | None = None,
     effective_from: dt.date | None = None,
     max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
+    forced_type: str | None = None,
 ) -> ImportReport:
     """Import every document under `paths`; failures are reported, never half-written.
 
@@ -166,8 +168,13 @@ async def import_paths(
     read: list[tuple[Path, SourceDocument | None, str | None, str | None]] = []
     for path in discover(paths):
         try:
-            source = SourceDocument.read(path, max_bytes=max_document_bytes)
-            read.append((path, source, document_type(source), None))
+            source = to_source(path.name, read_bounded(path, max_document_bytes))
+            recognized = forced_type or document_type(source)
+            if recognized not in DOCUMENT_TYPES:
+                raise DocumentError(
+                    path.name, None, f"a type among {', '.join(DOCUMENT_TYPES)}", f"«{recognized}»"
+                )
+            read.append((path, source, recognized, None))
         except DocumentError as error:
             read.append((path, None, None, str(error)))
         except OSError as error:
