@@ -18,10 +18,12 @@ import pytest
 
 from importers.base import NBSP, DocumentError, SourceDocument
 from importers.flattened import CellMarks, Paragraph, read_layout
+from importers.formats import sniff_format, to_source
 from importers.mvd_regulations import parse_mvd_resolution
 from importers.regulation_records import Apostille, MvdResolution, Regulation, SubmissionChannel
 from importers.regulation_tables import SUBMITTED_HEADER, read_submitted, split_table
 from importers.regulation_text import Source
+from lexgraph.importing import build, document_type
 
 CORPUS = Path(__file__).resolve().parents[2] / "importers" / "corpus"
 SAMPLE = (CORPUS / "004_85fdc72f4cf61fef.txt").read_text(encoding="utf-8")
@@ -289,3 +291,20 @@ def test_a_list_whose_end_no_empty_cell_marks_is_refused_with_both_readings() ->
     assert caught.value.line == 19  # «акт приема-передачи»: listed, or a row of its own
     assert "(1) one more document listed under «копии документов" in str(caught.value)
     assert "(2) the name of a document row of its own" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_each_variant_is_recognized_as_a_regulation_resolution(name: str) -> None:
+    document = to_source("variant.txt", VARIANTS[name](SAMPLE).encode())
+    assert sniff_format("variant.txt", VARIANTS[name](SAMPLE).encode()) == "txt"
+    assert document_type(document) == "mvd_regulations"
+
+
+def test_the_import_report_says_what_was_left_out() -> None:
+    document = SourceDocument.decode("residue.txt", trailing_residue(SAMPLE).encode())
+    batch, _ = build(document, "mvd_regulations", {})
+    lines = len(SAMPLE.split("\n"))
+    assert batch.ignored == [
+        f"line {lines + 2} left out, a page footer: «Страница 17 из 17»",
+        f"line {lines + 4} left out, a page number after the end of the text: «17»",
+    ]
