@@ -104,7 +104,7 @@ def document_type(document: SourceDocument) -> str:
     raise DocumentError(
         document.name,
         1,
-        "a known document type (an МВД resolution approving procedure regulations,"
+        "a known document type (an act of a state body approving procedure regulations,"
         " or an e-services portal text)",
         f"«{first[:80]}»",
     )
