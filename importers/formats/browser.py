@@ -9,15 +9,26 @@ model is rendered cell by cell, and only the empty cells decide how rows are reb
 
 from __future__ import annotations
 
+import re
+
 from importers.model import Cell, Document, Paragraph, Table
 
 __all__ = ["looks_like_browser_copy", "read_browser_copy"]
 
 
+# Word puts a tab after a list number («1.<tab>Утвердить:»); that tab parts no cells.
+_NUMBER_TAB = re.compile(r"^(\s*\d+(?:\.\d+)*\.)\t+")
+
+
 def looks_like_browser_copy(raw: bytes) -> bool:
-    """Several lines whose text is parted by tabs (not only indented by them)."""
+    """Several lines whose text is parted by tabs (not only indented by them, nor a list number
+    followed by a tab)."""
     lines = raw.decode("utf-8", errors="replace").split("\n")
-    return sum(1 for line in lines if "\t" in line.strip(" \t\r")) >= 3
+    return sum(1 for line in lines if "\t" in _untabbed(line).strip(" \t\r")) >= 3
+
+
+def _untabbed(line: str) -> str:
+    return _NUMBER_TAB.sub(r"\1 ", line)
 
 
 def read_browser_copy(name: str, text: str) -> Document:
@@ -32,7 +43,7 @@ def read_browser_copy(name: str, text: str) -> Document:
 
     lines = text.replace("\r\n", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
-        stripped = line.strip(" \r")
+        stripped = _untabbed(line).strip(" \r")
         if "\t" in stripped:
             if not rows:
                 table_start = number

@@ -86,6 +86,11 @@ def nbsp_as_spaces_and_doubled_blank_lines(text: str) -> str:
     return doubled_blank_lines(nbsp_as_spaces(text))
 
 
+def tabs_after_point_numbers(text: str) -> str:
+    """«1.<tab>Утвердить:», as Word writes a list number, instead of «1.<no-break space>…»."""
+    return re.sub(r"^(\d+(?:\.\d+)*\.)[\u00a0 ]", "\\1\t", text, flags=re.MULTILINE)
+
+
 def trailing_residue(text: str) -> str:
     return text + "\n\nСтраница 17 из 17\n\n17\n"
 
@@ -101,6 +106,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "CRLF line ends": crlf,
     "tabs and trailing spaces": tabs_and_trailing_spaces,
     "doubled blank lines": doubled_blank_lines,
+    "tabs after point numbers": tabs_after_point_numbers,
     "no-break spaces as spaces, doubled blank lines": nbsp_as_spaces_and_doubled_blank_lines,
     "«Страница 17 из 17» and a page number after the act": trailing_residue,
     "a page footer inside the text": page_footers_inside,
