@@ -41,6 +41,8 @@ class SourceDocument:
 
     name: str
     text: str
+    origins: tuple[str, ...] = ()
+    """For a text rendered from a .docx or an HTML page: where each line came from in it."""
 
     @property
     def lines(self) -> list[str]:

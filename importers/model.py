@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from importers.base import NBSP
 
-__all__ = ["Block", "Cell", "Document", "Paragraph", "Table", "render"]
+__all__ = ["Block", "Cell", "Document", "Paragraph", "Table", "render", "render_with_origins"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +61,27 @@ class Document:
 
 def render(document: Document) -> str:
     """The document as flattened-Word text: blank lines between paragraphs, tables cell by cell."""
-    return "\n\n".join(_chunks(document)) + "\n"
+    return render_with_origins(document)[0]
 
 
-def _chunks(document: Document) -> Iterator[str]:
+def render_with_origins(document: Document) -> tuple[str, tuple[str, ...]]:
+    """The rendering, and for each of its lines where in the original it came from."""
+    lines: list[str] = []
+    origins: list[str] = []
+    for text, origin in _chunks(document):
+        if lines:
+            lines.append("")
+            origins.append(origins[-1])
+        for line in text.split("\n"):
+            lines.append(line)
+            origins.append(origin)
+    return "\n".join(lines) + "\n", (*origins, origins[-1] if origins else "")
+
+
+def _chunks(document: Document) -> Iterator[tuple[str, str]]:
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            yield _text(block)
+            yield _text(block), block.origin
             continue
         for row in block.rows:
             for cell in row:
@@ -75,9 +89,9 @@ def _chunks(document: Document) -> Iterator[str]:
                     continue
                 paragraphs = [p for p in cell.paragraphs if not p.is_empty]
                 if not paragraphs:
-                    yield NBSP
-                yield from (_text(p) for p in paragraphs)
-        yield NBSP  # the paragraph Word always puts after a table
+                    yield NBSP, f"{cell.origin} (empty)"
+                yield from ((_text(p), cell.origin) for p in paragraphs)
+        yield NBSP, f"after {block.origin}"  # the paragraph Word always puts after a table
 
 
 def _text(paragraph: Paragraph) -> str:

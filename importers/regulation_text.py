@@ -42,6 +42,7 @@ class Source:
 
     def __init__(self, document: SourceDocument) -> None:
         self.name = document.name
+        self.origins = document.origins
         self.lines = document.lines
         layout = read_layout(self.lines)
         self.paragraphs = list(layout.paragraphs)
@@ -56,6 +57,9 @@ class Source:
         return self.span(first.line_start, (last or first).line_end)
 
     def error(self, line: int | None, expected: str, found: str) -> DocumentError:
+        if line is not None and 0 < line <= len(self.origins):
+            # A rendered .docx or HTML page: say where the line is in the file the user has.
+            found = f"{found} (at {self.origins[line - 1]} of {self.name})"
         return DocumentError(self.name, line, expected, found)
 
     def error_at(self, paragraph: Paragraph | None, expected: str, end_line: int) -> DocumentError:

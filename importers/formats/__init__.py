@@ -11,7 +11,7 @@ from importers.base import DocumentError, SourceDocument
 from importers.formats.browser import looks_like_browser_copy, read_browser_copy
 from importers.formats.docx import read_docx
 from importers.formats.html import read_html
-from importers.model import render
+from importers.model import Document, render_with_origins
 
 __all__ = [
     "FORMATS",
@@ -47,12 +47,17 @@ def to_source(name: str, raw: bytes, form: str | None = None) -> SourceDocument:
     """
     form = form or sniff_format(name, raw)
     if form == "docx":
-        return SourceDocument(name, render(read_docx(name, raw)))
+        return _rendered(read_docx(name, raw))
     if form == "txt":
         return SourceDocument.decode(name, raw)
     text = SourceDocument.decode(name, raw).text  # the same checks: UTF-8, no NUL, line lengths
     if form == "html":
-        return SourceDocument(name, render(read_html(name, text)))
+        return _rendered(read_html(name, text))
     if form == "browser":
-        return SourceDocument(name, render(read_browser_copy(name, text)))
+        return _rendered(read_browser_copy(name, text))
     raise DocumentError(name, None, f"a format among {', '.join(FORMATS)}", f"«{form}»")
+
+
+def _rendered(document: Document) -> SourceDocument:
+    text, origins = render_with_origins(document)
+    return SourceDocument(document.name, text, origins)

@@ -284,3 +284,14 @@ def test_the_sample_in_each_format_gives_the_same_graph(form: str) -> None:
     assert graph_facts(make(SAMPLE_MODEL), "004.txt" if form == "browser" else name) == (
         graph_facts(SAMPLE.encode(), "004.txt")
     )
+
+
+def test_a_refusal_in_a_docx_names_the_table_row_and_cell() -> None:
+    broken = [*MODEL]
+    submitted = next(b for b in broken if isinstance(b, tuple) and b is SUBMITTED)
+    cut = (*submitted[:3], (*submitted[3][:3], C()))  # the last row loses its apostille
+    broken[broken.index(submitted)] = cut
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.docx", to_docx(broken)))
+    assert "expected an apostille cell" in str(caught.value)
+    assert "(at table 1, row 4, cell 1 of decision.docx)" in str(caught.value)
