@@ -238,7 +238,10 @@ class ActHead:
             raise self.source.error_at(paragraph, "the regulations point 1 approves", self.end_line)
         return tuple(found)
 
-    def _unified_list(self) -> UnifiedListReference:
+    def _unified_list(self) -> UnifiedListReference | None:
+        following = self._peek()
+        if following is None or not SEPARATOR.match(following.text):
+            return None  # an act without the footnote on the unified list
         self._take("the footnote line «______»", SEPARATOR.match)
         paragraph = self._take("footnote 1 on the unified list", lambda t: t.startswith("1 "))
         marker, text = parse_footnote(self.source, paragraph)

@@ -227,6 +227,8 @@ def _add_amendments(
 
 def _unified_list_act(linker: CitationLinker, resolution: MvdResolution) -> str | None:
     reference = resolution.unified_list
+    if reference is None:
+        return None
     for citation in parse_citations(reference.text, context=linker.context):
         if citation.act_id is not None:
             return linker.add_act(citation)

@@ -378,7 +378,8 @@ class MvdResolution:
     title: str
     legal_basis: tuple[LegalReference, ...]
     approved: tuple[ApprovedRegulation, ...]
-    unified_list: UnifiedListReference
+    unified_list: UnifiedListReference | None
+    """Footnote 1 naming the unified list of procedures; not every act carries it."""
     repealed: tuple[RepealedAct, ...]
     entry_into_force: dt.date
     signatory: Signatory

@@ -393,3 +393,15 @@ def test_a_city_executive_committee_decision() -> None:
     act = batch.nodes[("LegalAct", "by/decision/minsk_gorispolkom/2024-02-02/300")]
     assert (act.properties["kind"], act.properties["signedBy"]) == ("decision", "В.Е.Кухарев")
     assert MVD not in str(facts(resolution))
+
+
+def test_an_act_without_the_footnote_on_the_unified_list() -> None:
+    text = (FIXTURES / "gosstandart_22_9_1.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("______"))
+    without = "\n".join([*lines[:start], *lines[start + 4 :]]).replace("подпункту1 ", "подпункту ")
+    resolution = parse_mvd_resolution(SourceDocument("no_footnote.txt", without))
+    assert resolution.unified_list is None
+    assert facts(resolution.regulations) == facts(fixture("gosstandart_22_9_1.txt").regulations)
+    batch = build_mvd_resolution(resolution, checksum="0", line_count=1)
+    assert not [e for e in batch.edges.values() if e.type == "LISTED_IN"]
