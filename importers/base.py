@@ -41,6 +41,8 @@ class SourceDocument:
 
     name: str
     text: str
+    origins: tuple[str, ...] = ()
+    """For a text rendered from a .docx or an HTML page: where each line came from in it."""
 
     @property
     def lines(self) -> list[str]:
@@ -59,7 +61,7 @@ class SourceDocument:
 
         A file over `max_bytes` is refused before it is read, and so is anything but a regular
         file (a FIFO or a device would block or never end)."""
-        return cls.decode(path.name, _read_bounded(path, max_bytes), max_line_chars)
+        return cls.decode(path.name, read_bounded(path, max_bytes), max_line_chars)
 
     @classmethod
     def decode(cls, name: str, raw: bytes, max_line_chars: int = MAX_LINE_CHARS) -> SourceDocument:
@@ -87,7 +89,7 @@ class SourceDocument:
         return cls(name=name, text=text)
 
 
-def _read_bounded(path: Path, max_bytes: int | None) -> bytes:
+def read_bounded(path: Path, max_bytes: int | None) -> bytes:
     """The bytes of a regular file of at most `max_bytes` (checked before and while reading)."""
     # Checked before opening: opening a FIFO blocks until someone writes to it.
     if not stat.S_ISREG(path.stat().st_mode):

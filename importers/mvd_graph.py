@@ -30,10 +30,24 @@ from lexgraph.graph.records import EdgeRecord, GraphBatch, NodeRecord
 RESOLUTION_KIND = "resolution"
 
 
+def act_kind(resolution: MvdResolution) -> str:
+    """The act's kind as in act ids: `resolution`, `cm_resolution` or `decision`."""
+    return resolution.body.act_kind if resolution.body is not None else RESOLUTION_KIND
+
+
 def resolution_act_id(resolution: MvdResolution) -> str:
-    issuer = resolution.issuer.replace("Министерство", "Министерства", 1)
+    """`by/{kind}/{issuer slug}/{date}/{number}`, the slug from the table of state bodies."""
+    issuer = (
+        resolution.body.genitive
+        if resolution.body is not None
+        else resolution.issuer.replace("Министерство", "Министерства", 1)
+    )
     found = act_id(
-        RESOLUTION_KIND, date=resolution.date, number=resolution.number, issuers=(issuer,)
+        act_kind(resolution),
+        date=resolution.date,
+        number=resolution.number,
+        issuers=(issuer,),
+        issuer_slugs=(resolution.body.slug,) if resolution.body is not None else (),
     )
     if found is None:
         raise ValueError(f"cannot identify the resolution {resolution.number}")
@@ -68,6 +82,9 @@ def build_mvd_resolution(
             },
         )
     )
+    batch.ignored.extend(
+        f"line {item.line} left out, {item.reason}: «{item.text}»" for item in resolution.ignored
+    )
     linker = CitationLinker(batch, CitationContext(document_id=act))
     _add_resolution(batch, linker, resolution, act)
     unified_list = _unified_list_act(linker, resolution)
@@ -90,8 +107,9 @@ def _add_resolution(
             "LegalAct",
             act,
             {
-                "kind": RESOLUTION_KIND,
+                "kind": act_kind(resolution),
                 "issuers": [resolution.issuer],
+                **_stated_on_act(resolution),
                 "number": resolution.number,
                 "date": resolution.date,
                 "adoptedOn": resolution.date,
@@ -104,6 +122,7 @@ def _add_resolution(
             owned=False,
         )
     )
+    _add_amendments(batch, linker, resolution, act)
     issuer = add_authority(batch, resolution.issuer)
     batch.add_edge(
         EdgeRecord("ISSUED_BY", "LegalAct", act, "Authority", issuer, provenance(resolution.span))
@@ -152,8 +171,68 @@ def _add_resolution(
             )
 
 
+def _stated_on_act(resolution: MvdResolution) -> dict[str, Any]:
+    """The signatory, the register entry and the amending acts, as properties of the act."""
+    signatory = resolution.signatory
+    registration = resolution.registration
+    return compact(
+        {
+            "signedBy": signatory.name,
+            "signedByPosition": " ".join(filter(None, (signatory.position, signatory.rank))),
+            "registerNumber": registration.number if registration is not None else None,
+            "registeredOn": registration.date if registration is not None else None,
+            "amendedBy": [a.text for a in resolution.amendments] or None,
+        }
+    )
+
+
+def _add_amendments(
+    batch: GraphBatch, linker: CitationLinker, resolution: MvdResolution, act: str
+) -> None:
+    """An «Изменения и дополнения:» entry the citation grammar identifies: an `AMENDED_BY` edge."""
+    for position, amending in enumerate(resolution.amendments, start=1):
+        target = next(
+            (
+                c
+                for c in parse_citations(amending.text, context=linker.context)
+                if c.kind == "act" and c.act_id is not None
+            ),
+            None,
+        )
+        if target is None:
+            continue
+        amending_id = linker.add_act(target)
+        if amending.register_number is not None:
+            batch.add_node(
+                NodeRecord(
+                    "LegalAct",
+                    amending_id,
+                    {"registerNumber": amending.register_number},
+                    owned=False,
+                )
+            )
+        batch.add_edge(
+            EdgeRecord(
+                "AMENDED_BY",
+                "LegalAct",
+                act,
+                "LegalAct",
+                amending_id,
+                {
+                    **provenance(amending.span),
+                    "position": position,
+                    "text": amending.text,
+                    "date": amending.date,
+                    "number": amending.number,
+                },
+            )
+        )
+
+
 def _unified_list_act(linker: CitationLinker, resolution: MvdResolution) -> str | None:
     reference = resolution.unified_list
+    if reference is None:
+        return None
     for citation in parse_citations(reference.text, context=linker.context):
         if citation.act_id is not None:
             return linker.add_act(citation)

@@ -13,10 +13,15 @@ from decimal import Decimal
 from enum import StrEnum
 
 from importers.base import Span
+from importers.flattened import IgnoredLine
+from lexgraph.state_bodies import StateBody
 
 
 class ActKind(StrEnum):
     MINISTRY_RESOLUTION = "ministry_resolution"
+    STATE_COMMITTEE_RESOLUTION = "state_committee_resolution"
+    COUNCIL_OF_MINISTERS_RESOLUTION = "council_of_ministers_resolution"
+    EXECUTIVE_COMMITTEE_DECISION = "executive_committee_decision"
 
 
 class Subject(StrEnum):
@@ -127,6 +132,26 @@ class Signatory:
     position: str
     rank: str | None
     name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    """«Зарегистрировано в Национальном реестре правовых актов Республики Беларусь … № 8/40012»."""
+
+    number: str
+    date: dt.date | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AmendingAct:
+    """An entry of the «Изменения и дополнения:» block of a consolidated text."""
+
+    text: str
+    date: dt.date
+    number: str
+    register_number: str | None
     span: Span
 
 
@@ -343,7 +368,8 @@ class Regulation:
 
 @dataclass(frozen=True, slots=True)
 class MvdResolution:
-    """A resolution of the Ministry of Internal Affairs approving procedure regulations."""
+    """A resolution (of a ministry, a state committee, the Council of Ministers) or a local
+    executive committee's decision approving procedure regulations; named for the first one read."""
 
     kind: ActKind
     issuer: str
@@ -352,13 +378,22 @@ class MvdResolution:
     title: str
     legal_basis: tuple[LegalReference, ...]
     approved: tuple[ApprovedRegulation, ...]
-    unified_list: UnifiedListReference
+    unified_list: UnifiedListReference | None
+    """Footnote 1 naming the unified list of procedures; not every act carries it."""
     repealed: tuple[RepealedAct, ...]
     entry_into_force: dt.date
     signatory: Signatory
     agreed_with: tuple[AgreedBody, ...]
     regulations: tuple[Regulation, ...]
     span: Span
+    ignored: tuple[IgnoredLine, ...] = ()
+    """Residue left out of the reading (page footers, page numbers after the end)."""
+    body: StateBody | None = None
+    """The issuer in the table of state bodies (`issuer` is its name in the nominative)."""
+    registration: Registration | None = None
+    amendments: tuple[AmendingAct, ...] = ()
+    wrapper: tuple[str, ...] = ()
+    """Lines of a publisher's header above the act (ЭТАЛОН-online), left out of the reading."""
 
     def regulation(self, procedure_number: str) -> Regulation:
         """The regulation of `procedure_number`, e.g. "15.4.1"."""

@@ -49,10 +49,10 @@ from importers.regulation_tables import (
 from importers.regulation_text import Paragraph, Source, parse_footnote, quote, strip_list_end
 
 _TITLE = re.compile(
-    r"^РЕГЛАМЕНТ административной процедуры, осуществляемой в отношении субъектов "
-    r"хозяйствования, по подпункту (\d+(?:\.\d+)+) «(.+)»$"
+    r"^РЕГЛАМЕНТ административной процедуры, осуществляемой в отношении (?:субъектов "
+    r"хозяйствования|граждан|граждан и субъектов хозяйствования), по подпункту "
+    r"(\d+(?:\.\d+)+) «(.+)»$"
 )
-_STAMP = "Постановление Министерства внутренних дел Республики Беларусь"
 _POINT = re.compile(r"^(\d+)\. (.+)$")
 _SUBPOINT = re.compile(r"^1\.(\d+)\. (.+)$")
 _FEATURE = re.compile(r"^1\.3\.(\d+)\. (.+)$")
@@ -114,14 +114,17 @@ class _Documents:
 
 
 def read_regulation(
-    source: Source, block: Sequence[Paragraph], approval: tuple[str, str]
+    source: Source,
+    block: Sequence[Paragraph],
+    approval: tuple[str, str],
+    stamp_prefix: str = "Постановление Министерства внутренних дел Республики Беларусь",
 ) -> Regulation:
-    """The regulation in `block` (from «УТВЕРЖДЕНО» to the next one); `approval` is the resolution's
-    (date «19.05.2023», number) that the approval stamp must repeat."""
+    """The regulation in `block` (from «УТВЕРЖДЕНО» to the next one); `approval` is the act's
+    (date «19.05.2023», number) that the approval stamp («Постановление <issuer>») must repeat."""
     cells = [p for p in block if not p.is_empty]
     end_line = block[-1].line_end
     stamp = cells[1] if len(cells) > 1 else None
-    expected_stamp = f"{_STAMP} {approval[0]} № {approval[1]}"
+    expected_stamp = f"{stamp_prefix} {approval[0]} № {approval[1]}"
     if stamp is None or stamp.text != expected_stamp:
         raise source.error_at(stamp, f"the approval stamp «{expected_stamp}»", end_line)
     title = cells[2] if len(cells) > 2 else None

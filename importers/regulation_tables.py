@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from importers.base import DocumentError
 from importers.regulation_records import (
     Apostille,
     AppealBody,
@@ -35,6 +36,7 @@ from importers.regulation_records import (
 )
 from importers.regulation_text import (
     SEPARATOR,
+    CellMarks,
     Paragraph,
     Source,
     markers,
@@ -75,6 +77,11 @@ _CHANNELS = (
 _NOT_REQUIRED = "не требуется"
 _REQUIRED = re.compile(r"^требуется легализация")
 _CONDITION = re.compile(r"^при .+:$")
+# What a document name never is: a numbered point, a footnote, a stamp, a header, a page footer.
+_NOT_A_NAME = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.? |\*|УТВЕРЖДЕНО|Приложение|Наименование |Требования, |Форма и |"
+    r"Необходимость |Страница |при .+:$)"
+)
 _VALIDITY = re.compile(r"^(\d+) (месяц|месяца|месяцев|год|года|лет)(?: [–-] (.+))?$")
 _ISSUED_FORM = re.compile(r"^(?:письменная|электронная)")
 _REGISTRY = re.compile(r"регистр|реестр|информационн\w* (?:ресурс|систем)", re.IGNORECASE)
@@ -108,9 +115,13 @@ class TableSplit:
     header: list[Paragraph]
     body: list[Paragraph]
     rest: list[Paragraph]
-    trailing_empty: int = 0
+    trailing: list[Paragraph] = field(default_factory=list)
     """Empty paragraphs cut from the end of the body: the last row's empty cells, then the one
     paragraph Word always puts after a table."""
+
+    @property
+    def trailing_empty(self) -> int:
+        return len(self.trailing)
 
 
 def split_table(
@@ -147,14 +158,13 @@ def split_table(
     while end < len(paragraphs) and not stop(paragraphs[end]):
         end += 1
     body = list(paragraphs[index:end])
-    trailing_empty = 0
+    trailing: list[Paragraph] = []
     while body and body[-1].is_empty:
-        body.pop()
-        trailing_empty += 1
+        trailing.insert(0, body.pop())
     if not body:
         after = paragraphs[end] if end < len(paragraphs) else None
         raise source.error_at(after, "at least one table row after the header", end_line)
-    return TableSplit(found, body, list(paragraphs[end:]), trailing_empty)
+    return TableSplit(found, body, list(paragraphs[end:]), trailing)
 
 
 def resolve_notes(
@@ -176,7 +186,7 @@ def resolve_notes(
 
 
 @dataclass(slots=True)
-class _Row:
+class RebuiltRow:
     """A row being assembled: its name cell and the cells seen since."""
 
     name: Paragraph
@@ -189,6 +199,8 @@ class _Row:
     empty_cells: int = 0
     name_closed: bool = False
     form_open: bool = False
+    cells: list[Paragraph] = field(default_factory=list)
+    """Every paragraph of the row in order, empty cells included (for the document model)."""
 
     @property
     def opens_list(self) -> bool:
@@ -205,9 +217,23 @@ def read_submitted(
     source: Source, table: TableSplit, footnotes: Mapping[str, Footnote]
 ) -> SubmittedTable:
     """The documents the applicant submits (point 2 / 2.1), one record per document row."""
+    rows = rebuild_submitted_rows(source, table)
+    return _build_submitted(source, rows, footnotes, len(table.header) == 4)
+
+
+def rebuild_submitted_rows(source: Source, table: TableSplit) -> list[RebuiltRow]:
+    """The rows of the submitted-documents table, rebuilt from its flattened paragraphs."""
     has_apostille = len(table.header) == 4
-    rows: list[_Row] = []
-    row: _Row | None = None
+    uncertain = next((p for p in [*table.body, *table.trailing] if p.uncertain), None)
+    if uncertain is not None:
+        raise _two_readings(
+            source,
+            uncertain,
+            "the blank lines here held an empty table cell (its no-break space became a space)",
+            "they are only spacing, and the row's cells are fewer",
+        )
+    rows: list[RebuiltRow] = []
+    row: RebuiltRow | None = None
     condition: str | None = None
 
     def close(following: Paragraph | None) -> None:
@@ -224,7 +250,7 @@ def read_submitted(
             )
         rows.append(row)
 
-    def expect_cell(paragraph: Paragraph, what: str, allowed: bool) -> _Row:
+    def expect_cell(paragraph: Paragraph, what: str, allowed: bool) -> RebuiltRow:
         if row is None or row.is_condition or not allowed:
             raise source.error(
                 paragraph.line_start, what, f"{quote(paragraph.text)} out of its column order"
@@ -235,6 +261,7 @@ def read_submitted(
         text = paragraph.text
         if paragraph.is_empty:
             if row is not None:
+                row.cells.append(paragraph)
                 if row.apostille is None:
                     row.empty_cells += 1
                 row.name_closed = True
@@ -248,11 +275,13 @@ def read_submitted(
                     paragraph.line_start, "a document name", f"{quote(text)} with no row to end"
                 )
             row.apostille = paragraph
+            row.cells.append(paragraph)
             row.name_closed = True
             row.form_open = False
             continue
         if row is not None and row.form_open and _FORM_ITEM.match(text):
             row.form.append(paragraph)
+            row.cells.append(paragraph)
             continue
         if _FORM_START.match(text):
             current = expect_cell(
@@ -261,10 +290,13 @@ def read_submitted(
                 row is not None and not row.form and row.apostille is None,
             )
             current.form.append(paragraph)
+            current.cells.append(paragraph)
             current.form_open = True
             current.name_closed = True
             continue
         if _REQUIREMENT.match(text):
+            if row is not None and row.alternatives and not has_apostille:
+                _check_list_end(source, row, paragraph)
             current = expect_cell(
                 paragraph,
                 "a requirements cell right after a document name",
@@ -274,6 +306,7 @@ def read_submitted(
                 and row.apostille is None,
             )
             current.requirement = paragraph
+            current.cells.append(paragraph)
             current.name_closed = True
             current.form_open = False
             continue
@@ -282,25 +315,35 @@ def read_submitted(
             # a name cell that opens a list also ends in «:», but starts «копии …», never «при».
             close(paragraph)
             condition = strip_list_end(text).removesuffix(":")
-            row = _Row(paragraph, condition, is_condition=True)
+            row = RebuiltRow(paragraph, condition, is_condition=True, cells=[paragraph])
             continue
         if row is not None and not row.is_condition and not row.name_closed and row.opens_list:
             # The paragraphs after a name ending in «:» are the acceptable documents the same cell
             # lists (e.g. the documents proving the premises): one requirement, several ways to
             # meet it. The list ends at the next empty or non-name cell.
+            if row.alternatives and not has_apostille and source.marks is CellMarks.ABSENT:
+                raise _two_readings(
+                    source,
+                    paragraph,
+                    f"one more document listed under {quote(row.name.text)} (line "
+                    f"{row.name.line_start})",
+                    "the name of a document row of its own",
+                )
             row.alternatives.append(paragraph)
+            row.cells.append(paragraph)
             continue
         close(paragraph)
-        row = _Row(paragraph, condition)
+        row = RebuiltRow(paragraph, condition, cells=[paragraph])
     if row is not None and row.apostille is None:
         # The last row's empty cells were cut from the body with the paragraph after the table.
         row.empty_cells += max(table.trailing_empty - 1, 0)
+        row.cells.extend(table.trailing[:-1])
     close(None)
-    return _build_submitted(source, rows, footnotes, has_apostille)
+    return rows
 
 
 def _build_submitted(
-    source: Source, rows: list[_Row], footnotes: Mapping[str, Footnote], has_apostille: bool
+    source: Source, rows: list[RebuiltRow], footnotes: Mapping[str, Footnote], has_apostille: bool
 ) -> SubmittedTable:
     documents: list[DocumentRequirement] = []
     conditions: list[DocumentCondition] = []
@@ -325,6 +368,15 @@ def _build_submitted(
             # an empty cell of its own states nothing, and its documents are read as going with the
             # application, the way it is submitted. Both inherit the first row's cell; `cell` keeps
             # which of the two the text shows.
+            if source.marks is CellMarks.ABSENT:
+                raise _two_readings(
+                    source,
+                    row.name,
+                    f"the row {quote(row.name.text)} lies under the form cell merged down from "
+                    f"line {merged.span.line_start}",
+                    "the row has an empty form cell of its own (an empty cell the text no longer "
+                    "marks: no no-break-space lines, no countable blank lines)",
+                )
             own_cells = (row.requirement is not None) + row.empty_cells
             cell = FormCell.EMPTY if own_cells >= 2 else FormCell.MERGED
             submission = replace(merged, inherited=True, cell=cell)
@@ -348,24 +400,60 @@ def _build_submitted(
         alternatives = tuple(_name(p.text) for p in row.alternatives)
         if not row.alternatives and not row.opens_list:
             alternatives = or_alternatives(unconditioned)
-        documents.append(
-            DocumentRequirement(
-                name=name,
-                alternatives=alternatives,
-                requirements=(
-                    strip_markers(row.requirement.text) if row.requirement is not None else None
-                ),
-                submission=submission,
-                apostille=apostille,
-                condition=row.condition,
-                own_condition=own_condition,
-                notes=resolve_notes(source, named, footnotes),
-                span=span,
-            )
+        document = DocumentRequirement(
+            name=name,
+            alternatives=alternatives,
+            requirements=(
+                strip_markers(row.requirement.text) if row.requirement is not None else None
+            ),
+            submission=submission,
+            apostille=apostille,
+            condition=row.condition,
+            own_condition=own_condition,
+            notes=resolve_notes(source, named, footnotes),
+            span=span,
         )
+        check_document_row(source, document)
+        documents.append(document)
     if not documents:
         raise source.error(rows[0].name.line_start, "a document row", "only condition rows")
     return SubmittedTable(documents, conditions)
+
+
+def _check_list_end(source: Source, row: RebuiltRow, requirement: Paragraph) -> None:
+    """A requirement after a listed name: the list's own, or a new row's whose name was listed last.
+
+    Only an empty cell between the list and the requirement tells (the list ended there); a text
+    without empty-cell marks cannot say, so it is refused."""
+    if source.marks is CellMarks.ABSENT:
+        last = row.alternatives[-1]
+        raise _two_readings(
+            source,
+            last,
+            f"{quote(last.text)} is the last document listed under {quote(row.name.text)} and "
+            f"the requirement at line {requirement.line_start} is that row's",
+            f"{quote(last.text)} is a document row of its own with that requirement",
+        )
+
+
+def _two_readings(source: Source, at: Paragraph, first: str, second: str) -> DocumentError:
+    return source.error(
+        at.line_start,
+        "one reading of the table",
+        f"two: (1) {first}; (2) {second}. Restore the empty cells' no-break-space lines "
+        "(or import the .docx)",
+    )
+
+
+def check_document_row(source: Source, document: DocumentRequirement) -> None:
+    """A document row's name is a document's, not a heading, a point or a footnote run into it."""
+    for name in (document.name, *document.alternatives):
+        if _NOT_A_NAME.match(name) or not any(c.isalpha() for c in name):
+            raise source.error(
+                document.span.line_start,
+                "a document name in the first cell of a row",
+                f"{quote(name)}, which is no document's name (the table's cells ran together?)",
+            )
 
 
 def _name(text: str) -> str:

@@ -1,21 +1,33 @@
 """Paragraphs of a flattened Word document, and the small text helpers the regulation parser shares.
 
-The flattening puts each Word paragraph (and each table cell paragraph) on its own line, with blank
-lines between them; a paragraph with soft line breaks keeps its lines together. So a paragraph here
-is a run of consecutive non-blank lines. A line holding only a no-break space is an empty paragraph:
-in a table it is an empty cell (or the continuation of a merged one).
+The paragraphs and empty cells come from `importers.flattened`, which reads them the same whatever
+whitespace the text went through (or says it cannot).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
-from importers.base import DocumentError, SourceDocument, Span, clean
+from importers.base import DocumentError, SourceDocument, Span
+from importers.flattened import CellMarks, IgnoredLine, Paragraph, read_layout
 from lexgraph.russian import GENITIVE_MONTHS
 
 MONTHS = GENITIVE_MONTHS
+__all__ = [
+    "SEPARATOR",
+    "CellMarks",
+    "IgnoredLine",
+    "Paragraph",
+    "Source",
+    "markers",
+    "numeric_date",
+    "parse_footnote",
+    "quote",
+    "strip_list_end",
+    "strip_markers",
+    "word_date",
+]
 
 _WORD_DATE = re.compile(r"(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4}) г\.")
 _NUMERIC_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
@@ -25,30 +37,17 @@ _FOOTNOTE = re.compile(r"^(\*+|\d)\s*(.+)$")
 SEPARATOR = re.compile(r"^_{10,}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """Lines `line_start`..`line_end` (1-based) with their cleaned text, joined by spaces."""
-
-    line_start: int
-    line_end: int
-    lines: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(line for line in self.lines if line)
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(self.lines)
-
-
 class Source:
     """A document split once into lines and paragraphs; builds spans without re-splitting."""
 
     def __init__(self, document: SourceDocument) -> None:
         self.name = document.name
+        self.origins = document.origins
         self.lines = document.lines
-        self.paragraphs = _paragraphs(self.lines)
+        layout = read_layout(self.lines)
+        self.paragraphs = list(layout.paragraphs)
+        self.marks = layout.marks
+        self.ignored = layout.ignored
 
     def span(self, line_start: int, line_end: int) -> Span:
         text = "\n".join(self.lines[line_start - 1 : line_end])
@@ -58,6 +57,9 @@ class Source:
         return self.span(first.line_start, (last or first).line_end)
 
     def error(self, line: int | None, expected: str, found: str) -> DocumentError:
+        if line is not None and 0 < line <= len(self.origins):
+            # A rendered .docx or HTML page: say where the line is in the file the user has.
+            found = f"{found} (at {self.origins[line - 1]} of {self.name})"
         return DocumentError(self.name, line, expected, found)
 
     def error_at(self, paragraph: Paragraph | None, expected: str, end_line: int) -> DocumentError:
@@ -65,19 +67,6 @@ class Source:
         if paragraph is None:
             return self.error(end_line, expected, "the end of the section")
         return self.error(paragraph.line_start, expected, quote(paragraph.text))
-
-
-def _paragraphs(lines: list[str]) -> list[Paragraph]:
-    found: list[Paragraph] = []
-    start: int | None = None
-    for index, line in enumerate([*lines, ""], start=1):
-        if line.strip(" \t") and start is None:
-            start = index
-        elif not line.strip(" \t") and start is not None:
-            chunk = tuple(clean(text) for text in lines[start - 1 : index - 1])
-            found.append(Paragraph(start, index - 1, chunk))
-            start = None
-    return found
 
 
 def quote(text: str, limit: int = 70) -> str:

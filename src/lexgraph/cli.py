@@ -252,6 +252,14 @@ def import_command(
             help="The day a new text of a document already imported takes effect (default: today).",
         ),
     ] = None,
+    document_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="Read every file as this type (mvd_regulations, portal_news, portal_guide) "
+            "instead of recognizing it by its content.",
+        ),
+    ] = None,
 ) -> None:
     """Import source documents (one transaction each); exit code 1 if any document failed."""
     settings = load_settings()
@@ -260,7 +268,14 @@ def import_command(
     effective_from = effective.date() if effective else None
     try:
         report = run_async(
-            _import(settings, uri, paths, progress=not as_json, effective_from=effective_from)
+            _import(
+                settings,
+                uri,
+                paths,
+                progress=not as_json,
+                effective_from=effective_from,
+                forced_type=document_kind,
+            )
         )
     except KeyboardInterrupt:
         # Each document is one transaction: the one being written was rolled back.
@@ -284,6 +299,7 @@ async def _import(
     *,
     progress: bool = True,
     effective_from: date | None = None,
+    forced_type: str | None = None,
 ) -> ImportReport:
     driver = create_driver(settings, uri)
     try:
@@ -302,6 +318,7 @@ async def _import(
                 on_document=advance,
                 effective_from=effective_from,
                 max_document_bytes=settings.max_document_bytes,
+                forced_type=forced_type,
             )
     finally:
         await driver.close()
@@ -316,6 +333,7 @@ def _result_json(result: DocumentResult) -> dict[str, Any]:
         "nodes": dict(result.nodes_by_label),
         "edges": dict(result.edges_by_type),
         "unresolvedCitations": result.unresolved,
+        "ignored": list(result.ignored),
         "version": result.summary.version if result.summary else None,
         "previousVersion": result.summary.previous_version if result.summary else None,
     }
@@ -337,6 +355,9 @@ def _print_report(report: ImportReport) -> None:
     console.print(table)
     for note in filter(None, (result.version_note for result in report.documents)):
         console.print(note)
+    for result in report.documents:
+        for ignored in result.ignored:
+            console.print(f"{_shown(Path(result.path).name)}: {_shown(ignored)}", highlight=False)
 
 
 def _shown(text: str) -> str:

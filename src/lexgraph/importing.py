@@ -17,7 +17,8 @@ from neo4j import AsyncDriver, RoutingControl
 from neo4j.exceptions import ClientError
 
 import importers
-from importers.base import DocumentError, SourceDocument
+from importers.base import DocumentError, SourceDocument, read_bounded
+from importers.formats import to_source
 from importers.mvd_graph import build_mvd_resolution
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
 from importers.portal_graph import build_portal_guide, build_portal_news
@@ -48,6 +49,8 @@ class DocumentResult:
     edges_by_type: Mapping[str, int] = field(default_factory=dict)
     unresolved: int = 0
     error: str | None = None
+    ignored: tuple[str, ...] = ()
+    """What the parser left out of the text as residue (page footers …), one line each."""
 
     @property
     def ok(self) -> bool:
@@ -101,7 +104,7 @@ def document_type(document: SourceDocument) -> str:
     raise DocumentError(
         document.name,
         1,
-        "a known document type (an МВД resolution approving procedure regulations,"
+        "a known document type (an act of a state body approving procedure regulations,"
         " or an e-services portal text)",
         f"«{first[:80]}»",
     )
@@ -156,6 +159,7 @@ async def import_paths(
     on_document: Callable[[DocumentResult], None] | None = None,
     effective_from: dt.date | None = None,
     max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
+    forced_type: str | None = None,
 ) -> ImportReport:
     """Import every document under `paths`; failures are reported, never half-written.
 
@@ -164,8 +168,13 @@ async def import_paths(
     read: list[tuple[Path, SourceDocument | None, str | None, str | None]] = []
     for path in discover(paths):
         try:
-            source = SourceDocument.read(path, max_bytes=max_document_bytes)
-            read.append((path, source, document_type(source), None))
+            source = to_source(path.name, read_bounded(path, max_document_bytes))
+            recognized = forced_type or document_type(source)
+            if recognized not in DOCUMENT_TYPES:
+                raise DocumentError(
+                    path.name, None, f"a type among {', '.join(DOCUMENT_TYPES)}", f"«{recognized}»"
+                )
+            read.append((path, source, recognized, None))
         except DocumentError as error:
             read.append((path, None, None, str(error)))
         except OSError as error:
@@ -246,4 +255,5 @@ async def _import_one(
         nodes_by_label=batch.count_by_label(),
         edges_by_type=batch.count_by_type(),
         unresolved=unresolved,
+        ignored=tuple(batch.ignored),
     )

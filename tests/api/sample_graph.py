@@ -139,6 +139,10 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         title="Об утверждении регламентов административных процедур",
         status="in_force",
         onlyCited=False,
+        signedBy="И.В.Кубраков",
+        signedByPosition="Министр генерал-лейтенант милиции",
+        registerNumber="8/40012",
+        registeredOn="2023-06-01",
     )
     b.edge("ISSUED_BY", MVD_102, "authority/mvd")
     b.edge("AGREED_WITH", MVD_102, "authority/mintruda")

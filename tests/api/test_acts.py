@@ -29,6 +29,25 @@ async def test_an_act_by_id_or_by_kind_and_number(sample_graph: AsyncDriver, run
     assert by_date.data["legalAct"] == expected
 
 
+async def test_an_act_by_its_register_number_with_its_signatory(
+    sample_graph: AsyncDriver, run: Run
+) -> None:
+    query = """query ($number: String) { legalAct(registerNumber: $number) {
+        graphId signedBy signedByPosition registerNumber registeredOn amendedBy } }"""
+    answer = await run(query, number="8/40012")
+    assert answer.errors == []
+    assert answer.data["legalAct"] == {
+        "graphId": MVD_102,
+        "signedBy": "И.В.Кубраков",
+        "signedByPosition": "Министр генерал-лейтенант милиции",
+        "registerNumber": "8/40012",
+        "registeredOn": "2023-06-01",
+        "amendedBy": [],
+    }
+    missing = await run(query, number="8/99999")
+    assert missing.errors == ["no legal act with register number '8/99999'"]
+
+
 async def test_an_act_issuers_repeals_regulations(sample_graph: AsyncDriver, run: Run) -> None:
     answer = await run(
         """query ($id: String!) { legalAct(id: $id) { kind issuedBy { name } agreedWith { graphId }

@@ -392,7 +392,8 @@ class LegalAct(Shared, relay.Node):
     kind: str | None = strawberry.field(
         default=None,
         description="Kind: `law`, `code`, `edict`, `decree`, `directive`, `cm_resolution`"
-        " (постановление Совета Министров), `resolution` (постановление министерства).",
+        " (постановление Совета Министров), `resolution` (постановление министерства,"
+        " госкомитета), `decision` (решение исполкома).",
     )
     issuers: list[str] = strawberry.field(
         default_factory=list, description="Issuing bodies as written (Russian)."
@@ -417,6 +418,25 @@ class LegalAct(Shared, relay.Node):
     )
     only_cited: bool | None = strawberry.field(
         default=None, description="True when no imported document is the act itself."
+    )
+    signed_by: str | None = strawberry.field(
+        default=None, description="Who signed it (подписал), as written, e.g. «И.В.Кубраков»."
+    )
+    signed_by_position: str | None = strawberry.field(
+        default=None, description="The signatory's position and rank, e.g. «Министр …»."
+    )
+    register_number: str | None = strawberry.field(
+        default=None,
+        description="Number in the National Register of Legal Acts (Национальный реестр),"
+        " e.g. «8/40012».",
+    )
+    registered_on: str | None = strawberry.field(
+        default=None, description="Day it was entered in the National Register (ISO)."
+    )
+    amended_by: list[str] = strawberry.field(
+        default_factory=list,
+        description="The amending acts a consolidated text lists («Изменения и дополнения:»),"
+        " as written.",
     )
 
     @strawberry.field(description="Issuers (издан): the authorities that issued the act.")

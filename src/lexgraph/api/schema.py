@@ -121,8 +121,9 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         return await find_procedures(info, filter, first, after)
 
     @strawberry.field(
-        description="A legal act by its graph id (`by/law/2008-10-28/433-z`, `by/code/tax`), or by"
-        " kind and number (and date when the number is not unique)."
+        description="A legal act by its graph id (`by/law/2008-10-28/433-z`, `by/code/tax`), by"
+        " its National Register number (`8/40012`), or by kind and number (and date when the"
+        " number is not unique)."
     )
     async def legal_act(
         self,
@@ -131,7 +132,21 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         kind: Annotated[str | None, _arg("Kind: `law`, `code`, `edict`, `resolution` …")] = None,
         number: Annotated[str | None, _arg("Number as written, e.g. `433-З`.")] = None,
         date: Annotated[str | None, _arg("Date of the act, ISO (`2008-10-28`).")] = None,
+        register_number: Annotated[
+            str | None, _arg("National Register number (рег. №), e.g. `8/40012`.")
+        ] = None,
     ) -> LegalAct | None:
+        if id is None and register_number is not None:
+            acts = await found_and_prefetched(
+                info,
+                "LegalAct",
+                "LEGAL_ACT_BY_REGISTER_NUMBER",
+                catalog.LEGAL_ACT_BY_REGISTER_NUMBER,
+                {"registerNumber": register_number},
+            )
+            if not acts:
+                raise UserError(f"no legal act with register number {register_number!r}")
+            return LegalAct.from_map(acts[0])
         if id is not None:
             acts = await found_and_prefetched(
                 info, "LegalAct", "LEGAL_ACT_BY_ID", catalog.LEGAL_ACT_BY_ID, {"id": id}

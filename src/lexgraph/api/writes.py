@@ -15,7 +15,8 @@ from typing import Annotated
 
 import strawberry
 
-from importers.base import DocumentError, SourceDocument
+from importers.base import DocumentError
+from importers.formats import to_source
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.importing import DocumentResult, import_document
@@ -114,7 +115,7 @@ class Mutation:
                 f" (LEXGRAPH_MAX_DOCUMENT_MB), found {len(raw)}"
             )
         try:
-            document = SourceDocument.decode(name, raw)
+            document = to_source(name, raw)  # HTML and browser copies too, by name and content
         except DocumentError as error:
             raise DocumentRejected(str(error)) from None
         context.round_trips.append("IMPORT_DOCUMENT")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from lexgraph.state_bodies import ministries
+
 #: Act kinds used in act ids.
 ACT_KINDS: Final = (
     "constitution",
@@ -66,33 +68,9 @@ TREATY_MARKERS = (
 PRESIDENT = "Президента Республики Беларусь"
 COUNCIL_OF_MINISTERS = "Совета Министров Республики Беларусь"
 
-#: Ministries: slug, the words after «Министерства» (genitive), abbreviations used in text.
-MINISTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("mvd", "внутренних дел", ("МВД",)),
-    ("minobr", "образования", ("Минобразования",)),
-    ("mintrud", "труда и социальной защиты", ("Минтруда и соцзащиты", "Минтруда")),
-    ("minekonomiki", "экономики", ("Минэкономики",)),
-    ("mns", "по налогам и сборам", ("МНС",)),
-    ("minfin", "финансов", ("Минфина", "Минфин")),
-    ("minjust", "юстиции", ("Минюста", "Минюст")),
-    ("minzdrav", "здравоохранения", ("Минздрава", "Минздрав")),
-    ("mid", "иностранных дел", ("МИД",)),
-    ("mchs", "по чрезвычайным ситуациям", ("МЧС",)),
-    ("minoborony", "обороны", ("Минобороны",)),
-    ("mintrans", "транспорта и коммуникаций", ("Минтранса",)),
-    ("minsvyazi", "связи и информатизации", ("Минсвязи",)),
-    ("minselkhozprod", "сельского хозяйства и продовольствия", ("Минсельхозпрода",)),
-    ("minkultury", "культуры", ("Минкультуры",)),
-    ("minsport", "спорта и туризма", ("Минспорта",)),
-    ("minprirody", "природных ресурсов и охраны окружающей среды", ("Минприроды",)),
-    ("mart", "антимонопольного регулирования и торговли", ("МАРТ",)),
-    ("minprom", "промышленности", ("Минпрома",)),
-    ("minstroyarkhitektury", "строительства и архитектуры", ("Минстройархитектуры",)),
-    ("minenergo", "энергетики", ("Минэнерго",)),
-    ("mzhkkh", "жилищно-коммунального хозяйства", ("МЖКХ",)),
-    ("mininform", "информации", ("Мининформа",)),
-    ("minleskhoz", "лесного хозяйства", ("Минлесхоза",)),
-)
+#: Ministries: slug, the words after «Министерства» (genitive), abbreviations used in text; from the
+#: one table of state bodies (`lexgraph.state_bodies`).
+MINISTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = ministries()
 
 #: State bodies other than ministries: slug, genitive words (lowercase), abbreviations.
 #: «Республики Беларусь» may follow any of them. The Council of Ministers and the President

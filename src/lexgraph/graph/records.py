@@ -41,6 +41,7 @@ EDGE_TYPES = frozenset(
         "BASED_ON",
         "APPROVES",
         "REPEALS",
+        "AMENDED_BY",
         "REGULATES",
         "LISTED_IN",
         "HANDLED_BY",
@@ -123,6 +124,9 @@ class GraphBatch:
     document_id: str
     nodes: dict[tuple[str, str], NodeRecord] = field(default_factory=dict)
     edges: dict[tuple[str, str, str, str], EdgeRecord] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+    """What the parser left out of the document, one line each (residue such as page footers), for
+    the import report; never written to the graph."""
 
     def add_node(self, node: NodeRecord) -> None:
         """Add a node; a shared node met twice keeps the union of its properties."""

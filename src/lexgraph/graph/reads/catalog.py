@@ -7,6 +7,9 @@ from lexgraph.graph.reads.prefetch import root_lookup
 # Alone, or as the root of the prefetch of the page below it (one round trip).
 PROCEDURE_BY_NUMBER = root_lookup("(n:Procedure {number: $number})", "Procedure")
 LEGAL_ACT_BY_ID = root_lookup("(n:LegalAct {id: $id})", "LegalAct")
+LEGAL_ACT_BY_REGISTER_NUMBER = root_lookup(
+    "(n:LegalAct {registerNumber: $registerNumber})", "LegalAct"
+)
 
 # An act by its official details; `$date` (ISO) is optional, since codes and many citations
 # give none.

@@ -1,0 +1,63 @@
+"""Readers: one per input format, each bytes → `importers.model.Document` (pure, no I/O).
+
+`read_any` picks the reader by the file's name and content: .docx (a ZIP with Word's parts), .html
+and .htm, text whose lines hold tab-separated cells (a copy from a browser), and flattened-Word
+text, which is returned unchanged (its own reader, `importers.flattened`, rebuilds its tables).
+"""
+
+from __future__ import annotations
+
+from importers.base import DocumentError, SourceDocument
+from importers.formats.browser import looks_like_browser_copy, read_browser_copy
+from importers.formats.docx import read_docx
+from importers.formats.html import read_html
+from importers.model import Document, render_with_origins
+
+__all__ = [
+    "FORMATS",
+    "looks_like_browser_copy",
+    "read_browser_copy",
+    "read_docx",
+    "read_html",
+    "sniff_format",
+    "to_source",
+]
+
+FORMATS = ("txt", "docx", "html", "browser")
+
+
+def sniff_format(name: str, raw: bytes) -> str:
+    """«docx», «html», «browser» or «txt», from the name's extension and the first bytes."""
+    lower = name.lower()
+    if lower.endswith(".docx") or (raw.startswith(b"PK\x03\x04") and b"word/" in raw[:4096]):
+        return "docx"
+    head = raw[:2048].lstrip().lower()
+    if lower.endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if looks_like_browser_copy(raw):
+        return "browser"
+    return "txt"
+
+
+def to_source(name: str, raw: bytes, form: str | None = None) -> SourceDocument:
+    """The document `raw` in any format as the text the parsers read (`form` forces a format).
+
+    A .docx, an HTML page or a browser copy is read into the document model and rendered as
+    flattened-Word text; line numbers in errors and provenance then count lines of that rendering.
+    """
+    form = form or sniff_format(name, raw)
+    if form == "docx":
+        return _rendered(read_docx(name, raw))
+    if form == "txt":
+        return SourceDocument.decode(name, raw)
+    text = SourceDocument.decode(name, raw).text  # the same checks: UTF-8, no NUL, line lengths
+    if form == "html":
+        return _rendered(read_html(name, text))
+    if form == "browser":
+        return _rendered(read_browser_copy(name, text))
+    raise DocumentError(name, None, f"a format among {', '.join(FORMATS)}", f"«{form}»")
+
+
+def _rendered(document: Document) -> SourceDocument:
+    text, origins = render_with_origins(document)
+    return SourceDocument(document.name, text, origins)

@@ -1,0 +1,297 @@
+"""One document model, many formats: a regulation as .docx with real tables, as HTML, as a browser
+copy gives the facts of its flattened text.
+
+The sample МВД resolution's text is read into the model (its 21 tables rebuilt as rows of cells),
+written as a .docx with real Word tables, as an HTML page and as a browser copy, and each is read
+back to the sample's facts.
+
+The Minsk city executive committee's decision (`fixtures/minsk_gorispolkom_8_5_1.txt`) is written
+here once more as a model of paragraphs and real tables (merged cells as Word has them: the
+form-and-manner cell merged down over the rows below it, a group heading «при …:» spanning two
+columns); the .docx (python-docx), the HTML page and the browser copy are generated from that model
+and each must read to the fixture's facts.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+
+from importers.base import NBSP, DocumentError, SourceDocument
+from importers.formats import sniff_format, to_source
+from importers.formats.docx import read_docx
+from importers.model import Table, render
+from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
+from importers.regulation_grid import flattened_document
+from lexgraph.importing import build
+from tests.importers import model_writers
+from tests.importers.test_reading_variants import ORIGINAL, SAMPLE, document_rows, facts
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minsk_gorispolkom_8_5_1.txt"
+TEXT = FIXTURE.read_text(encoding="utf-8")
+EXPECTED = parse_mvd_resolution(SourceDocument(FIXTURE.name, TEXT))
+
+
+@dataclass(frozen=True)
+class C:
+    """A model cell: its paragraphs; `span` grid columns; `merged` continues the one above."""
+
+    paragraphs: tuple[str, ...] = ()
+    span: int = 1
+    merged: bool = False
+
+
+Row = tuple[C, ...]
+Block = str | tuple[Row, ...]
+
+PARAGRAPHS = TEXT.rstrip("\n").split("\n\n")
+
+
+def between(first: str, last: str) -> list[str]:
+    """The fixture's paragraphs from the one starting `first` to the one starting `last`."""
+    start = next(i for i, p in enumerate(PARAGRAPHS) if p.startswith(first))
+    stop = next(i for i in range(start, len(PARAGRAPHS)) if PARAGRAPHS[i].startswith(last))
+    return PARAGRAPHS[start : stop + 1]
+
+
+def p(text: str) -> C:
+    return C((text,))
+
+
+SUBMITTED: tuple[Row, ...] = (
+    tuple(p(t) for t in between("Наименование документа и", "Необходимость легализации")),
+    (
+        p("заявление"),
+        p(between("заявление должно", "заявление должно")[0]),
+        C(tuple(between("в письменной форме:", "в электронной форме"))),
+        p("не требуется"),
+    ),
+    (
+        C((between("при согласовании", "при согласовании")[0],), span=2),
+        C(merged=True),
+        p("не требуется"),
+    ),
+    (
+        p("письменное согласие собственников жилых помещений"),
+        C(),
+        C(merged=True),
+        p("требуется легализация документов (проставление апостиля)"),
+    ),
+)
+ISSUED: tuple[Row, ...] = (
+    (p("Наименование документа"), p("Срок действия"), p("Форма представления")),
+    (p("согласование режима работы"), p("бессрочно"), p("письменная")),
+)
+APPEAL: tuple[Row, ...] = (
+    tuple(p(t) for t in between("Наименование государственного органа", "Форма подачи")),
+    (p("Минский городской исполнительный комитет"), p("электронная или письменная форма")),
+)
+MODEL: list[Block] = [
+    *between("РЕШЕНИЕ", "2. Документы"),
+    SUBMITTED,
+    *between("3. Сведения", "3. Сведения"),
+    ISSUED,
+    *between("4. Порядок", "4. Порядок"),
+    APPEAL,
+]
+MODEL = [b for b in MODEL if not (isinstance(b, str) and not b.strip(" \u00a0\n"))]
+
+
+def to_docx(model: list[Block]) -> bytes:
+    word = docx.Document()
+    for block in model:
+        if isinstance(block, str):
+            word.add_paragraph(block)  # soft line breaks: python-docx writes «\n» as <w:br/>
+            continue
+        columns = sum(c.span for c in block[0])
+        table = word.add_table(rows=len(block), cols=columns)
+        for r, row in enumerate(block):
+            column = 0
+            for cell in row:
+                target = table.cell(r, column)
+                if cell.span > 1:
+                    target = target.merge(table.cell(r, column + cell.span - 1))
+                if cell.merged:
+                    table.cell(r - 1, column).merge(target)
+                for n, text in enumerate(cell.paragraphs):
+                    if n == 0:
+                        target.paragraphs[0].text = text
+                    else:
+                        target.add_paragraph(text)
+                column += cell.span
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def to_html(model: list[Block]) -> bytes:
+    parts = ["<!DOCTYPE html><html><head><title>pravo.by</title></head><body><div class='text'>"]
+    for block in model:
+        if isinstance(block, str):
+            parts.append("<p>" + html.escape(block).replace("\n", "<br>") + "</p>\n")
+            continue
+        parts.append("<table border='1'>\n")
+        for r, row in enumerate(block):
+            parts.append("<tr>")
+            column = 0
+            for cell in row:
+                if not cell.merged:
+                    below = 1
+                    while r + below < len(block) and _merged_at(block[r + below], column):
+                        below += 1
+                    attributes = (f" rowspan='{below}'" if below > 1 else "") + (
+                        f" colspan='{cell.span}'" if cell.span > 1 else ""
+                    )
+                    inner = "".join(f"<p>{html.escape(t)}</p>" for t in cell.paragraphs)
+                    parts.append(f"<td{attributes}>{inner}</td>")
+                column += cell.span
+            parts.append("</tr>\n")
+        parts.append("</table>\n")
+    parts.append("</div></body></html>")
+    return "".join(parts).encode()
+
+
+def _merged_at(row: Row, column: int) -> bool:
+    at = 0
+    for cell in row:
+        if at == column:
+            return cell.merged
+        at += cell.span
+    return False
+
+
+def to_browser_copy(model: list[Block]) -> bytes:
+    """A table row per line, cells joined by tabs; a cell's later paragraphs on lines of their own
+    (as browsers copy them); paragraphs parted by blank lines."""
+    chunks: list[str] = []
+    for block in model:
+        if isinstance(block, str):
+            chunks.append(block)
+            continue
+        rows = ["\t".join("\n".join(c.paragraphs) for c in row if not c.merged) for row in block]
+        chunks.append("\n".join(rows))
+    return ("\n\n".join(chunks) + "\n").encode()
+
+
+FORMS = {
+    "docx": ("decision.docx", to_docx),
+    "html": ("decision.html", to_html),
+    "browser": ("decision.txt", to_browser_copy),
+}
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_each_format_reads_to_the_facts_of_the_flattened_text(form: str) -> None:
+    name, make = FORMS[form]
+    raw = make(MODEL)
+    assert sniff_format(name, raw) == form
+    source = to_source(name, raw)
+    assert looks_like_mvd_resolution(source)
+    resolution = parse_mvd_resolution(source)
+    assert facts(resolution) == facts(EXPECTED)
+    rows = [
+        (d.name, d.requirements, d.submission.cell, d.apostille, d.condition)
+        for d in resolution.regulation("8.5.1").documents
+    ]
+    assert rows == [
+        (d.name, d.requirements, d.submission.cell, d.apostille, d.condition)
+        for d in EXPECTED.regulation("8.5.1").documents
+    ]
+
+
+def test_word_tables_keep_rows_cells_and_merges() -> None:
+    document = read_docx("decision.docx", to_docx(MODEL))
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert [len(t.rows) for t in tables] == [4, 2, 2]
+    last = tables[0].rows[3]
+    assert [(c.merged, [p.lines for p in c.paragraphs]) for c in last] == [
+        (False, [("письменное согласие собственников жилых помещений",)]),
+        (False, [("",)]),
+        (True, [("",)]),
+        (False, [("требуется легализация документов (проставление апостиля)",)]),
+    ]
+    assert last[2].origin == "table 1, row 4, cell 3"
+
+
+def test_the_flattened_rendering_of_the_model_is_the_fixture_text() -> None:
+    rendered = render(read_docx("decision.docx", to_docx(MODEL)))
+    assert [p for p in rendered.split("\n\n") if p.strip(" \u00a0\n")] == [
+        p for p in TEXT.split("\n\n") if p.strip(" \u00a0\n")
+    ]
+
+
+def test_a_docx_that_is_no_word_document_is_refused() -> None:
+    with pytest.raises(DocumentError, match=r"^broken\.docx: expected a Word document"):
+        to_source("broken.docx", b"PK\x03\x04 not really a zip")
+
+
+SAMPLE_MODEL = flattened_document(SourceDocument("004_85fdc72f4cf61fef.txt", SAMPLE))
+WRITERS = {
+    "docx": ("004.docx", model_writers.to_docx),
+    "html": ("004.html", model_writers.to_html),
+    "browser": ("004.txt", model_writers.to_browser_copy),
+}
+
+
+def test_the_sample_text_becomes_a_model_with_real_tables() -> None:
+    tables = [b for b in SAMPLE_MODEL.blocks if isinstance(b, Table)]
+    assert len(tables) == 21  # 8 submitted, 2 requested, 6 issued, 5 appeal tables
+    widths = {len({sum(c.columns for c in row) for row in t.rows}) for t in tables}
+    assert widths == {1}  # every row of a table spans the same grid
+    first = tables[0]
+    assert first.rows[1][2].paragraphs[0].lines == ("в письменной форме:",)
+    assert [c.merged for c in first.rows[2]] == [False, False, True, False]
+    shown = [p.replace(NBSP, " ") for p in render(SAMPLE_MODEL).strip().split("\n\n")]
+    original = [p.replace(NBSP, " ") for p in SAMPLE.strip().split("\n\n")]
+    assert [p for p in shown if p.strip()] == [p for p in original if p.strip()]
+
+
+@pytest.mark.parametrize("form", list(WRITERS))
+def test_the_sample_in_each_format_reads_to_the_samples_facts(form: str) -> None:
+    name, make = WRITERS[form]
+    raw = make(SAMPLE_MODEL)
+    assert sniff_format(name, raw) == form
+    resolution = parse_mvd_resolution(to_source(name, raw))
+    for number in [r.procedure_number for r in ORIGINAL.regulations]:
+        assert document_rows(resolution.regulation(number)) == document_rows(
+            ORIGINAL.regulation(number)
+        )
+    assert facts(resolution) == facts(ORIGINAL)
+
+
+PROVENANCE = {"lineStart", "lineEnd", "sourceText", "sourceDocument", "checksum", "lineCount"}
+
+
+def graph_facts(raw: bytes, name: str) -> tuple[dict[tuple[str, str], object], set[object]]:
+    """The graph records of a document without provenance (lines differ by format)."""
+    batch, _ = build(to_source(name, raw), "mvd_regulations", {})
+    nodes = {
+        key: {k: v for k, v in node.properties.items() if k not in PROVENANCE}
+        for key, node in batch.nodes.items()
+        if node.label != "SourceDocument"
+    }
+    return nodes, set(batch.edges)
+
+
+@pytest.mark.parametrize("form", list(WRITERS))
+def test_the_sample_in_each_format_gives_the_same_graph(form: str) -> None:
+    name, make = WRITERS[form]
+    assert graph_facts(make(SAMPLE_MODEL), "004.txt" if form == "browser" else name) == (
+        graph_facts(SAMPLE.encode(), "004.txt")
+    )
+
+
+def test_a_refusal_in_a_docx_names_the_table_row_and_cell() -> None:
+    broken = [*MODEL]
+    submitted = next(b for b in broken if isinstance(b, tuple) and b is SUBMITTED)
+    cut = (*submitted[:3], (*submitted[3][:3], C()))  # the last row loses its apostille
+    broken[broken.index(submitted)] = cut
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.docx", to_docx(broken)))
+    assert "expected an apostille cell" in str(caught.value)
+    assert "(at table 1, row 4, cell 1 of decision.docx)" in str(caught.value)
