@@ -286,7 +286,9 @@ def test_a_clients_mistakes_are_info_lines_that_repeat_little_of_what_it_sent(
 def test_our_own_failures_stay_errors_with_their_traceback(
     settings: Settings, execution_lines: io.StringIO
 ) -> None:
-    with TestClient(create_app(settings, uri="bolt://127.0.0.1:9")) as unreachable:
+    # No answer cache: its stamp read would tell the database unreachable before executing.
+    uncached = settings.model_copy(update={"lexgraph_response_cache_mb": 0})
+    with TestClient(create_app(uncached, uri="bolt://127.0.0.1:9")) as unreachable:
         unreachable.post("/graphql", json={"query": '{ procedure(number: "1") { title } }'})
     (line,) = [json.loads(line) for line in execution_lines.getvalue().splitlines()]
     assert line["level"] == "error"
