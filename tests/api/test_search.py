@@ -98,3 +98,23 @@ async def test_references_to_the_citing_act_resolve_through_the_context(
     assert cited.data["resolveCitations"] == [
         {"resolved": True, "actId": TAX_CODE, "ids": [f"{TAX_CODE}#art_287__point_6"]}
     ]
+
+
+async def test_an_act_the_graph_knows_by_its_register_number_resolves_by_it(
+    sample_graph: AsyncDriver, run: Run
+) -> None:
+    # The register number is what an imported act keeps of «Зарегистрировано в Национальном
+    # реестре … № 8/40012»; a text that names the act by it alone is resolved to it.
+    act = "by/resolution/mvd/2099-05-19/102"
+    await sample_graph.execute_query(
+        "CREATE (:LegalAct {id: $id, kind: 'resolution', registerNumber: '8/99012'})", id=act
+    )
+    try:
+        answer = await run(
+            "query ($text: String!) { resolveCitations(text: $text) { resolved ids } }",
+            text="в порядке, установленном постановлением МВД (рег. № 8/99012)",
+        )
+    finally:
+        await sample_graph.execute_query("MATCH (n:LegalAct {id: $id}) DELETE n", id=act)
+    assert answer.errors == []
+    assert answer.data["resolveCitations"] == [{"resolved": True, "ids": [act]}]

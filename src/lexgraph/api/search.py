@@ -165,7 +165,8 @@ def forget_known_acts() -> None:
 
 
 async def citation_context(info: Info) -> CitationContext:
-    """What the grammar may resolve by title alone: the acts the graph knows."""
+    """What the grammar may resolve by title or register number alone: the acts the graph
+    knows."""
     context = info.context
     key = (id(context.driver), context.database)
     [record] = await context.read("KNOWN_ACTS_STAMP", KNOWN_ACTS_STAMP)
@@ -176,7 +177,13 @@ async def citation_context(info: Info) -> CitationContext:
         return kept.context
     records = await context.read("KNOWN_ACTS", KNOWN_ACTS)
     known = tuple(
-        KnownAct(r["id"], r["kind"], r["title"], (r["shortTitle"],) if r["shortTitle"] else ())
+        KnownAct(
+            r["id"],
+            r["kind"],
+            r["title"],
+            (r["shortTitle"],) if r["shortTitle"] else (),
+            register=r["register"],  # the National Register's number («8/40012»), if imported
+        )
         for r in records
     )
     _known_acts[key] = _KnownActs(stamp, CitationContext(acts=known), now)

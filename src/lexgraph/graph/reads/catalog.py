@@ -60,8 +60,10 @@ LIMIT $limit
 # Беларусь «О лицензировании»» names neither date nor number).
 KNOWN_ACTS = """
 MATCH (n:LegalAct)
-WHERE n.kind IS NOT NULL AND (n.title IS NOT NULL OR n.shortTitle IS NOT NULL)
-RETURN n.id AS id, n.kind AS kind, n.title AS title, n.shortTitle AS shortTitle
+WHERE n.kind IS NOT NULL
+  AND (n.title IS NOT NULL OR n.shortTitle IS NOT NULL OR n.registerNumber IS NOT NULL)
+RETURN n.id AS id, n.kind AS kind, n.title AS title, n.shortTitle AS shortTitle,
+  n.registerNumber AS register
 ORDER BY n.id
 """
 
