@@ -29,7 +29,19 @@ def served_api(
     port = free_port()
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "lexgraph.api.asgi:app", "--port", str(port)],
+            # Connections are kept open longer than any pause of a test's clients: uvicorn's 5 s
+            # let a pooled connection close just as a client reused it (a ReadError, not an
+            # answer of the API's).
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "lexgraph.api.asgi:app",
+                "--port",
+                str(port),
+                "--timeout-keep-alive",
+                "75",
+            ],
             env=dict(env),
             stdout=subprocess.DEVNULL,
             stderr=log,

@@ -61,8 +61,15 @@ def check_answer(client: TestClient, body: dict[str, Any]) -> dict[str, Any]:
         assert isinstance(error["message"], str)
         assert error["message"], error
         assert error["message"] != "Unexpected error.", (body["query"], error)
-        assert not LEAKS.search(error["message"]), error
+        assert not LEAKS.search(_without_echoes(error["message"], body)), error
     return answer
+
+
+def _without_echoes(message: str, body: dict[str, Any]) -> str:
+    """The message without the quoted values the request itself sent («Value cannot represent a
+    GlobalID: "RETURN "» repeats the client's text, it leaks nothing of ours)."""
+    sent = json.dumps(body, ensure_ascii=False)
+    return re.sub(r'"([^"]*)"', lambda m: "" if m.group(1) in sent else m.group(0), message)
 
 
 @FUZZ_SETTINGS
