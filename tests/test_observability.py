@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -35,19 +36,28 @@ def client(settings: Settings, neo4j_uri: str) -> Iterator[TestClient]:
         yield test_client
 
 
-@pytest.fixture
-def access_lines() -> Iterator[io.StringIO]:
-    """What `lexgraph.access` writes, as JSON lines."""
+@contextmanager
+def json_lines(logger_name: str) -> Iterator[io.StringIO]:
+    """What the logger writes meanwhile, at info level and above, as JSON lines."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("lexgraph.access")
+    logger = logging.getLogger(logger_name)
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.INFO)
-    yield stream
-    logger.removeHandler(handler)
-    logger.setLevel(previous)
+    try:
+        yield stream
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+@pytest.fixture
+def access_lines() -> Iterator[io.StringIO]:
+    """What `lexgraph.access` writes, as JSON lines."""
+    with json_lines("lexgraph.access") as stream:
+        yield stream
 
 
 def sample(metrics_text: str, name: str, **labels: str) -> float | None:
@@ -245,16 +255,8 @@ def test_serve_logs_json_lines_and_stops_cleanly_on_sigterm(neo4j_uri: str) -> N
 @pytest.fixture
 def execution_lines() -> Iterator[io.StringIO]:
     """What the GraphQL execution logs (`strawberry.execution`), as JSON lines."""
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("strawberry.execution")
-    logger.addHandler(handler)
-    previous = logger.level
-    logger.setLevel(logging.INFO)
-    yield stream
-    logger.removeHandler(handler)
-    logger.setLevel(previous)
+    with json_lines("strawberry.execution") as stream:
+        yield stream
 
 
 def test_a_clients_mistakes_are_info_lines_that_repeat_little_of_what_it_sent(
