@@ -32,7 +32,12 @@ async def answer(
     result = await (PLANNED if planned else STANDARD).execute(
         query, variable_values=variables, context_value=context
     )
-    errors = [{"message": e.message, "path": e.path} for e in result.errors or []]
+    # Root fields run concurrently, so their errors come in the order the database answered them
+    # (the spec gives errors no order): compared by path.
+    errors = sorted(
+        ({"message": e.message, "path": e.path} for e in result.errors or []),
+        key=lambda error: (json.dumps(error["path"], default=str), error["message"]),
+    )
     return {"data": result.data, "errors": errors}, context
 
 
