@@ -249,9 +249,18 @@ def import_command(
         datetime | None,
         typer.Option(
             formats=["%Y-%m-%d"],
-            help="The day a new text of a document already imported takes effect (default: today).",
+            help="The day this text takes effect: editions are ordered by it (default: today for"
+            " a new text of a document already imported; a first text holds since its act).",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Keep an --effective day the importer doubts (before the act's adoption, far"
+            " ahead), or replace the edition already taking effect that day.",
+        ),
+    ] = False,
     document_kind: Annotated[
         str | None,
         typer.Option(
@@ -275,6 +284,7 @@ def import_command(
                 progress=not as_json,
                 effective_from=effective_from,
                 forced_type=document_kind,
+                force=force,
             )
         )
     except KeyboardInterrupt:
@@ -300,6 +310,7 @@ async def _import(
     progress: bool = True,
     effective_from: date | None = None,
     forced_type: str | None = None,
+    force: bool = False,
 ) -> ImportReport:
     driver = create_driver(settings, uri)
     try:
@@ -319,6 +330,7 @@ async def _import(
                 effective_from=effective_from,
                 max_document_bytes=settings.max_document_bytes,
                 forced_type=forced_type,
+                force=force,
             )
     finally:
         await driver.close()
@@ -336,6 +348,8 @@ def _result_json(result: DocumentResult) -> dict[str, Any]:
         "ignored": list(result.ignored),
         "version": result.summary.version if result.summary else None,
         "previousVersion": result.summary.previous_version if result.summary else None,
+        "unchanged": result.summary.unchanged if result.summary else False,
+        "notes": list(result.summary.notes) if result.summary else [],
     }
 
 
@@ -374,8 +388,13 @@ def _summary_line(result: DocumentResult) -> str:
     name = _shown(Path(result.path).name)
     if not result.ok:
         return f"[red]failed[/red] {_shown(result.error or name)}"
+    notes = "".join(
+        f"; {_shown(note)}" for note in (result.summary.notes if result.summary else ())
+    )
+    if result.summary is not None and result.summary.unchanged:
+        return f"unchanged {name}{notes}"
     nodes, edges = sum(result.nodes_by_label.values()), sum(result.edges_by_type.values())
-    return f"imported {name}: {nodes} nodes, {edges} edges"
+    return f"imported {name}: {nodes} nodes, {edges} edges{notes}"
 
 
 @app.command("dump")

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import LiteralString
 
 from neo4j import AsyncDriver, RoutingControl
 from neo4j.exceptions import ClientError
@@ -21,10 +22,12 @@ from importers.base import DocumentError, SourceDocument, read_bounded
 from importers.formats import to_source
 from importers.mvd_graph import build_mvd_resolution
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
-from importers.portal_graph import build_portal_guide, build_portal_news
+from importers.portal_graph import build_portal_guide, build_portal_news, match_procedure
 from importers.portal_guide import looks_like_portal_guide, parse_portal_guide
 from importers.portal_news import looks_like_portal_news, parse_portal_news
 from lexgraph.config import DEFAULT_MAX_DOCUMENT_MB
+from lexgraph.graph import first_texts
+from lexgraph.graph.editions import EditionRefused
 from lexgraph.graph.loader import LoadSummary, load_batch
 from lexgraph.graph.records import GraphBatch
 
@@ -67,7 +70,8 @@ class DocumentResult:
         return (
             f"{Path(self.path).name}: new version {summary.version} follows"
             f" {summary.previous_version}: {len(diff.changed)} facts changed,"
-            f" {len(diff.added)} added, {len(diff.removed)} removed (kept, closed)"
+            f" {len(diff.added)} added, {len(diff.removed)} removed (kept, closed),"
+            f" {len(diff.moved)} renumbered"
         )
 
 
@@ -160,6 +164,7 @@ async def import_paths(
     effective_from: dt.date | None = None,
     max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
     forced_type: str | None = None,
+    force: bool = False,
 ) -> ImportReport:
     """Import every document under `paths`; failures are reported, never half-written.
 
@@ -191,10 +196,13 @@ async def import_paths(
         if parsed is None or kind is None:
             result = DocumentResult(str(path), None, error=problem)
         else:
-            result = await _import_one(driver, database, path, parsed, kind, effective_from)
+            result = await _import_one(
+                driver, database, path, parsed, kind, effective_from, force=force
+            )
         results.append(result)
         if on_document is not None:
             on_document(result)
+    await link_portal_claims(driver, database)
     return ImportReport(tuple(results))
 
 
@@ -212,9 +220,11 @@ async def import_document(
         kind = document_type(document)
     except DocumentError as error:
         return DocumentResult(str(path or document.name), None, error=str(error))
-    return await _import_one(
+    result = await _import_one(
         driver, database, path or Path(document.name), document, kind, effective_from
     )
+    await link_portal_claims(driver, database)
+    return result
 
 
 def _unexpected(path: Path, error: Exception) -> DocumentError:
@@ -233,18 +243,33 @@ async def _import_one(
     document: SourceDocument,
     kind: str,
     effective_from: dt.date | None = None,
+    *,
+    force: bool = False,
 ) -> DocumentResult:
     try:
-        procedures = await known_procedures(driver, database) if kind == "portal_news" else {}
-        batch, unresolved = build(document, kind, procedures)
+        batch, unresolved = build(document, kind, {})
+        known = await _known_as(driver, database, batch)
+        if known is not None and known != batch.document_id:
+            # The same text, or another text of the same act, under another file name: an
+            # edition of the document the graph already has, never a second document.
+            renamed = SourceDocument(known.removeprefix("source/"), document.text)
+            batch, unresolved = build(renamed, kind, {})
     except DocumentError as error:
         return DocumentResult(str(path), kind, error=str(error))
     except Exception as error:  # a parser bug fails this document only, never the whole import
         return DocumentResult(str(path), kind, error=str(_unexpected(path, error)))
     try:
         summary = await load_batch(
-            driver, batch, database, stated_in=stating_act(batch), effective_from=effective_from
+            driver,
+            batch,
+            database,
+            stated_in=stating_act(batch),
+            effective_from=effective_from,
+            force=force,
+            file_name=path.name,
         )
+    except EditionRefused as error:
+        return DocumentResult(str(path), kind, error=f"{path.name}: {error}")
     except ClientError as error:  # refused by Neo4j: the transaction rolled back, nothing written
         found = f"{error.code}: {error.message}"
         return DocumentResult(str(path), kind, error=f"{path.name}: Neo4j refused it ({found})")
@@ -257,3 +282,68 @@ async def _import_one(
         unresolved=unresolved,
         ignored=tuple(batch.ignored),
     )
+
+
+# A text is known by its checksum (any edition of any document), else by the act it is the
+# text of; never by its file name alone.
+KNOWN_AS: LiteralString = """
+CALL () {
+  MATCH (v:Version {checksum: $checksum}) RETURN v.sourceDocument AS document, 0 AS rank
+  UNION
+  MATCH (v:Version {actId: $act}) RETURN v.sourceDocument AS document, 1 AS rank
+}
+RETURN document ORDER BY rank, document LIMIT 1
+"""
+
+
+async def _known_as(driver: AsyncDriver, database: str, batch: GraphBatch) -> str | None:
+    """The document the graph already holds this text as: the one with the same text, else the
+    one of the same act. None when the text is new to the graph."""
+    records, _, _ = await driver.execute_query(
+        KNOWN_AS,
+        checksum=first_texts.checksum(batch),
+        act=stating_act(batch) or "",
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    return str(records[0]["document"]) if records else None
+
+
+ELECTRONIC_CLAIMS: LiteralString = """
+MATCH (f:PortalFact {kind: 'electronic_availability'}) WHERE f.matchKey IS NOT NULL
+RETURN elementId(f) AS fact, f.matchKey AS matchKey
+"""
+
+# A claim `ABOUT` the procedure its title names: derived from the claims and the procedures in
+# the graph after every import, so it does not matter which was imported first. The edge carries
+# the claim's own provenance and time.
+LINK_CLAIMS: LiteralString = """
+CALL () {
+  MATCH (f:PortalFact)-[r:ABOUT]->(p:Procedure)
+  WHERE NOT [elementId(f), p.id] IN [link IN $links | [link.fact, link.procedure]]
+  DELETE r
+}
+UNWIND $links AS link
+MATCH (f) WHERE elementId(f) = link.fact
+MATCH (p:Procedure {id: link.procedure})
+MERGE (f)-[r:ABOUT {key: ''}]->(p)
+SET r = {key: '', matchedBy: 'title', sourceDocument: f.sourceDocument,
+         lineStart: f.lineStart, lineEnd: f.lineEnd, sourceText: f.sourceText,
+         version: f.version, validFrom: f.validFrom, validTo: f.validTo,
+         supersededBy: f.supersededBy}
+"""
+
+
+async def link_portal_claims(driver: AsyncDriver, database: str) -> int:
+    """Join every portal claim to the procedure whose title it names; returns the links."""
+    procedures = await known_procedures(driver, database)
+    records, _, _ = await driver.execute_query(
+        ELECTRONIC_CLAIMS, database_=database, routing_=RoutingControl.READ
+    )
+    links = [
+        {"fact": r["fact"], "procedure": f"procedure/{number}"}
+        for r in records
+        if (number := match_procedure(r["matchKey"], procedures)) is not None
+    ]
+    await driver.execute_query(LINK_CLAIMS, links=links, database_=database)
+    return len(links)

@@ -20,7 +20,7 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from lexgraph.graph import first_texts, versions
+from lexgraph.graph import editions, first_texts, history, stored_history, versions
 from lexgraph.graph.records import (
     EDGE_TYPES,
     NODE_LABELS,
@@ -42,6 +42,10 @@ class LoadSummary:
     version: str | None = None
     previous_version: str | None = None
     diff: versions.VersionDiff | None = None
+    unchanged: bool = False
+    """True when the text is already an edition of the document as asked: nothing was written."""
+    notes: tuple[str, ...] = ()
+    """What the import report should say about the edition (warnings, what it replaced)."""
 
     @property
     def new_version(self) -> bool:
@@ -139,87 +143,7 @@ def _maps(
     return chunks
 
 
-def _stale_nodes(label: LiteralString) -> LiteralString:
-    return (
-        "MATCH (n:" + label + " {sourceDocument: $document}) "
-        "WHERE n.validTo IS NULL AND NOT n.id IN $ids." + label + " RETURN n"
-    )
-
-
-def _stale_edges(edge_type: LiteralString) -> LiteralString:
-    return (
-        "MATCH (a)-[r:" + edge_type + " {sourceDocument: $document}]->(b) "
-        "WHERE r.validTo IS NULL AND NOT [a.id, b.id, r.key] IN $keys." + edge_type + " RETURN r"
-    )
-
-
-# What the document stated before and no longer states, every label and type in one statement
-# (each branch seeks its own `sourceDocument` index). Nodes go first, with their edges; the edges
-# counted are those removed on their own. Shared nodes may carry this document's provenance too;
-# only what is no longer stated goes.
-REMOVE_STALE: LiteralString = (
-    "CALL () { CALL () { "
-    + _union([_stale_nodes(_label(label)) for label in sorted(NODE_LABELS)])
-    + " } DETACH DELETE n RETURN count(*) AS removedNodes } "
-    "CALL () { CALL () { "
-    + _union([_stale_edges(_edge_type(edge_type)) for edge_type in sorted(EDGE_TYPES)])
-    + " } DELETE r RETURN count(*) AS removedEdges } "
-    "RETURN removedNodes, removedEdges"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Current:
-    """The document's facts as the graph holds them before this import."""
-
-    # Whether the graph holds the document at all (a first import has nothing of it to replace).
-    present: bool
-    checksum: str | None
-    nodes: dict[versions.NodeKey, Mapping[str, Any]]
-    node_elements: dict[versions.NodeKey, str]
-    edges: dict[versions.EdgeKey, Mapping[str, Any]]
-    edge_elements: dict[versions.EdgeKey, str]
-
-
-# The document's current facts of every label, and of every stated type, each in one statement.
-CURRENT_NODES: LiteralString = _union(
-    [versions.current_nodes(_label(label)) for label in sorted(NODE_LABELS - {"SourceDocument"})]
-)
-CURRENT_EDGES: LiteralString = _union(
-    [
-        versions.current_edges(_edge_type(edge_type))
-        for edge_type in sorted(EDGE_TYPES - versions.UNSTATED_EDGES)
-    ]
-)
-
-
-async def _read_current(tx: AsyncManagedTransaction, document: str) -> _Current:
-    record = await (await tx.run(versions.DOCUMENT_CHECKSUM, document=document)).single()
-    checksum = record["checksum"] if record else None
-    nodes: dict[versions.NodeKey, Mapping[str, Any]] = {}
-    node_elements: dict[versions.NodeKey, str] = {}
-    edges: dict[versions.EdgeKey, Mapping[str, Any]] = {}
-    edge_elements: dict[versions.EdgeKey, str] = {}
-    if checksum is None:
-        return _Current(record is not None, None, nodes, node_elements, edges, edge_elements)
-    async for row in await tx.run(CURRENT_NODES, document=document):
-        nodes[(row["label"], row["id"])] = row["properties"]
-        node_elements[(row["label"], row["id"])] = row["element"]
-    async for row in await tx.run(CURRENT_EDGES, document=document):
-        key = (row["source"], row["type"], row["target"], row["key"])
-        edges[key] = row["properties"]
-        edge_elements[key] = row["element"]
-    return _Current(True, checksum, nodes, node_elements, edges, edge_elements)
-
-
 _checksum = first_texts.checksum
-_stamp = first_texts.stamp
-
-
-def _brings_its_document_node(batch: GraphBatch) -> bool:
-    """Whether the batch writes its own `SourceDocument`: then, if the graph has none yet, no
-    earlier import of the document was committed and nothing of it can be stale."""
-    return ("SourceDocument", batch.document_id) in batch.nodes
 
 
 def _node_row(
@@ -292,133 +216,338 @@ async def _write_batch(
     batch: GraphBatch,
     stated_in: str | None = None,
     effective_from: dt.date | None = None,
+    force: bool = False,
+    file_name: str | None = None,
 ) -> LoadSummary:
+    """Place the batch's text among the document's editions and lay its history out again.
+
+    The stored facts become `history.timeline` of the editions (the stored ones read back, plus
+    this one), whatever order they were imported in; only what differs is written."""
     document = batch.document_id
     checksum = _checksum(batch)
-    version = versions.version_id(document, checksum)
-    current = await _read_current(tx, document)
-    new_text = current.checksum is not None and current.checksum != checksum
-    effective = effective_from or today()
-    diff: versions.VersionDiff | None = None
-    previous: str | None = None
-    if new_text and current.checksum is not None:
-        previous = versions.version_id(document, current.checksum)
-        new_nodes, new_edges = versions.batch_state(batch)
-        diff = versions.compare(current.nodes, new_nodes, current.edges, new_edges)
-        old_short = current.checksum[:12]
-        superseded = [
-            current.node_elements[(c.label, c.id)] for c in (*diff.removed, *diff.changed)
-        ]
-        closed = [current.edge_elements[k] for k in (*diff.edges_removed, *diff.edges_changed)]
-        archive: dict[str, Any] = {
-            "document": document,
-            "oldShort": old_short,
-            "effective": effective,
-            "newVersion": version,
-        }
-        await (await tx.run(versions.ARCHIVE_NODES, elements=superseded, **archive)).consume()
-        await (await tx.run(versions.ARCHIVE_EDGES, elements=closed, **archive)).consume()
-        await (
-            await tx.run(
-                versions.CLOSE_VERSION,
-                document=document,
-                oldVersion=previous,
-                oldChecksum=current.checksum,
-                effective=effective,
-            )
-        ).consume()
-    # Facts of a first text take their validity from the act; those a later text introduces, from
-    # the day that text takes effect. Edges of a superseded fact closed with it.
-    valid_from = effective if new_text else None
-    superseded_ids = {c.id for c in (*diff.removed, *diff.changed)} if diff else set()
-
-    node_rows: list[tuple[str, str, Any]] = []
-    for node in batch.nodes.values():
-        if node.owned and node.label != "SourceDocument":
-            properties = _stamp(
-                node.properties,
-                current.nodes.get((node.label, node.id)),
-                stated_in=stated_in,
-                version=version,
-                valid_from=valid_from,
-            )
-        else:
-            properties = dict(node.properties)
-        node_rows.append(_node_row(node.label, node.id, node.owned, properties, [document]))
-    element_of = await _write_nodes(tx, node_rows, _reached([batch]))
-
-    if diff is not None:
-        superseded_by_label: dict[str, list[str]] = defaultdict(list)
-        for change in diff.changed:
-            superseded_by_label[change.label].append(
-                current.node_elements[(change.label, change.id)]
-            )
-        for label, elements in sorted(superseded_by_label.items()):
-            await (
-                await tx.run(
-                    versions.copy_foreign_edges(_label(label)),
-                    elements=elements,
-                    document=document,
-                )
-            ).consume()
-
-    edge_rows: list[tuple[str, str, Any]] = []
-    for edge in batch.edges.values():
-        if edge.type in versions.UNSTATED_EDGES:
-            properties = dict(edge.properties)
-        else:
-            properties = _stamp(
-                edge.properties,
-                None
-                if {edge.source_id, edge.target_id} & superseded_ids
-                else current.edges.get((edge.source_id, edge.type, edge.target_id, edge.key)),
-                stated_in=stated_in,
-                version=version,
-                valid_from=valid_from,
-            )
-        properties["key"] = edge.key
-        properties["sourceDocument"] = document
-        source = (edge.source_label, edge.source_id)
-        target = (edge.target_label, edge.target_id)
-        row = _edge_row(edge.type, source, target, edge.key, properties, element_of)
-        if row is not None:
-            edge_rows.append(row)
-    await _write_edges(tx, edge_rows)
-
-    await (
-        await tx.run(
-            versions.OPEN_VERSION,
-            document=document,
-            version=version,
-            checksum=checksum,
-            effective=effective if new_text else (None if current.checksum else effective_from),
-            act=stated_in,
+    stored_versions = await _read_versions(tx, document)
+    adopted = await _act_adopted(tx, stated_in) if stated_in else None
+    placed = editions.place(
+        document,
+        stored_versions,
+        checksum,
+        effective_from,
+        today=today(),
+        adopted=adopted,
+        force=force,
+    )
+    if placed.same is not None:
+        return LoadSummary(
+            document,
+            len(batch.nodes),
+            len(batch.edges),
+            0,
+            0,
+            version=placed.same,
+            unchanged=True,
+            notes=placed.notes,
         )
-    ).consume()
+    assert placed.edition is not None
+    kept = [v for v in stored_versions if v.edition.version not in placed.replaced]
+    stored = await _read_stored(tx, document)
+    past = stored_history.states(
+        [v.edition for v in kept], stored.node_facts(), stored.edge_facts()
+    )
+    past[NEW] = _state_of(batch, stated_in)
+    # Version ids are given again from the whole set (a return to an earlier text is named after
+    # the earliest edition of that text, whichever was imported first).
+    unnamed = [(v.edition, v.checksum) for v in kept] + [
+        (history.Edition(NEW, placed.edition.effective), checksum)
+    ]
+    final = editions.named(document, unnamed)
+    laid_out = history.timeline([(final[e.version], past[e.version]) for e, _ in unnamed])
+    new = final[NEW]
+    newest = laid_out.editions[-1][0].version == new.version
+    mine = past[NEW]
+    state_of = {final[e.version].version: past[e.version] for e, _ in unnamed}
 
-    removed_nodes = removed_edges = 0
-    if current.present or not _brings_its_document_node(batch):
-        ids: dict[str, list[str]] = {label: [] for label in NODE_LABELS}
-        for node in batch.nodes.values():
-            ids[node.label].append(node.id)
-        keys: dict[str, list[list[str]]] = {edge_type: [] for edge_type in EDGE_TYPES}
-        for edge in batch.edges.values():
-            keys[edge.type].append([edge.source_id, edge.target_id, edge.key])
-        result = await tx.run(REMOVE_STALE, document=document, ids=ids, keys=keys)
-        record = await result.single()
-        if record is not None:
-            removed_nodes, removed_edges = int(record["removedNodes"]), int(record["removedEdges"])
+    previous = _previous(laid_out, new)
+    diff = None
+    if previous is not None:
+        before = state_of[previous.version]
+        diff = versions.compare(before.nodes, mine.nodes, before.edges, mine.edges)
 
+    removed_nodes, removed_edges = await _apply(tx, document, stored, laid_out, batch, newest)
+    new_properties = {
+        "checksum": checksum,
+        "lineCount": _line_count(batch),
+        "fileName": file_name,
+        "actId": stated_in,
+        "importedAt": dt.datetime.now(dt.UTC),
+    }
+    await _write_versions(tx, document, laid_out, final, kept, new_properties)
     return LoadSummary(
         document,
         len(batch.nodes),
         len(batch.edges),
         removed_nodes,
         removed_edges,
-        version=version,
-        previous_version=previous,
+        version=new.version,
+        previous_version=previous.version if previous is not None else None,
         diff=diff,
+        notes=placed.notes,
     )
+
+
+READ_VERSIONS: LiteralString = """
+MATCH (v:Version {sourceDocument: $document})
+RETURN v.id AS id, v.checksum AS checksum, v.validFrom AS validFrom, properties(v) AS properties
+"""
+# The provisional id of the edition being imported, until `editions.named` names it.
+NEW = "\0new"
+
+ACT_ADOPTED: LiteralString = (
+    "MATCH (a:LegalAct {id: $act}) RETURN coalesce(a.adoptedOn, a.date) AS adopted"
+)
+
+
+async def _read_versions(
+    tx: AsyncManagedTransaction, document: str
+) -> list[editions.StoredVersion]:
+    found = []
+    async for row in await tx.run(READ_VERSIONS, document=document):
+        edition = history.Edition(row["id"], stored_history.as_date(row["validFrom"]))
+        found.append(editions.StoredVersion(edition, row["checksum"] or "", row["properties"]))
+    return found
+
+
+async def _act_adopted(tx: AsyncManagedTransaction, act: str) -> dt.date | None:
+    record = await (await tx.run(ACT_ADOPTED, act=act)).single()
+    return stored_history.as_date(record["adopted"]) if record else None
+
+
+def _stored_nodes(label: LiteralString) -> LiteralString:
+    return (
+        "MATCH (n:" + label + " {sourceDocument: $document}) "
+        "WHERE NOT EXISTS { (n)<-[:MENTIONS]-(:SourceDocument) } "
+        "RETURN '" + label + "' AS label, elementId(n) AS element, n.id AS id, "
+        "coalesce(n.currentId, n.id) AS stable, properties(n) AS properties"
+    )
+
+
+def _stored_edges(edge_type: LiteralString) -> LiteralString:
+    return (
+        "MATCH (a)-[r:" + edge_type + " {sourceDocument: $document}]->(b) "
+        "RETURN '" + edge_type + "' AS type, elementId(r) AS element, "
+        "head(labels(a)) AS sourceLabel, a.id AS source, coalesce(a.currentId, a.id) AS "
+        "sourceStable, head(labels(b)) AS targetLabel, b.id AS target, "
+        "coalesce(b.currentId, b.id) AS targetStable, coalesce(r.key, '') AS key, "
+        "properties(r) AS properties"
+    )
+
+
+# Every fact the document states, every run of it, current or closed (derived edges aside).
+STORED_NODES: LiteralString = _union(
+    [_stored_nodes(_label(label)) for label in sorted(NODE_LABELS - {"SourceDocument"})]
+)
+STORED_EDGES: LiteralString = _union(
+    [
+        _stored_edges(_edge_type(edge_type))
+        for edge_type in sorted(EDGE_TYPES - versions.UNSTATED_EDGES - versions.DERIVED_EDGES)
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Stored:
+    """The document's stored facts: by (label, stored id) for nodes, by identity for edges."""
+
+    nodes: dict[versions.NodeKey, tuple[str, str, Mapping[str, Any]]]  # element, stable, props
+    edges: dict[
+        tuple[str, str, str, str],
+        tuple[str, versions.NodeKey, versions.NodeKey, str, Mapping[str, Any]],
+    ]
+
+    def node_facts(self) -> list[tuple[str, str, Mapping[str, Any]]]:
+        return [(key[0], stable, props) for key, (_, stable, props) in self.nodes.items()]
+
+    def edge_facts(
+        self,
+    ) -> list[tuple[str, versions.NodeKey, versions.NodeKey, str, Mapping[str, Any]]]:
+        return [
+            (identity[1], source, target, identity[3], props)
+            for identity, (_, source, target, _, props) in self.edges.items()
+        ]
+
+
+async def _read_stored(tx: AsyncManagedTransaction, document: str) -> _Stored:
+    stored = _Stored({}, {})
+    async for row in await tx.run(STORED_NODES, document=document):
+        stored.nodes[(row["label"], row["id"])] = (row["element"], row["stable"], row["properties"])
+    async for row in await tx.run(STORED_EDGES, document=document):
+        identity = (row["source"], row["type"], row["target"], row["key"])
+        stored.edges[identity] = (
+            row["element"],
+            (row["sourceLabel"], row["sourceStable"]),
+            (row["targetLabel"], row["targetStable"]),
+            row["key"],
+            row["properties"],
+        )
+    return stored
+
+
+def _state_of(batch: GraphBatch, stated_in: str | None) -> history.State:
+    """The batch's own facts as one edition states them (with the act that states them)."""
+    state = history.State()
+    extra = {"statedIn": stated_in} if stated_in is not None else {}
+    for node in batch.nodes.values():
+        if node.owned and node.label != "SourceDocument":
+            state.nodes[(node.label, node.id)] = {**node.properties, **extra}
+    for edge in batch.edges.values():
+        if edge.type in versions.UNSTATED_EDGES or edge.type in versions.DERIVED_EDGES:
+            continue
+        key = (edge.source_id, edge.type, edge.target_id, edge.key)
+        state.edges[key] = {
+            **edge.properties,
+            **extra,
+            "key": edge.key,
+            "sourceDocument": batch.document_id,
+        }
+        state.ends[key] = (edge.source_label, edge.target_label)
+    return state
+
+
+def _previous(laid_out: history.Timeline, new: history.Edition) -> history.Edition | None:
+    order = [edition for edition, _ in laid_out.editions]
+    index = next(i for i, e in enumerate(order) if e.version == new.version)
+    return order[index - 1] if index > 0 else None
+
+
+DELETE_NODES: LiteralString = (
+    "UNWIND $elements AS element MATCH (n) WHERE elementId(n) = element DETACH DELETE n"
+)
+DELETE_EDGES: LiteralString = (
+    "UNWIND $elements AS element MATCH ()-[r]->() WHERE elementId(r) = element DELETE r"
+)
+
+
+async def _apply(
+    tx: AsyncManagedTransaction,
+    document: str,
+    stored: _Stored,
+    laid_out: history.Timeline,
+    batch: GraphBatch,
+    newest: bool,
+) -> tuple[int, int]:
+    """Write what differs between the stored facts and the laid-out history; delete what the
+    history no longer has. Returns the counts of nodes and edges deleted."""
+    wanted_nodes = {(n.label, n.id): n for n in laid_out.nodes}
+    wanted_edges = {e.identity: e for e in laid_out.edges}
+    gone_nodes = [
+        element for key, (element, _, _) in stored.nodes.items() if key not in wanted_nodes
+    ]
+    gone_edges = [
+        element
+        for identity, (element, _, _, _, _) in stored.edges.items()
+        if identity not in wanted_edges
+    ]
+    await (await tx.run(DELETE_EDGES, elements=gone_edges)).consume()
+    await (await tx.run(DELETE_NODES, elements=gone_nodes)).consume()
+
+    node_rows: list[tuple[str, str, Any]] = []
+    created: list[tuple[str, str]] = []  # (label, stored id) of facts new to the graph
+    for key, node in wanted_nodes.items():
+        before = stored.nodes.get(key)
+        if before is None:
+            created.append(key)
+        elif stored_history.unchanged(before[2], node.properties):
+            continue
+        node_rows.append(_node_row(node.label, node.id, True, dict(node.properties), [document]))
+    for record in batch.nodes.values():
+        if record.owned and record.label != "SourceDocument":
+            continue
+        if record.label == "SourceDocument" and not newest:
+            continue
+        node_rows.append(
+            _node_row(record.label, record.id, record.owned, dict(record.properties), [document])
+        )
+    ends = [end for e in laid_out.edges for end in (e.source, e.target)]
+    written = {(label, node_id) for _, label, row in node_rows for node_id in [row["id"]]}
+    reached = sorted({end for end in ends if end not in written})
+    unstated = [r for r in batch.edges.values() if r.type in versions.UNSTATED_EDGES]
+    reached = sorted(
+        {
+            *reached,
+            *(
+                end
+                for e in unstated
+                for end in ((e.source_label, e.source_id), (e.target_label, e.target_id))
+                if end not in written
+            ),
+        }
+    )
+    element_of = await _write_nodes(tx, node_rows, reached)
+
+    edge_rows: list[tuple[str, str, Any]] = []
+    for identity, edge in wanted_edges.items():
+        before_edge = stored.edges.get(identity)
+        if before_edge is not None and stored_history.unchanged(before_edge[4], edge.properties):
+            continue
+        row = _edge_row(
+            edge.type, edge.source, edge.target, edge.key, dict(edge.properties), element_of
+        )
+        if row is not None:
+            edge_rows.append(row)
+    for statement in unstated:
+        properties = dict(statement.properties) | {"key": statement.key, "sourceDocument": document}
+        source = (statement.source_label, statement.source_id)
+        target = (statement.target_label, statement.target_id)
+        row = _edge_row(statement.type, source, target, statement.key, properties, element_of)
+        if row is not None:
+            edge_rows.append(row)
+    await _write_edges(tx, edge_rows)
+
+    # Edges other documents state about a fact hold for each run of it the history now has.
+    successors: dict[str, list[str]] = defaultdict(list)
+    for key in created:
+        if key in element_of:
+            successors[key[0]].append(element_of[key])
+    for label, elements in sorted(successors.items()):
+        await (
+            await tx.run(
+                versions.copy_foreign_edges(_label(label)), elements=elements, document=document
+            )
+        ).consume()
+    return len(gone_nodes), len(gone_edges)
+
+
+def _line_count(batch: GraphBatch) -> int | None:
+    node = batch.nodes.get(("SourceDocument", batch.document_id))
+    count = node.properties.get("lineCount") if node is not None else None
+    return count if isinstance(count, int) else None
+
+
+async def _write_versions(
+    tx: AsyncManagedTransaction,
+    document: str,
+    laid_out: history.Timeline,
+    final: Mapping[str, history.Edition],
+    kept: Sequence[editions.StoredVersion],
+    new_properties: Mapping[str, Any],
+) -> None:
+    """Every edition's `Version`, its properties given whole: an id may now name another
+    edition than before (see `editions.named`)."""
+    bookkeeping = {final[v.edition.version].version: v.properties for v in kept}
+    bookkeeping[final[NEW].version] = new_properties
+    rows = [
+        {
+            "id": edition.version,
+            "properties": {
+                **bookkeeping[edition.version],
+                "id": edition.version,
+                "sourceDocument": document,
+                "validFrom": edition.effective,
+                "validTo": until,
+            },
+        }
+        for edition, until in laid_out.editions
+    ]
+    await (await tx.run(versions.WRITE_VERSIONS, document=document, rows=rows)).consume()
 
 
 async def load_batch(
@@ -428,6 +557,8 @@ async def load_batch(
     *,
     stated_in: str | None = None,
     effective_from: dt.date | None = None,
+    force: bool = False,
+    file_name: str | None = None,
 ) -> LoadSummary:
     """Write one document's batch in a single write transaction.
 
@@ -435,7 +566,9 @@ async def load_batch(
     `effective_from` the day a new text of a document already imported takes effect (default:
     today)."""
     async with driver.session(database=database) as session:
-        return await session.execute_write(_write_batch, batch, stated_in, effective_from)
+        return await session.execute_write(
+            _write_batch, batch, stated_in, effective_from, force, file_name
+        )
 
 
 async def load_batches(

@@ -13,6 +13,8 @@ without touching the graph.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
@@ -71,18 +73,22 @@ def _plain(value: Any) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One fact that differs between two texts; `fields` names the properties that differ."""
+    """One fact that differs between two texts; `fields` names the properties that differ.
+    `was` is the fact's id in the old text when the fact moved (a row renumbered)."""
 
     label: str
     id: str
     fields: tuple[str, ...] = ()
     before: Mapping[str, Any] = field(default_factory=dict)
     after: Mapping[str, Any] = field(default_factory=dict)
+    was: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class VersionDiff:
-    """Owned facts (nodes) added, removed and changed, and edges added or removed, old → new."""
+    """Owned facts (nodes) added, removed, changed and moved, and edges added or removed,
+    old → new. Facts that stand in numbered rows are matched by what they say, not by their
+    number: deleting a row is one removal and renumbers (moves) the rows after it."""
 
     added: tuple[Change, ...] = ()
     removed: tuple[Change, ...] = ()
@@ -90,6 +96,7 @@ class VersionDiff:
     edges_added: tuple[EdgeKey, ...] = ()
     edges_removed: tuple[EdgeKey, ...] = ()
     edges_changed: tuple[EdgeKey, ...] = ()
+    moved: tuple[Change, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -100,6 +107,7 @@ class VersionDiff:
             or self.edges_added
             or self.edges_removed
             or self.edges_changed
+            or self.moved
         )
 
     @property
@@ -108,40 +116,129 @@ class VersionDiff:
         return tuple(c.id for c in (*self.removed, *self.changed))
 
 
+# A fact in a numbered row: `{parent}__{kind}_{n}` with its `position`.
+_ROW = re.compile(r"^(?P<parent>.+__[a-z]+)_(?P<n>\d+)$")
+# How alike two names must be (difflib's ratio) for a row to count as the same row reworded.
+SAME_ROW_RATIO = 0.75
+ROW_TEXT = ("name", "text", "title")
+
+
+def _row_parent(node_id: str) -> str | None:
+    found = _ROW.match(node_id)
+    return found["parent"] if found else None
+
+
+def _without_position(properties: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in content(properties).items() if k != "position"}
+
+
+def _row_text(properties: Mapping[str, Any]) -> str:
+    return next((str(properties[k]) for k in ROW_TEXT if properties.get(k)), "")
+
+
+def match_rows(
+    old_nodes: Mapping[NodeKey, Mapping[str, Any]],
+    new_nodes: Mapping[NodeKey, Mapping[str, Any]],
+) -> dict[NodeKey, NodeKey]:
+    """Old row → new row, for rows whose content did not stay under the same id: first rows that
+    say exactly the same (only renumbered), then rows whose names are alike (reworded), each
+    within the same parent and label, in row order. Rows left unmatched were removed or added."""
+
+    def settled(key: NodeKey) -> bool:
+        return (
+            key in old_nodes
+            and key in new_nodes
+            and content(old_nodes[key]) == content(new_nodes[key])
+        )
+
+    unsettled_old = [k for k in old_nodes if _row_parent(k[1]) and not settled(k)]
+    unsettled_new = [k for k in new_nodes if _row_parent(k[1]) and not settled(k)]
+    pairs: dict[NodeKey, NodeKey] = {}
+    taken: set[NodeKey] = set()
+    for alike in (_same_but_position, _reworded):
+        for old in sorted(unsettled_old, key=_row_order):
+            if old in pairs:
+                continue
+            for new in sorted(unsettled_new, key=_row_order):
+                if new in taken or new[0] != old[0] or _row_parent(new[1]) != _row_parent(old[1]):
+                    continue
+                if alike(old_nodes[old], new_nodes[new]):
+                    pairs[old] = new
+                    taken.add(new)
+                    break
+    return pairs
+
+
+def _same_but_position(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    return _without_position(old) == _without_position(new)
+
+
+def _reworded(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    ratio = difflib.SequenceMatcher(None, _row_text(old), _row_text(new)).ratio()
+    return bool(_row_text(old)) and ratio >= SAME_ROW_RATIO
+
+
+def _row_order(key: NodeKey) -> tuple[str, str, int]:
+    found = _ROW.match(key[1])
+    return (key[0], found["parent"], int(found["n"])) if found else (key[0], key[1], 0)
+
+
 def compare(
     old_nodes: Mapping[NodeKey, Mapping[str, Any]],
     new_nodes: Mapping[NodeKey, Mapping[str, Any]],
     old_edges: Mapping[EdgeKey, Mapping[str, Any]],
     new_edges: Mapping[EdgeKey, Mapping[str, Any]],
 ) -> VersionDiff:
-    """Compare two states of one document's own facts, by id, on content only."""
-    added, removed, changed = [], [], []
-    for key in sorted(new_nodes.keys() - old_nodes.keys()):
-        added.append(Change(key[0], key[1], after=content(new_nodes[key])))
-    for key in sorted(old_nodes.keys() - new_nodes.keys()):
-        removed.append(Change(key[0], key[1], before=content(old_nodes[key])))
-    for key in sorted(old_nodes.keys() & new_nodes.keys()):
-        before, after = content(old_nodes[key]), content(new_nodes[key])
-        if before != after:
-            fields = tuple(
-                sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-            )
-            changed.append(Change(key[0], key[1], fields, before, after))
+    """Compare two states of one document's own facts on content only: by id, and for facts in
+    numbered rows by what they say (`match_rows`)."""
+    pairs = match_rows(old_nodes, new_nodes)
+    renamed = {old[1]: new[1] for old, new in pairs.items()}
+    paired_new = set(pairs.values())
+    added, removed, changed, moved = [], [], [], []
+    for old, new in sorted(pairs.items()):
+        before, after = content(old_nodes[old]), content(new_nodes[new])
+        fields = _differing(_without_position(before), _without_position(after))
+        was = old[1] if old != new else None
+        if fields:
+            changed.append(Change(new[0], new[1], fields, before, after, was=was))
+        else:
+            moved.append(Change(new[0], new[1], ("position",), before, after, was=was))
+    for key in sorted(old_nodes.keys() - pairs.keys()):
+        if key in new_nodes and key not in paired_new:
+            before, after = content(old_nodes[key]), content(new_nodes[key])
+            if before != after:
+                changed.append(Change(key[0], key[1], _differing(before, after), before, after))
+        else:  # gone, or its id now holds another row
+            removed.append(Change(key[0], key[1], before=content(old_nodes[key])))
+    for key in sorted(new_nodes.keys() - paired_new):
+        if key not in old_nodes or key in pairs:  # new, or its id held a row that moved
+            added.append(Change(key[0], key[1], after=content(new_nodes[key])))
+
+    def translated(edge: EdgeKey) -> EdgeKey:
+        source, edge_type, target, key = edge
+        return (renamed.get(source, source), edge_type, renamed.get(target, target), key)
+
+    old_translated = {translated(k): v for k, v in old_edges.items()}
     edges_changed = tuple(
         sorted(
             key
-            for key in old_edges.keys() & new_edges.keys()
-            if content(old_edges[key]) != content(new_edges[key])
+            for key in old_translated.keys() & new_edges.keys()
+            if content(old_translated[key]) != content(new_edges[key])
         )
     )
     return VersionDiff(
         tuple(added),
         tuple(removed),
         tuple(changed),
-        tuple(sorted(new_edges.keys() - old_edges.keys())),
-        tuple(sorted(old_edges.keys() - new_edges.keys())),
+        tuple(sorted(new_edges.keys() - old_translated.keys())),
+        tuple(sorted(old_translated.keys() - new_edges.keys())),
         edges_changed,
+        tuple(moved),
     )
+
+
+def _differing(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k)))
 
 
 def batch_state(
@@ -167,77 +264,61 @@ def batch_state(
 UNSTATED_EDGES = frozenset({"PART_OF"})
 
 
-def current_nodes(label: LiteralString) -> LiteralString:
-    """This document's own facts of one label in its current version (shared nodes, which the
-    documents that mention them point at, are merged from many documents and not versioned)."""
-    return (
-        "MATCH (n:" + label + " {sourceDocument: $document}) "
-        "WHERE n.validTo IS NULL AND NOT EXISTS { (n)<-[:MENTIONS]-(:SourceDocument) } "
-        "RETURN '" + label + "' AS label, elementId(n) AS element, n.id AS id, "
-        "properties(n) AS properties"
-    )
-
-
-def current_edges(edge_type: LiteralString) -> LiteralString:
-    return (
-        "MATCH (a)-[r:" + edge_type + " {sourceDocument: $document}]->(b) "
-        "WHERE r.validTo IS NULL "
-        "RETURN '" + edge_type + "' AS type, elementId(r) AS element, a.id AS source, "
-        "b.id AS target, "
-        "coalesce(r.key, '') AS key, properties(r) AS properties"
-    )
-
-
-# A superseded node keeps its edges (they close with it) and takes a versioned id, so the new
-# text's node can take the stable id.
-ARCHIVE_NODES: LiteralString = """
-UNWIND $elements AS element
-MATCH (n) WHERE elementId(n) = element
-SET n.currentId = n.id, n.id = n.id + '@' + $oldShort, n.validTo = $effective,
-    n.supersededBy = $newVersion
-WITH collect(n) AS superseded
-UNWIND superseded AS n
-MATCH (n)-[r {sourceDocument: $document}]-() WHERE r.validTo IS NULL
-WITH DISTINCT r
-SET r.validTo = $effective, r.key = coalesce(r.key, '') + '@' + $oldShort,
-    r.supersededBy = $newVersion
-"""
-
-ARCHIVE_EDGES: LiteralString = """
-UNWIND $elements AS element
-MATCH ()-[r]->() WHERE elementId(r) = element AND r.validTo IS NULL
-SET r.validTo = $effective, r.key = coalesce(r.key, '') + '@' + $oldShort,
-    r.supersededBy = $newVersion
-"""
+# Edges the graph derives after every import rather than a text stating them: a portal claim
+# `ABOUT` the procedure whose title it names (`lexgraph.graph.portal_links`).
+DERIVED_EDGES = frozenset({"ABOUT"})
 
 
 def copy_foreign_edges(label: LiteralString) -> LiteralString:
-    """Edges other documents state about a superseded fact (a portal text citing a regulation's
-    feature) hold for its successor too: each is copied onto the new text's fact of the same id,
-    and stays on the old one, so either version answers for its time."""
+    """Edges other documents state about a fact (a portal text citing a regulation's feature)
+    hold for every run of it: each new run of a fact gets a copy of the foreign edges its other
+    runs have, and they keep theirs, so either run answers for its time."""
     return (
         "UNWIND $elements AS element "
-        "MATCH (old) WHERE elementId(old) = element "
-        "MATCH (new:" + label + " {id: old.currentId}) WHERE new.validTo IS NULL "
-        "MATCH (old)-[r]-(other) "
-        "WHERE r.validTo IS NULL AND coalesce(r.sourceDocument, '') <> $document "
-        "AND other <> old "
-        "WITH new, r, other, startNode(r) = other AS incoming "
+        "MATCH (new) WHERE elementId(new) = element "
+        "WITH new, coalesce(new.currentId, new.id) AS stable "
+        "CALL (stable) { MATCH (o:" + label + " {id: stable}) RETURN o "
+        "UNION MATCH (o:" + label + ") WHERE o.id STARTS WITH stable + '@' RETURN o } "
+        "WITH new, o WHERE o <> new "
+        "MATCH (o)-[r]-(other) "
+        "WHERE coalesce(r.sourceDocument, '') <> $document AND other <> o AND other <> new "
+        "AND NOT type(r) IN ['MENTIONS'] "
+        "WITH DISTINCT new, type(r) AS type, other, startNode(r) = other AS incoming, "
+        "coalesce(r.key, '') AS key, properties(r) AS properties "
+        "WHERE NOT EXISTS { MATCH (new)-[existing]-(other) "
+        "  WHERE type(existing) = type AND coalesce(existing.key, '') = key } "
         "FOREACH (_ IN CASE WHEN incoming THEN [1] ELSE [] END | "
-        "  CREATE (other)-[copy:$(type(r))]->(new) SET copy = properties(r)) "
+        "  CREATE (other)-[copy:$(type)]->(new) SET copy = properties) "
         "FOREACH (_ IN CASE WHEN incoming THEN [] ELSE [1] END | "
-        "  CREATE (new)-[copy:$(type(r))]->(other) SET copy = properties(r))"
+        "  CREATE (new)-[copy:$(type)]->(other) SET copy = properties)"
     )
 
 
-CLOSE_VERSION: LiteralString = """
+# Every edition of the document, laid out by `history.timeline`, its properties given whole; the
+# versions the layout no longer has (replaced, or renamed) go.
+WRITE_VERSIONS: LiteralString = """
 MATCH (d:SourceDocument {id: $document})
-MERGE (v:Version {id: $oldVersion})
-ON CREATE SET v.sourceDocument = $document, v.checksum = $oldChecksum
-SET v.validTo = $effective
+CALL (d) {
+  MATCH (gone:Version {sourceDocument: $document})
+  WHERE NOT gone.id IN [row IN $rows | row.id]
+  DETACH DELETE gone
+}
+WITH d
+UNWIND $rows AS row
+MERGE (v:Version {id: row.id})
+SET v = row.properties
 MERGE (v)-[of:VERSION_OF]->(d)
-ON CREATE SET of.sourceDocument = $document, of.lineStart = 1
+SET of.sourceDocument = $document, of.lineStart = 1, of.lineEnd = coalesce(v.lineCount, d.lineCount)
+WITH v, d
+OPTIONAL MATCH (other:LegalAct)<-[stale:EXPRESSES]-(v) WHERE other.id <> coalesce(v.actId, '')
+DELETE stale
+WITH DISTINCT v, d
+OPTIONAL MATCH (act:LegalAct {id: v.actId})
+FOREACH (_ IN CASE WHEN act IS NULL THEN [] ELSE [1] END |
+  MERGE (v)-[e:EXPRESSES]->(act)
+  SET e.sourceDocument = d.id, e.lineStart = 1, e.lineEnd = coalesce(v.lineCount, d.lineCount))
 """
+
 
 # A version is the whole text: its edges say so in the provenance every edge carries.
 OPEN_VERSION: LiteralString = """
