@@ -235,6 +235,7 @@ def _version_nodes(
             "importedAt": imported_at,
             "sourceDocument": version.document,
             "checksum": version.checksum,
+            "lineCount": version.line_count,
         }
         edge = {"sourceDocument": version.document, "lineStart": 1, "lineEnd": version.line_count}
         yield version, node, edge

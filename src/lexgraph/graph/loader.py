@@ -298,6 +298,8 @@ READ_VERSIONS: LiteralString = """
 MATCH (v:Version {sourceDocument: $document})
 RETURN v.id AS id, v.checksum AS checksum, v.validFrom AS validFrom, properties(v) AS properties
 """
+# What a derived edge takes from the fact it starts at.
+DERIVED_TIME = ("version", "validFrom", "validTo", "supersededBy")
 # The provisional id of the edition being imported, until `editions.named` names it.
 NEW = "\0new"
 
@@ -469,7 +471,11 @@ async def _apply(
     ends = [end for e in laid_out.edges for end in (e.source, e.target)]
     written = {(label, node_id) for _, label, row in node_rows for node_id in [row["id"]]}
     reached = sorted({end for end in ends if end not in written})
-    unstated = [r for r in batch.edges.values() if r.type in versions.UNSTATED_EDGES]
+    unstated = [
+        r
+        for r in batch.edges.values()
+        if r.type in versions.UNSTATED_EDGES or r.type in versions.DERIVED_EDGES
+    ]
     reached = sorted(
         {
             *reached,
@@ -493,7 +499,23 @@ async def _apply(
         )
         if row is not None:
             edge_rows.append(row)
+    # Edges the graph derives (`versions.DERIVED_EDGES`) that a batch states itself hold for
+    # their source fact's time, as the derivation after an import writes them.
+    laid_out_nodes = {(n.label, n.id): n.properties for n in laid_out.nodes}
+    for derived in batch.edges.values():
+        if derived.type not in versions.DERIVED_EDGES:
+            continue
+        fact = laid_out_nodes.get((derived.source_label, derived.source_id), {})
+        properties = dict(derived.properties) | {"key": derived.key, "sourceDocument": document}
+        properties |= {k: fact[k] for k in DERIVED_TIME if fact.get(k) is not None}
+        source = (derived.source_label, derived.source_id)
+        target = (derived.target_label, derived.target_id)
+        row = _edge_row(derived.type, source, target, derived.key, properties, element_of)
+        if row is not None:
+            edge_rows.append(row)
     for statement in unstated:
+        if statement.type in versions.DERIVED_EDGES:
+            continue
         properties = dict(statement.properties) | {"key": statement.key, "sourceDocument": document}
         source = (statement.source_label, statement.source_id)
         target = (statement.target_label, statement.target_id)

@@ -325,7 +325,7 @@ OPEN_VERSION: LiteralString = """
 MATCH (d:SourceDocument {id: $document})
 MERGE (v:Version {id: $version})
 ON CREATE SET v.importedAt = datetime()
-SET v.sourceDocument = $document, v.checksum = $checksum,
+SET v.sourceDocument = $document, v.checksum = $checksum, v.lineCount = d.lineCount,
     v.validFrom = coalesce(v.validFrom, $effective), v.validTo = null, v.actId = $act
 MERGE (v)-[of:VERSION_OF]->(d)
 SET of.sourceDocument = $document, of.lineStart = 1, of.lineEnd = d.lineCount
