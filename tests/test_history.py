@@ -21,6 +21,8 @@ from neo4j import AsyncDriver
 
 from lexgraph.config import Settings
 from lexgraph.graph.conflicts import electronic_availability_conflicts
+from lexgraph.graph.loader import load_batch
+from lexgraph.graph.records import GraphBatch, NodeRecord
 from lexgraph.graph.validity import stated_valid
 from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA, graph_state
@@ -381,3 +383,39 @@ async def test_any_order_and_repetition_gives_the_graph_of_the_one_by_one_import
     for index in repeated:
         sequence.insert(len(sequence), index)
     assert await import_in_turn(driver, settings, edition_files, sequence) == in_date_order
+
+
+def document_batch(name: str, act: dict[str, Any]) -> GraphBatch:
+    """A text that states (or cites) act 102 with these properties, and nothing else."""
+    batch = GraphBatch(f"source/{name}")
+    batch.add_node(
+        NodeRecord(
+            "SourceDocument",
+            batch.document_id,
+            {"name": name, "kind": "portal_news", "checksum": name * 8, "lineCount": 1},
+        )
+    )
+    batch.add_node(NodeRecord("LegalAct", "by/resolution/mvd/2023-05-19/102", act, owned=False))
+    return batch
+
+
+async def test_an_acts_own_text_wins_over_a_text_citing_it_in_either_order(
+    graph: AsyncDriver, settings: Settings
+) -> None:
+    own = document_batch("own.txt", {"title": "Об административных процедурах", "onlyCited": False})
+    citing = document_batch(
+        "citing.txt", {"title": "о процедурах", "inForceFrom": dt.date(2023, 7, 1)}
+    )
+    query: LiteralString = (
+        "MATCH (a:LegalAct {id: 'by/resolution/mvd/2023-05-19/102'})"
+        " RETURN a.title AS title, a.inForceFrom AS inForceFrom"
+    )
+    states = []
+    for order in ((own, citing), (citing, own)):
+        await wipe(graph)
+        for batch in order:
+            await load_batch(graph, batch, settings.neo4j_database)
+        states.append(await rows(graph, query))
+    assert states[0] == states[1]
+    assert states[0][0]["title"] == "Об административных процедурах"
+    assert str(states[0][0]["inForceFrom"]) == "2023-07-01"

@@ -84,6 +84,11 @@ def stamp(
     return stamped
 
 
+def own_text_of(properties: Mapping[str, Any]) -> bool:
+    """Whether a shared node's properties come from the act's own text (not from a citation)."""
+    return properties.get("onlyCited") is False
+
+
 @dataclass(slots=True)
 class FirstTexts:
     """Documents added in order, each checked to be writable together with those before it."""
@@ -114,7 +119,12 @@ class FirstTexts:
                 )
                 self.nodes[key] = PlannedNode(node.label, node.id, True, properties, [document])
             elif planned is not None and not node.owned:
-                planned.properties.update(node.properties)
+                if own_text_of(planned.properties) and node.properties.get("onlyCited") is None:
+                    # A text citing an act adds only what the act's own text does not say.
+                    for name, value in node.properties.items():
+                        planned.properties.setdefault(name, value)
+                else:
+                    planned.properties.update(node.properties)
                 planned.documents.append(document)
             else:
                 properties = dict(node.properties)

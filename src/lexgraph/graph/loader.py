@@ -86,7 +86,13 @@ def _node_branches(label: LiteralString, mention: LiteralString) -> list[Literal
         "UNWIND $owned." + label + " AS row "
         "MERGE (n:" + label + " {id: row.id}) SET n = row.properties" + _found(label),
         "UNWIND $shared." + label + " AS row "
-        "MERGE (n:" + label + " {id: row.id}) SET n += row.properties "
+        "MERGE (n:" + label + " {id: row.id}) "
+        # What an act's own text says of it is not overwritten by a text that only cites it; a
+        # citing text adds what the own text does not say. Either order gives the same node.
+        "WITH n, row, (n.onlyCited = false AND row.properties.onlyCited IS NULL) AS cited "
+        "SET n += CASE WHEN cited THEN {} ELSE row.properties END "
+        "FOREACH (k IN CASE WHEN cited THEN keys(row.properties) ELSE [] END | "
+        "  SET n[k] = coalesce(n[k], row.properties[k])) "
         "WITH n, row CALL (n, row) { UNWIND row.documents AS document "
         "MERGE (d:SourceDocument {id: document}) "
         + mention
