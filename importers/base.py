@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,3 +139,30 @@ class DocumentError(Exception):
 def clean(text: str) -> str:
     """Normalize a cell or line for comparison: no-break spaces become spaces, runs collapse."""
     return " ".join(text.replace(NBSP, " ").split())
+
+
+def locate(verbatim: str, text: str, start: int = 0) -> tuple[int, int]:
+    """Where `text` (normalized by `clean`) stands in `verbatim` (lines as they are, with their
+    no-break spaces, tabs and line ends), from `start`: (start, end) offsets into `verbatim`."""
+    pattern = r"\s+".join(re.escape(word) for word in text.split())
+    found = re.compile(pattern).search(verbatim, start)
+    if found is None:
+        raise ValueError(f"«{text[:60]}» is not in its own lines «{verbatim[:60]}»")
+    return found.start(), found.end()
+
+
+def align(verbatim: str, text: str, start: int = 0) -> list[int]:
+    """For each character of `text` (normalized by `clean`) where it stands in `verbatim`, and
+    last where `text` ends there: a span inside `text` maps to `verbatim` through it."""
+    begin, end = locate(verbatim, text, start)
+    positions: list[int] = []
+    at = begin
+    for character in text:
+        positions.append(at)
+        if character.isspace():
+            while at < end and verbatim[at].isspace():
+                at += 1
+        else:
+            at += 1
+    positions.append(end)
+    return positions

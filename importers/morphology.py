@@ -96,7 +96,18 @@ def nominative(phrase: str, case: str | None = None) -> str:
             for p in morph.parse(parts[2])
             if {"ADJF", "PRTF"} & p.tag.grammemes and _agrees(p, head_case, number, gender)
         ]
-        if not agreeing:
+        if not agreeing or _modifies_next(tokens, index + 1, head_case, number):
             break
         inflect_at(index, agreeing[0])
     return " ".join(words)
+
+
+def _modifies_next(tokens: list[str], index: int, case: str, number: str | None) -> bool:
+    """Whether the word at `index` is a noun in `case` and `number`: an adjective before it, in the
+    same case as the head, is that noun's («органов внутренних дел»: «внутренних» is «дел»'s)."""
+    parts = _WORD.match(tokens[index]) if index < len(tokens) else None
+    if parts is None or tokens[index - 1][-1:] in ",;:":
+        return False
+    return any(
+        "NOUN" in p.tag and _agrees(p, case, number, None) for p in analyzer().parse(parts[2])
+    )
