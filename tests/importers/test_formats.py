@@ -295,3 +295,35 @@ def test_a_refusal_in_a_docx_names_the_table_row_and_cell() -> None:
         parse_mvd_resolution(to_source("decision.docx", to_docx(broken)))
     assert "expected an apostille cell" in str(caught.value)
     assert "(at table 1, row 4, cell 1 of decision.docx)" in str(caught.value)
+
+
+# Formats refused with what to do instead, never read as text
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "found"),
+    [
+        (
+            "resolution.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
+            "a PDF",
+        ),
+        ("resolution", b"%PDF-1.4\n%\xb5\xb5\xb5\xb5\n", "a PDF"),
+        ("resolution.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "(.doc)"),
+        ("resolution.rtf", b"{\\rtf1\\ansi\\ansicpg1251 \\u1055?\\u1054?}", "an RTF document"),
+    ],
+)
+def test_a_format_not_read_is_refused_with_what_to_do(name: str, raw: bytes, found: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        to_source(name, raw)
+    message = str(caught.value)
+    assert message.startswith(f"{name}: expected a .docx, an HTML page or text")
+    assert found in message
+    assert ".docx" in message.split("found", 1)[1]
+
+
+def test_why_a_pdf_is_refused_is_said() -> None:
+    with pytest.raises(DocumentError) as caught:
+        to_source("resolution.pdf", b"%PDF-1.7\n")
+    assert "paragraphs and line breaks" in caught.value.found
+    assert "row broken over a page" in caught.value.found
