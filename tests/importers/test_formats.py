@@ -25,7 +25,8 @@ import pytest
 from importers.base import NBSP, DocumentError, SourceDocument
 from importers.formats import sniff_format, to_source
 from importers.formats.docx import read_docx
-from importers.model import Table, render
+from importers.formats.html import read_html
+from importers.model import Paragraph, Table, render
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
 from importers.regulation_grid import flattened_document
 from lexgraph.importing import build
@@ -327,3 +328,32 @@ def test_why_a_pdf_is_refused_is_said() -> None:
         to_source("resolution.pdf", b"%PDF-1.7\n")
     assert "paragraphs and line breaks" in caught.value.found
     assert "row broken over a page" in caught.value.found
+
+
+# The page as pravo.by and ЭТАЛОН-online mark an act up (`model_writers.to_pravo_html`): heading in
+# `#docTitlePrint`, classes on every paragraph, stamp and signature in layout tables, footnote
+# markers in `<sup>`, a table of contents, the site's chrome
+
+
+def test_the_sample_marked_up_as_pravo_by_serves_it_reads_to_the_samples_facts() -> None:
+    raw = model_writers.to_pravo_html(SAMPLE_MODEL)
+    assert sniff_format("004.html", raw) == "html"
+    page = raw.decode()
+    assert '<span class="promulgator">' in page
+    assert '<p class="underpoint">' in page
+    assert "подпункту<sup>1</sup> 10.7.1" in page
+    resolution = parse_mvd_resolution(to_source("004.html", raw))
+    assert facts(resolution) == facts(ORIGINAL)
+    assert graph_facts(raw, "004.html") == graph_facts(SAMPLE.encode(), "004.txt")
+
+
+def test_the_table_of_contents_of_an_etalon_page_is_left_out() -> None:
+    page = (
+        '<html><body><div id="userContent"><p class="contentword">ОГЛАВЛЕНИЕ</p>'
+        '<p class="contenttext"><a href="#a1">РЕГЛАМЕНТ административной процедуры</a></p>'
+        '<p class="titleu">РЕГЛАМЕНТ<br/>административной процедуры</p></div></body></html>'
+    )
+    document = read_html("toc.html", page)
+    assert [b.lines for b in document.blocks if isinstance(b, Paragraph)] == [
+        ("РЕГЛАМЕНТ", "административной процедуры")
+    ]
