@@ -11,6 +11,7 @@ import codecs
 import os
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,16 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Grid:
+    """Where the rendered lines of a document's real tables (a .docx's, an HTML page's) came from:
+    the first line of each cell paragraph → (table, row, grid column), tables and rows counted from
+    0, and the cells that continue the one above (merged down), which no line shows."""
+
+    cells: Mapping[int, tuple[int, int, int]]
+    merged: frozenset[tuple[int, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """A decoded source document: its name (used in provenance and error messages) and its lines."""
 
@@ -44,6 +55,9 @@ class SourceDocument:
     text: str
     origins: tuple[str, ...] = ()
     """For a text rendered from a .docx or an HTML page: where each line came from in it."""
+    grid: Grid | None = None
+    """For a text rendered from real tables: the row and column of each cell's lines, so table
+    rows are read as the file has them, never rebuilt from the flattened paragraphs."""
 
     @property
     def lines(self) -> list[str]:

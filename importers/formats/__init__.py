@@ -14,7 +14,7 @@ from importers.base import DocumentError, SourceDocument
 from importers.formats.browser import looks_like_browser_copy, read_browser_copy
 from importers.formats.docx import read_docx
 from importers.formats.html import read_html
-from importers.model import Document, render_with_origins
+from importers.model import Document, render_with_grid
 
 __all__ = [
     "FORMATS",
@@ -68,6 +68,7 @@ def to_source(name: str, raw: bytes, form: str | None = None) -> SourceDocument:
 
     A .docx, an HTML page or a browser copy is read into the document model and rendered as
     flattened-Word text; line numbers in errors and provenance then count lines of that rendering.
+    The tables of a .docx and an HTML page are real: their rows and columns go along (`Grid`).
     """
     form = form or sniff_format(name, raw)
     if form in REFUSED:
@@ -78,17 +79,19 @@ def to_source(name: str, raw: bytes, form: str | None = None) -> SourceDocument:
             REFUSED[form],
         )
     if form == "docx":
-        return _rendered(read_docx(name, raw))
+        return _rendered(read_docx(name, raw), real_tables=True)
     if form == "txt":
         return SourceDocument.decode(name, raw)
     text = SourceDocument.decode(name, raw).text  # the same checks: UTF-8, no NUL, line lengths
     if form == "html":
-        return _rendered(read_html(name, text))
+        return _rendered(read_html(name, text), real_tables=True)
     if form == "browser":
-        return _rendered(read_browser_copy(name, text))
+        # A copy's rows are themselves rebuilt from lines (`read_browser_copy`): its tables are
+        # read like flattened text's, from the paragraphs.
+        return _rendered(read_browser_copy(name, text), real_tables=False)
     raise DocumentError(name, None, f"a format among {', '.join(FORMATS)}", f"«{form}»")
 
 
-def _rendered(document: Document) -> SourceDocument:
-    text, origins = render_with_origins(document)
-    return SourceDocument(document.name, text, origins)
+def _rendered(document: Document, *, real_tables: bool) -> SourceDocument:
+    text, origins, grid = render_with_grid(document)
+    return SourceDocument(document.name, text, origins, grid if real_tables else None)

@@ -74,7 +74,7 @@ def _table(table: _Element) -> Table:
                 pending.update({column + k: span - 1 for k in range(width)})
             inner = [c for c in td if isinstance(c.tag, str) and c.tag in _BLOCKS]
             paragraphs = tuple(_paragraph(p) for p in inner) if inner else (_paragraph(td),)
-            cells.append(Cell(paragraphs, f"HTML line {td.sourceline}"))
+            cells.append(Cell(paragraphs, f"HTML line {td.sourceline}", columns=width))
             column += width
         while pending.get(column, 0) > 0:
             pending[column] -= 1

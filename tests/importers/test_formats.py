@@ -26,9 +26,10 @@ from importers.base import NBSP, DocumentError, SourceDocument
 from importers.formats import sniff_format, to_source
 from importers.formats.docx import read_docx
 from importers.formats.html import read_html
-from importers.model import Paragraph, Table, render
+from importers.model import Paragraph, Table, render, render_with_grid
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
 from importers.regulation_grid import flattened_document
+from importers.regulation_records import Apostille, FormCell
 from lexgraph.importing import build
 from tests.importers import model_writers
 from tests.importers.test_reading_variants import ORIGINAL, SAMPLE, document_rows, facts
@@ -241,7 +242,7 @@ WRITERS = {
 
 def test_the_sample_text_becomes_a_model_with_real_tables() -> None:
     tables = [b for b in SAMPLE_MODEL.blocks if isinstance(b, Table)]
-    assert len(tables) == 21  # 8 submitted, 2 requested, 6 issued, 5 appeal tables
+    assert len(tables) == 21  # 8 submitted, 5 requested, 4 issued, 4 appeal tables
     widths = {len({sum(c.columns for c in row) for row in t.rows}) for t in tables}
     assert widths == {1}  # every row of a table spans the same grid
     first = tables[0]
@@ -357,3 +358,77 @@ def test_the_table_of_contents_of_an_etalon_page_is_left_out() -> None:
     assert [b.lines for b in document.blocks if isinstance(b, Paragraph)] == [
         ("РЕГЛАМЕНТ", "административной процедуры")
     ]
+
+
+# Real tables are read as the file has them: rows and cells, not paragraphs rebuilt into rows
+
+
+def test_rendering_real_tables_keeps_each_cells_row_and_column() -> None:
+    document = read_docx("decision.docx", to_docx(MODEL))
+    text, _, grid = render_with_grid(document)
+    lines = text.split("\n")
+    at = {lines[line - 1]: cell for line, cell in grid.cells.items()}
+    # The submitted-documents table is the decision's first: its rows as written in MODEL above.
+    assert at["заявление"] == (0, 1, 0)
+    assert at["в письменной форме:"] == (0, 1, 2)
+    assert at["лично;"] == (0, 1, 2)
+    assert at["письменное согласие собственников жилых помещений"] == (0, 3, 0)
+    assert at["требуется легализация документов (проставление апостиля)"] == (0, 3, 3)
+    assert at["согласование режима работы"] == (1, 1, 0)
+    # The condition spans two columns; the form-and-manner cell is merged down over its row and
+    # the row below it.
+    condition = next(b for b in document.blocks if isinstance(b, Table)).rows[2]
+    assert [(c.columns, c.merged) for c in condition] == [(2, False), (1, True), (1, False)]
+    assert {cell for cell in grid.merged if cell[0] == 0} == {(0, 2, 2), (0, 3, 2)}
+    not_required = [cell for line, cell in grid.cells.items() if lines[line - 1] == "не требуется"]
+    assert not_required == [(0, 1, 3), (0, 2, 3)]  # the application's, the condition row's
+
+
+def with_requirement(requirement: str) -> list[Block]:
+    """MODEL with a requirement in the consent row's empty requirements cell."""
+    row = (
+        p("письменное согласие собственников жилых помещений"),
+        p(requirement),
+        C(merged=True),
+        p("требуется легализация документов (проставление апостиля)"),
+    )
+    return [(*SUBMITTED[:3], row) if block is SUBMITTED else block for block in MODEL]
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_a_requirement_in_words_no_rule_knows_is_read_by_its_column(form: str) -> None:
+    # «подписывается всеми собственниками» opens like no requirement the rebuilding knows
+    # («должен …», «по форме согласно …»); in a real table its column says what it is.
+    name, make = FORMS[form]
+    source = to_source(name, make(with_requirement("подписывается всеми собственниками")))
+    documents = parse_mvd_resolution(source).regulation("8.5.1").documents
+    consent = documents[1]
+    assert consent.name == "письменное согласие собственников жилых помещений"
+    assert consent.requirements == "подписывается всеми собственниками"
+    assert consent.submission.cell is FormCell.MERGED
+    assert consent.apostille is Apostille.REQUIRED
+    assert [d.name for d in documents] == ["заявление", consent.name]
+
+
+def test_the_same_table_copied_from_a_browser_has_only_paragraphs_and_is_refused() -> None:
+    raw = to_browser_copy(with_requirement("подписывается всеми собственниками"))
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.txt", raw))
+    assert "an apostille cell" in caught.value.expected
+    assert "письменное согласие собственников жилых помещений" in caught.value.expected
+
+
+def test_a_name_cell_of_two_documents_not_listed_after_a_colon_is_refused() -> None:
+    row = (
+        C(("письменное согласие собственников", "план помещения")),
+        C(),
+        C(merged=True),
+        p("не требуется"),
+    )
+    model = [(*SUBMITTED[:3], row) if block is SUBMITTED else block for block in MODEL]
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.docx", to_docx(model)))
+    assert caught.value.expected == (
+        "one document in the name cell «письменное согласие собственников», or a list after its «:»"
+    )
+    assert "«план помещения» (at table 1, row 4, cell 1 of decision.docx)" in caught.value.found
