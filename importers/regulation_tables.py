@@ -1,8 +1,8 @@
 """Reading the tables of a regulation: as the file has them, or rebuilt from flattened text.
 
 A .docx or an HTML page has real tables: their rows and cells come along with the rendered text
-(`importers.base.Grid`), and the tables of point 2 are read row by row, cell by cell, as the file
-has them. Flattened text (and a browser copy, whose rows are rebuilt from lines) has only
+(`importers.base.Grid`), and every table of a regulation is read row by row, cell by cell, as the
+file has them. Flattened text (and a browser copy, whose rows are rebuilt from lines) has only
 paragraphs; for it the rest of this note holds.
 
 
@@ -662,17 +662,7 @@ def _requested_pairs(source: Source, table: TableSplit) -> list[tuple[Paragraph,
     """(what, from whom) of each row: a real table's rows, or the paragraphs two by two."""
     rows = grid_rows(source, table)
     if rows is not None:
-        pairs: list[tuple[Paragraph, Paragraph]] = []
-        for row in rows:
-            what, origin = row.cell(0), row.cell(1)
-            if len(what) != 1 or len(origin) != 1:
-                raise source.error(
-                    row.paragraphs[0].line_start,
-                    "a requested-information row of two cells of one paragraph each",
-                    f"cells of {len(what)} and {len(origin)} paragraphs",
-                )
-            pairs.append((what[0], origin[0]))
-        return pairs
+        return _grid_pairs(source, rows, "a requested-information row")
     cells = table.body
     for paragraph in cells:
         if paragraph.is_empty:
@@ -689,8 +679,28 @@ def _requested_pairs(source: Source, table: TableSplit) -> list[tuple[Paragraph,
     return list(zip(cells[::2], cells[1::2], strict=True))
 
 
+def _grid_pairs(
+    source: Source, rows: list[GridRow], what: str
+) -> list[tuple[Paragraph, Paragraph]]:
+    """The two cells of each row of a real two-column table, one paragraph each."""
+    pairs: list[tuple[Paragraph, Paragraph]] = []
+    for row in rows:
+        first, second = row.cell(0), row.cell(1)
+        if len(first) != 1 or len(second) != 1:
+            raise source.error(
+                row.paragraphs[0].line_start,
+                f"{what} of two cells of one paragraph each",
+                f"cells of {len(first)} and {len(second)} paragraphs",
+            )
+        pairs.append((first[0], second[0]))
+    return pairs
+
+
 def read_issued(source: Source, table: TableSplit) -> list[IssuedDocument]:
     """The document the authority issues (point 3): name, one or more validity entries, form."""
+    rows = grid_rows(source, table)
+    if rows is not None:
+        return [_issued_of_grid(source, row) for row in rows]
     found: list[IssuedDocument] = []
     cells = [p for p in table.body if not p.is_empty]
     index = 0
@@ -722,6 +732,35 @@ def read_issued(source: Source, table: TableSplit) -> list[IssuedDocument]:
     return found
 
 
+def _issued_of_grid(source: Source, row: GridRow) -> IssuedDocument:
+    """A row of a real issued-document table: the name, the validity entries, the form."""
+    names, entries, forms = row.cell(0), row.cell(1), row.cell(2)
+    if len(names) != 1 or not entries or len(forms) != 1:
+        raise source.error(
+            row.paragraphs[0].line_start,
+            "an issued-document row: a name, one or more validity entries, a form",
+            f"cells of {len(names)}, {len(entries)} and {len(forms)} paragraphs",
+        )
+    name, form = names[0], forms[0]
+    validity: list[Validity] = []
+    for paragraph in entries:
+        entry = _validity(source, paragraph)
+        if entry is None:
+            raise source.error(
+                paragraph.line_start,
+                f"a validity entry («3 месяца», «бессрочно») for {quote(name.text)}",
+                quote(paragraph.text),
+            )
+        validity.append(entry)
+    if not _ISSUED_FORM.match(form.text):
+        raise source.error(
+            form.line_start,
+            f"a form cell («письменная», «электронная») for {quote(name.text)}",
+            quote(form.text),
+        )
+    return IssuedDocument(name.text, tuple(validity), form.text, source.span_of(name, form))
+
+
 def _validity(source: Source, paragraph: Paragraph) -> Validity | None:
     text = paragraph.text
     span = source.span_of(paragraph)
@@ -736,13 +775,8 @@ def _validity(source: Source, paragraph: Paragraph) -> Validity | None:
 
 def read_appeal(source: Source, table: TableSplit) -> list[AppealBody]:
     """The bodies that hear an administrative complaint, with the forms it may take."""
-    cells = [p for p in table.body if not p.is_empty]
-    if len(cells) % 2:
-        raise source.error(
-            cells[-1].line_end, f"the form cell for {quote(cells[-1].text)}", "the end of the table"
-        )
     found: list[AppealBody] = []
-    for body, form in zip(cells[::2], cells[1::2], strict=True):
+    for body, form in _appeal_pairs(source, table):
         forms = [
             kind
             for word, kind in (
@@ -759,6 +793,18 @@ def read_appeal(source: Source, table: TableSplit) -> list[AppealBody]:
             )
         found.append(AppealBody(body.text, tuple(forms), form.text, source.span_of(body, form)))
     return found
+
+
+def _appeal_pairs(source: Source, table: TableSplit) -> list[tuple[Paragraph, Paragraph]]:
+    rows = grid_rows(source, table)
+    if rows is not None:
+        return _grid_pairs(source, rows, "an appeal row")
+    cells = [p for p in table.body if not p.is_empty]
+    if len(cells) % 2:
+        raise source.error(
+            cells[-1].line_end, f"the form cell for {quote(cells[-1].text)}", "the end of the table"
+        )
+    return list(zip(cells[::2], cells[1::2], strict=True))
 
 
 def is_separator(paragraph: Paragraph) -> bool:

@@ -29,7 +29,7 @@ from importers.formats.html import read_html
 from importers.model import Paragraph, Table, render, render_with_grid
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
 from importers.regulation_grid import flattened_document
-from importers.regulation_records import Apostille, FormCell
+from importers.regulation_records import Apostille, FormCell, ValidityUnit
 from lexgraph.importing import build
 from tests.importers import model_writers
 from tests.importers.test_reading_variants import ORIGINAL, SAMPLE, document_rows, facts
@@ -432,3 +432,33 @@ def test_a_name_cell_of_two_documents_not_listed_after_a_colon_is_refused() -> N
         "one document in the name cell «письменное согласие собственников», or a list after its «:»"
     )
     assert "«план помещения» (at table 1, row 4, cell 1 of decision.docx)" in caught.value.found
+
+
+def test_a_validity_cell_is_read_by_its_column_and_refused_at_its_entry() -> None:
+    issued = (
+        ISSUED[0],
+        (p("согласование режима работы"), C(("1 год", "до отмены")), p("письменная")),
+    )
+    model = [issued if block is ISSUED else block for block in MODEL]
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.docx", to_docx(model)))
+    assert caught.value.expected == (
+        "a validity entry («3 месяца», «бессрочно») for «согласование режима работы»"
+    )
+    assert "«до отмены» (at table 2, row 2, cell 2 of decision.docx)" in caught.value.found
+    # Read by its columns, the same row with entries of validity only gives them all.
+    issued = (
+        ISSUED[0],
+        (p("согласование режима работы"), C(("1 год", "бессрочно")), p("письменная")),
+    )
+    model = [issued if block is ISSUED else block for block in MODEL]
+    (document,) = (
+        parse_mvd_resolution(to_source("decision.docx", to_docx(model)))
+        .regulation("8.5.1")
+        .issued_documents
+    )
+    assert [(v.text, v.amount, v.unit) for v in document.validity] == [
+        ("1 год", 1, ValidityUnit.YEARS),
+        ("бессрочно", None, ValidityUnit.UNLIMITED),
+    ]
+    assert document.form == "письменная"
