@@ -466,6 +466,13 @@ def _add_requested(
             linker.link(
                 "RequestedInformation", node_id, note.text, info.span, field_name=f"note{index}"
             )
+    _add_obtained(batch, linker, reg_id, regulation)
+
+
+def _add_obtained(
+    batch: GraphBatch, linker: CitationLinker, reg_id: str, regulation: Regulation
+) -> None:
+    """What the special features say the authority obtains itself, after the table's rows."""
     position = len(regulation.requested_information)
     for feature in regulation.features:
         obtained = feature.obtained

@@ -48,13 +48,7 @@ from importers.regulation_tables import (
     read_submitted,
     split_table,
 )
-from importers.regulation_text import (
-    Paragraph,
-    Source,
-    parse_footnote,
-    quote,
-    strip_list_end,
-)
+from importers.regulation_text import Paragraph, Source, parse_footnote, quote, strip_list_end
 
 _TITLE = re.compile(
     r"^РЕГЛАМЕНТ административной процедуры, осуществляемой в отношении (?:субъектов "
