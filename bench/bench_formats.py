@@ -56,7 +56,11 @@ FORMS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "ЭТАЛОН-online copy (header, register entry)": ("004.txt", _text(with_etalon_header)),
     "consolidated text («Изменения и дополнения»)": ("004.txt", _text(with_amendments)),
     ".docx with real tables": ("004.docx", lambda: model_writers.to_docx(MODEL)),
-    "HTML page (pravo.by)": ("004.html", lambda: model_writers.to_html(MODEL)),
+    "HTML page (plain markup)": ("004.html", lambda: model_writers.to_html(MODEL)),
+    "HTML page as pravo.by / ЭТАЛОН mark it up": (
+        "004.html",
+        lambda: model_writers.to_pravo_html(MODEL),
+    ),
     "browser copy (cells joined by tabs)": (
         "004.txt",
         lambda: model_writers.to_browser_copy(MODEL),
