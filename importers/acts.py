@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from importers.base import locate
 from importers.regulation_records import (
     AgreedBody,
     AmendingAct,
@@ -210,7 +211,12 @@ class ActHead:
         match = _BASIS.match(paragraph.text)
         assert match is not None
         span = self.source.span_of(paragraph)
-        return tuple(LegalReference(part, span) for part in _BASIS_SPLIT.split(match[1]))
+        found: list[LegalReference] = []
+        at = 0
+        for part in _BASIS_SPLIT.split(match[1]):
+            start, at = locate(span.text, part, at)
+            found.append(LegalReference(part, span, start))
+        return tuple(found)
 
     def _approved(self) -> tuple[ApprovedRegulation, ...]:
         paragraph = self._peek()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,16 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Grid:
+    """Where the rendered lines of a document's real tables (a .docx's, an HTML page's) came from:
+    the first line of each cell paragraph → (table, row, grid column), tables and rows counted from
+    0, and the cells that continue the one above (merged down), which no line shows."""
+
+    cells: Mapping[int, tuple[int, int, int]]
+    merged: frozenset[tuple[int, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """A decoded source document: its name (used in provenance and error messages) and its lines."""
 
@@ -43,6 +55,9 @@ class SourceDocument:
     text: str
     origins: tuple[str, ...] = ()
     """For a text rendered from a .docx or an HTML page: where each line came from in it."""
+    grid: Grid | None = None
+    """For a text rendered from real tables: the row and column of each cell's lines, so table
+    rows are read as the file has them, never rebuilt from the flattened paragraphs."""
 
     @property
     def lines(self) -> list[str]:
@@ -138,3 +153,30 @@ class DocumentError(Exception):
 def clean(text: str) -> str:
     """Normalize a cell or line for comparison: no-break spaces become spaces, runs collapse."""
     return " ".join(text.replace(NBSP, " ").split())
+
+
+def locate(verbatim: str, text: str, start: int = 0) -> tuple[int, int]:
+    """Where `text` (normalized by `clean`) stands in `verbatim` (lines as they are, with their
+    no-break spaces, tabs and line ends), from `start`: (start, end) offsets into `verbatim`."""
+    pattern = r"\s+".join(re.escape(word) for word in text.split())
+    found = re.compile(pattern).search(verbatim, start)
+    if found is None:
+        raise ValueError(f"«{text[:60]}» is not in its own lines «{verbatim[:60]}»")
+    return found.start(), found.end()
+
+
+def align(verbatim: str, text: str, start: int = 0) -> list[int]:
+    """For each character of `text` (normalized by `clean`) where it stands in `verbatim`, and
+    last where `text` ends there: a span inside `text` maps to `verbatim` through it."""
+    begin, end = locate(verbatim, text, start)
+    positions: list[int] = []
+    at = begin
+    for character in text:
+        positions.append(at)
+        if character.isspace():
+            while at < end and verbatim[at].isspace():
+                at += 1
+        else:
+            at += 1
+    positions.append(end)
+    return positions

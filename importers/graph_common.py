@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.base import Span, clean
+from importers.base import Span, align, clean
 from lexgraph.citations import Citation, CitationContext, parse_citations
 from lexgraph.citations.ids import transliterate
 from lexgraph.graph.records import EdgeRecord, GraphBatch, NodeRecord
@@ -126,26 +126,35 @@ class CitationLinker:
         field_name: str,
         edge_type: str = "CITES",
         extra: Mapping[str, Any] | None = None,
+        at: int | None = None,
     ) -> list[Citation]:
-        """Add an edge from the citing node to what each reference in `text` names."""
+        """Add an edge from the citing node to what each reference in `text` names.
+
+        `charStart`/`charEnd` are offsets into `text`; with `at` (where `text` starts in the span's
+        verbatim lines: a text no property of the citing node holds, such as a legal-basis entry)
+        they are offsets into the edge's own `sourceText`."""
         citations = [
             c for c in parse_citations(text, context=self.context) if c.kind != "procedure"
         ]
         self.context = self.context.learn(citations)
         self.found.extend(citations)
+        positions = align(span.text, text, at) if at is not None else None
         for index, citation in enumerate(citations):
+            start, end = citation.span
+            if positions is not None:
+                start, end = positions[start], positions[end - 1] + 1
             properties = {
                 **provenance(span),
                 "text": citation.text,
-                "charStart": citation.span[0],
-                "charEnd": citation.span[1],
+                "charStart": start,
+                "charEnd": end,
                 "field": field_name,
                 **(extra or {}),
             }
             key = f"{field_name}:{index}"
             act_id = citation.act_id
             if not citation.resolved or act_id is None:
-                self._unresolved(source_label, source_id, citation, span, key)
+                self._unresolved(source_label, source_id, citation, span, key, (start, end))
                 continue
             self.add_act(citation)
             if not citation.units:
@@ -171,7 +180,13 @@ class CitationLinker:
         return citations
 
     def _unresolved(
-        self, source_label: str, source_id: str, citation: Citation, span: Span, key: str
+        self,
+        source_label: str,
+        source_id: str,
+        citation: Citation,
+        span: Span,
+        key: str,
+        chars: tuple[int, int],
     ) -> None:
         self.unresolved += 1
         node_id = f"{source_id}__unresolved_{key.replace(':', '_')}"
@@ -179,8 +194,8 @@ class CitationLinker:
             **provenance(span),
             "text": citation.text,
             "reason": citation.reason or "the act is not identified",
-            "charStart": citation.span[0],
-            "charEnd": citation.span[1],
+            "charStart": chars[0],
+            "charEnd": chars[1],
         }
         self.batch.add_node(NodeRecord("UnresolvedCitation", node_id, properties))
         self.batch.add_edge(

@@ -20,7 +20,9 @@ from importers.graph_common import (
 from importers.regulation_records import (
     Apostille,
     MvdResolution,
+    ObtainedInformation,
     Regulation,
+    RequestedInformation,
     SourceKind,
     ValidityUnit,
 )
@@ -88,6 +90,7 @@ def build_mvd_resolution(
     linker = CitationLinker(batch, CitationContext(document_id=act))
     _add_resolution(batch, linker, resolution, act)
     unified_list = _unified_list_act(linker, resolution)
+    approved = {item.procedure_number: item.span for item in resolution.approved}
     for regulation in resolution.regulations:
         linker.context = CitationContext(
             acts=linker.context.acts,
@@ -95,7 +98,9 @@ def build_mvd_resolution(
             document_id=act,
             document_annex=("procedure_regulation", regulation.procedure_number),
         )
-        _add_regulation(batch, linker, act, regulation, unified_list)
+        _add_regulation(
+            batch, linker, act, regulation, unified_list, approved.get(regulation.procedure_number)
+        )
     return batch
 
 
@@ -124,8 +129,9 @@ def _add_resolution(
     )
     _add_amendments(batch, linker, resolution, act)
     issuer = add_authority(batch, resolution.issuer)
+    heading = resolution.heading_span or resolution.span
     batch.add_edge(
-        EdgeRecord("ISSUED_BY", "LegalAct", act, "Authority", issuer, provenance(resolution.span))
+        EdgeRecord("ISSUED_BY", "LegalAct", act, "Authority", issuer, provenance(heading))
     )
     for body in resolution.agreed_with:
         agreed = add_authority(batch, body.name)
@@ -141,6 +147,7 @@ def _add_resolution(
             field_name=f"legalBasis{position}",
             edge_type="BASED_ON",
             extra={"position": position},
+            at=basis.at,
         )
     for repealed in resolution.repealed:
         for citation in parse_citations(repealed.text, context=linker.context):
@@ -245,7 +252,9 @@ def _add_regulation(
     act: str,
     regulation: Regulation,
     unified_list: str | None,
+    approved: Span | None,
 ) -> None:
+    """The regulation and its facts; `approved` is the item of point 1 approving it."""
     number = regulation.procedure_number
     reg_id = regulation_id(act, number)
     proc_id = procedure_id(number)
@@ -281,9 +290,14 @@ def _add_regulation(
             ),
         )
     )
-    batch.add_edge(EdgeRecord("APPROVES", "LegalAct", act, "Regulation", reg_id, provenance(span)))
+    # Each statement at its own lines: the act approves the regulation in point 1, the regulation's
+    # title names the procedure it regulates.
     batch.add_edge(
-        EdgeRecord("REGULATES", "Regulation", reg_id, "Procedure", proc_id, provenance(span))
+        EdgeRecord("APPROVES", "LegalAct", act, "Regulation", reg_id, provenance(approved or span))
+    )
+    title = regulation.title_span or span
+    batch.add_edge(
+        EdgeRecord("REGULATES", "Regulation", reg_id, "Procedure", proc_id, provenance(title))
     )
     if unified_list is not None:
         batch.add_edge(
@@ -316,6 +330,7 @@ def _add_regulation(
             field_name=f"legalBasis{position}",
             edge_type="GOVERNED_BY",
             extra={"position": position},
+            at=basis.at,
         )
     for note_index, note in enumerate(regulation.notes, start=1):
         linker.link("Regulation", reg_id, note.text, note.span, field_name=f"note{note_index}")
@@ -445,25 +460,81 @@ def _add_requested(
                 {**provenance(info.span), "position": position},
             )
         )
-        if info.source_kind is SourceKind.REGISTRY:
-            target_label, target = "Registry", add_registry(batch, info.source)
-        else:
-            target_label, target = "Authority", add_authority(batch, info.source)
-        batch.add_edge(
-            EdgeRecord(
-                "REQUESTED_FROM",
-                "RequestedInformation",
-                node_id,
-                target_label,
-                target,
-                provenance(info.span),
-            )
-        )
+        _requested_from(batch, node_id, info.source_kind, info.source, info)
         linker.link("RequestedInformation", node_id, info.name, info.span, field_name="name")
         for index, note in enumerate(info.notes, start=1):
             linker.link(
                 "RequestedInformation", node_id, note.text, info.span, field_name=f"note{index}"
             )
+    _add_obtained(batch, linker, reg_id, regulation)
+
+
+def _add_obtained(
+    batch: GraphBatch, linker: CitationLinker, reg_id: str, regulation: Regulation
+) -> None:
+    """What the special features say the authority obtains itself, after the table's rows."""
+    position = len(regulation.requested_information)
+    for feature in regulation.features:
+        obtained = feature.obtained
+        if obtained is None:
+            continue
+        position += 1
+        node_id = f"{reg_id}__requested_subpoint_{feature.number}"
+        batch.add_node(
+            NodeRecord(
+                "RequestedInformation",
+                node_id,
+                compact(
+                    {
+                        "position": position,
+                        "name": obtained.name,
+                        "subpoint": feature.number,
+                        "sourceKind": obtained.source_kind.value if obtained.source_kind else None,
+                        "uncertainty": obtained.uncertain,
+                        "notes": [],
+                        **provenance(obtained.span),
+                    }
+                ),
+            )
+        )
+        batch.add_edge(
+            EdgeRecord(
+                "REQUESTS",
+                "Regulation",
+                reg_id,
+                "RequestedInformation",
+                node_id,
+                {**provenance(obtained.span), "position": position},
+            )
+        )
+        if obtained.source_kind is not None:
+            _requested_from(batch, node_id, obtained.source_kind, obtained.source_name, obtained)
+        linker.link(
+            "RequestedInformation", node_id, obtained.name, obtained.span, field_name="name"
+        )
+
+
+def _requested_from(
+    batch: GraphBatch,
+    node_id: str,
+    kind: SourceKind,
+    name: str,
+    stated: RequestedInformation | ObtainedInformation,
+) -> None:
+    if kind is SourceKind.REGISTRY:
+        target_label, target = "Registry", add_registry(batch, name)
+    else:
+        target_label, target = "Authority", add_authority(batch, name)
+    batch.add_edge(
+        EdgeRecord(
+            "REQUESTED_FROM",
+            "RequestedInformation",
+            node_id,
+            target_label,
+            target,
+            {**provenance(stated.span), "text": stated.source},
+        )
+    )
 
 
 def _validity(unit: ValidityUnit, amount: int | None) -> str:
@@ -563,6 +634,29 @@ def _add_results(
         batch.add_edge(
             EdgeRecord("HAS_FORM", "Regulation", reg_id, "Form", form_id, provenance(form.span))
         )
+        for position, term in enumerate(form.terms, start=1):
+            term_id = f"{form_id}__term_{position}"
+            batch.add_node(
+                NodeRecord(
+                    "Term",
+                    term_id,
+                    compact(
+                        {
+                            "position": position,
+                            "text": term.text,
+                            "what": term.what,
+                            "bound": term.bound,
+                            "amount": term.amount,
+                            "unit": term.unit.value,
+                            "countedFrom": term.counted_from,
+                            **provenance(term.span),
+                        }
+                    ),
+                )
+            )
+            batch.add_edge(
+                EdgeRecord("PROMISES", "Form", form_id, "Term", term_id, provenance(term.span))
+            )
 
 
 def _add_appeals(batch: GraphBatch, reg_id: str, regulation: Regulation) -> None:

@@ -99,6 +99,7 @@ def parse_mvd_resolution(document: SourceDocument) -> MvdResolution:
         registration=preamble.registration,
         amendments=preamble.amendments,
         wrapper=tuple(preamble.wrapper),
+        heading_span=source.span_of(preamble.heading),
     )
 
 

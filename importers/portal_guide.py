@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from importers.base import DocumentError, SourceDocument
+from importers.morphology import nominative
 from importers.portal_records import (
     URL,
     ActReading,
@@ -36,7 +37,6 @@ from importers.portal_records import (
     bullet_text,
     find_list_statements,
     is_heading,
-    nominative,
     plain,
     portal_name,
     read_acts,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from importers.base import DocumentError, SourceDocument
+from importers.morphology import nominative
 from importers.portal_records import (
     Applicant,
     Body,
@@ -27,7 +28,6 @@ from importers.portal_records import (
     find_list_statements,
     match_key,
     month_year,
-    nominative,
     plain,
     portal_name,
     read_acts,

@@ -4,8 +4,8 @@ The records are plain frozen dataclasses; each keeps the `Span` it was read from
 stays verbatim in the data (`raw`, `as_written`, `text`); names and enum values are English.
 
 The second half of this module holds the text readers the two portal parsers share: markup removal,
-sentences, dates, acts cited in the text, applicants, bodies, and the morphology that turns a phrase
-into its nominative form and a procedure title into its `match_key`.
+sentences, dates, acts cited in the text, applicants, bodies, and a procedure title's `match_key`
+(the nominative form of a phrase is `importers.morphology`'s).
 """
 
 from __future__ import annotations
@@ -15,12 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from functools import cache
-from typing import Any
-
-import pymorphy3
 
 from importers.base import Span, clean
+from importers.morphology import analyzer, nominative
 from lexgraph.citations.ordinals import ordinal_value
 from lexgraph.russian import GENITIVE_MONTHS
 
@@ -461,95 +458,9 @@ def year_range(text: str) -> tuple[YearMonth, YearMonth] | None:
     return None
 
 
-# --- shared readers: morphology -------------------------------------------------------------------
+# --- shared readers: morphology (importers.morphology) ---------------------------------------
 
-
-@cache
-def _morph() -> Any:
-    return pymorphy3.MorphAnalyzer()
-
-
-_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-_WORD = re.compile(r"^([«\"(]*)([\w-]+)([»\"),.;:]*)$")
-
-
-def _restore_case(original: str, word: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return original
-    return word[:1].upper() + word[1:] if original[:1].isupper() else word
-
-
-def _agrees(parse: Any, case: str, number: str | None, gender: str | None) -> bool:
-    tag = parse.tag
-    if case not in tag or (number and number not in tag):
-        return False
-    return not (number == "sing" and gender and tag.gender and gender not in tag)
-
-
-def _to_nominative(parse: Any, number: str | None, gender: str | None) -> str | None:
-    wanted = {"nomn"} | ({number} if number else set())
-    if number == "sing" and gender and "NOUN" not in parse.tag:
-        wanted.add(gender)
-    inflected = parse.inflect(wanted)
-    return str(inflected.word) if inflected else None
-
-
-def nominative(phrase: str, case: str | None = None) -> str:
-    """The phrase with its head noun (and the adjectives agreeing with it) in the nominative.
-
-    «Министерством внутренних дел» → «Министерство внутренних дел»; «выдачу специального разрешения»
-    → «выдача специального разрешения»; «документом, удостоверяющим личность» → «документ,
-    удостоверяющий личность». `case` says which case the phrase is in when the head is ambiguous.
-    A phrase that does not start with a noun group is returned unchanged.
-    """
-    tokens = phrase.split(" ")
-    morph = _morph()
-    head_index: int | None = None
-    head: Any = None
-    for index, token in enumerate(tokens):
-        parts = _WORD.match(token)
-        if not parts:
-            return phrase
-        parses = morph.parse(parts[2])
-        nouns = [p for p in parses if "NOUN" in p.tag and (case is None or case in p.tag)]
-        if nouns and not any({"ADJF", "PRTF"} & p.tag.grammemes for p in parses[:1]):
-            head_index, head = index, nouns[0]
-            break
-        if not any({"ADJF", "PRTF"} & p.tag.grammemes for p in parses):
-            return phrase
-    if head is None or head_index is None:
-        return phrase
-    head_case = next(c for c in _CASES if c in head.tag)
-    number, gender = head.tag.number, head.tag.gender
-    words = list(tokens)
-
-    def inflect_at(index: int, parse: Any) -> None:
-        parts = _WORD.match(tokens[index])
-        assert parts is not None
-        word = _to_nominative(parse, number, gender)
-        if word:
-            words[index] = parts[1] + _restore_case(parts[2], word) + parts[3]
-
-    inflect_at(head_index, head)
-    for index in range(head_index):
-        parts = _WORD.match(tokens[index])
-        assert parts is not None
-        agreeing = [p for p in morph.parse(parts[2]) if _agrees(p, head_case, number, gender)]
-        if agreeing:
-            inflect_at(index, agreeing[0])
-    for index in range(head_index + 1, len(tokens)):
-        parts = _WORD.match(tokens[index])
-        if not parts:
-            break
-        agreeing = [
-            p
-            for p in morph.parse(parts[2])
-            if {"ADJF", "PRTF"} & p.tag.grammemes and _agrees(p, head_case, number, gender)
-        ]
-        if not agreeing:
-            break
-        inflect_at(index, agreeing[0])
-    return " ".join(words)
+_morph = analyzer
 
 
 _CHANNEL_WORDING = re.compile(

@@ -2,7 +2,9 @@
 
 A form is text with blanks (runs of «_») and, under a blank, a hint in parentheses that may run over
 several lines, with more blanks between them. A field is a blank with the text before it on its line
-(its label) and the hint under it; the hint's lines are gathered by balancing parentheses.
+(its label) and the hint under it; the hint's lines are gathered by balancing parentheses. A
+sentence the applicant signs as told of a term («Уведомлен о получении … не позднее 10 дней со дня
+подачи заявления.») is the term the form promises.
 """
 
 from __future__ import annotations
@@ -11,10 +13,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from importers.regulation_records import ApplicationForm, FormField
+from importers.base import Span
+from importers.morphology import nominative
+from importers.regulation_records import ApplicationForm, FormField, PromisedTerm, TermUnit
 from importers.regulation_text import Paragraph, Source, quote
 
 _PROCEDURE = re.compile(r"по подпункту (\d+(?:\.\d+)+)")
+_TERM = re.compile(
+    r"^(?:Уведомлен|Проинформирован|Ознакомлен)\w* об? (?P<what>.+?) "
+    r"(?P<bound>не позднее|не позже|в течение|в срок не более) (?P<amount>\d+) "
+    r"(?P<unit>(?:рабочих |календарных )?(?:дн(?:я|ей|ь)|месяц(?:а|ев)?))"
+    r"(?: (?P<from>(?:со|с) дня .+?|после .+?))?\.?$"
+)
 _BLANK = re.compile(r"_{3,}")
 
 
@@ -57,6 +67,33 @@ def read_application_form(
         addressee_hint=_unwrap(addressee) if addressee else None,
         fields=tuple(_fields(source, cells[title_index + 1 :])),
         span=source.span_of(cells[0], cells[-1]),
+        terms=tuple(
+            term
+            for p in cells[title_index + 1 :]
+            if (term := _term(p.text, source.span_of(p))) is not None
+        ),
+    )
+
+
+def _term(text: str, span: Span) -> PromisedTerm | None:
+    """The term a sentence of the form tells the applicant of: «Уведомлен о получении … не
+    позднее 10 дней со дня подачи заявления.» Only what the applicant signs as told is a promise
+    (an undertaking «Обязуюсь … в течение 3 дней» is the applicant's, not the authority's)."""
+    match = _TERM.match(text)
+    if match is None:
+        return None
+    words = match["unit"]
+    unit = TermUnit.MONTHS if "месяц" in words else TermUnit.DAYS
+    if words.startswith("рабочих"):
+        unit = TermUnit.WORKING_DAYS
+    return PromisedTerm(
+        text=text,
+        what=nominative(match["what"], "loct"),
+        bound=match["bound"],
+        amount=int(match["amount"]),
+        unit=unit,
+        counted_from=match["from"],
+        span=span,
     )
 
 

@@ -92,10 +92,13 @@ class Footnote:
 
 @dataclass(frozen=True, slots=True)
 class LegalReference:
-    """A raw reference to a legal act or its part, e.g. «подпунктом 10.20 пункта 10 … Кодекса …»."""
+    """A raw reference to a legal act or its part, e.g. «подпунктом 10.20 пункта 10 … Кодекса …».
+
+    `at` is where `text` starts in the span's verbatim text (a preamble's line holds several)."""
 
     text: str
     span: Span
+    at: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +175,34 @@ class CompetentAuthority:
 
 
 @dataclass(frozen=True, slots=True)
+class ObtainedInformation:
+    """Information a special feature says the authority obtains itself, and from where: «сведения
+    в отношении работников … уполномоченный орган получает из … системы «Регистр населения»».
+
+    `source` is the register or body as written (after «из», in the genitive); `source_name` the
+    same in the nominative, the name its node has. `uncertain` says why the source's kind or
+    name could not be told (several sources joined, neither a register nor a body): the fact is
+    kept with the reason, and no source is linked.
+    """
+
+    name: str
+    source: str
+    source_name: str
+    source_kind: SourceKind | None
+    uncertain: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class SpecialFeature:
-    """Point 1.3 or one of its subpoints 1.3.x; `subjects` is filled when the text names them."""
+    """Point 1.3 or one of its subpoints 1.3.x; `subjects` is filled when the text names them, and
+    `obtained` when it names a source the authority obtains information from."""
 
     number: str
     text: str
     subjects: tuple[Subject, ...]
     span: Span
+    obtained: ObtainedInformation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +348,30 @@ class FormField:
     span: Span
 
 
+class TermUnit(StrEnum):
+    DAYS = "days"
+    WORKING_DAYS = "working_days"
+    MONTHS = "months"
+
+
+@dataclass(frozen=True, slots=True)
+class PromisedTerm:
+    """A term an application form promises the applicant: «Уведомлен о получении специального
+    разрешения … не позднее 10 дней со дня подачи заявления.»
+
+    `text` is the sentence; `what` what is promised («получении специального разрешения …»),
+    `bound` the words bounding the term («не позднее»), `counted_from` the day it runs from.
+    """
+
+    text: str
+    what: str | None
+    bound: str
+    amount: int
+    unit: TermUnit
+    counted_from: str | None
+    span: Span
+
+
 @dataclass(frozen=True, slots=True)
 class ApplicationForm:
     """An application form given in an annex to a regulation."""
@@ -333,6 +381,7 @@ class ApplicationForm:
     addressee_hint: str | None
     fields: tuple[FormField, ...]
     span: Span
+    terms: tuple[PromisedTerm, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +405,8 @@ class Regulation:
     application_form: ApplicationForm | None
     footnotes: tuple[Footnote, ...]
     span: Span
+    title_span: Span | None = None
+    """The title paragraph («РЕГЛАМЕНТ административной процедуры … по подпункту N «…»»)."""
 
     @property
     def subjects(self) -> tuple[Subject, ...]:
@@ -394,6 +445,8 @@ class MvdResolution:
     amendments: tuple[AmendingAct, ...] = ()
     wrapper: tuple[str, ...] = ()
     """Lines of a publisher's header above the act (ЭТАЛОН-online), left out of the reading."""
+    heading_span: Span | None = None
+    """The heading naming the issuer («ПОСТАНОВЛЕНИЕ МИНИСТЕРСТВА …»)."""
 
     def regulation(self, procedure_number: str) -> Regulation:
         """The regulation of `procedure_number`, e.g. "15.4.1"."""

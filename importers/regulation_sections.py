@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
 
+from importers.base import locate
 from importers.regulation_annex import read_application_form
 from importers.regulation_records import (
     Appeal,
@@ -33,6 +34,7 @@ from importers.regulation_records import (
     SpecialFeature,
     Subject,
 )
+from importers.regulation_sources import obtained_information
 from importers.regulation_tables import (
     APOSTILLE_HEADER,
     APPEAL_HEADER,
@@ -185,6 +187,7 @@ def read_regulation(
         application_form=annex,
         footnotes=tuple(documents.footnotes),
         span=source.span(block[0].line_start, end_line),
+        title_span=source.span_of(title),
     )
 
 
@@ -266,8 +269,7 @@ def _read_features(
     competent = CompetentAuthority(strip_list_end(authority[1]), source.span_of(first))
     basis_end = subs[2][0] if len(subs) > 2 else len(cells)
     basis = [
-        LegalReference(strip_list_end(p.text), source.span_of(p))
-        for p in cells[subs[1][0] + 1 : basis_end]
+        _reference(source, strip_list_end(p.text), p) for p in cells[subs[1][0] + 1 : basis_end]
     ]
     if not basis:
         raise source.error_at(
@@ -279,6 +281,12 @@ def _read_features(
     if len(subs) > 2:
         features = _special_features(source, cells[basis_end:], point.end_line)
     return competent, basis, features
+
+
+def _reference(source: Source, text: str, paragraph: Paragraph) -> LegalReference:
+    """The reference `text`, written in `paragraph`, with where it starts in its lines."""
+    span = source.span_of(paragraph)
+    return LegalReference(text, span, locate(span.text, text)[0])
 
 
 def _special_features(
@@ -318,7 +326,8 @@ def _feature(source: Source, number: str, text: str, part: list[Paragraph]) -> S
         ):
             if word in stated[1]:
                 subjects.append(subject)
-    return SpecialFeature(number, text, tuple(subjects), source.span_of(part[0], part[-1]))
+    span = source.span_of(part[0], part[-1])
+    return SpecialFeature(number, text, tuple(subjects), span, obtained_information(text, span))
 
 
 def _read_documents(source: Source, point: _Point) -> _Documents:
@@ -457,7 +466,7 @@ def _read_fee(source: Source, point: _Point) -> tuple[Fee, list[LegalReference]]
         items = cells[1:]
         if not items:
             raise source.error(lead.line_end, "the benefits listed after «установлены:»", "none")
-        return fee, [LegalReference(strip_list_end(p.text), source.span_of(p)) for p in items]
+        return fee, [_reference(source, strip_list_end(p.text), p) for p in items]
     _, _, reference = lead.text.partition("установлены ")
     if not reference or len(cells) > 1:
         raise source.error_at(
@@ -466,7 +475,7 @@ def _read_fee(source: Source, point: _Point) -> tuple[Fee, list[LegalReference]]
     # One reference written inline; the preposition («в абзаце …») is dropped so the reference
     # starts at its unit, like the listed ones («абзацем третьим …»).
     text = strip_list_end(reference).removeprefix("в ")
-    return fee, [LegalReference(text, source.span_of(lead))]
+    return fee, [_reference(source, text, lead)]
 
 
 def _appeal(

@@ -1,4 +1,10 @@
-"""Rebuilding the tables of a procedure regulation from their flattened paragraphs.
+"""Reading the tables of a regulation: as the file has them, or rebuilt from flattened text.
+
+A .docx or an HTML page has real tables: their rows and cells come along with the rendered text
+(`importers.base.Grid`), and every table of a regulation is read row by row, cell by cell, as the
+file has them. Flattened text (and a browser copy, whose rows are rebuilt from lines) has only
+paragraphs; for it the rest of this note holds.
+
 
 A flattened table is its header cells, then its row cells, one paragraph each, with nothing marking
 where a row ends. Positions cannot be trusted: an empty cell is sometimes an empty paragraph and
@@ -221,8 +227,55 @@ def read_submitted(
     return _build_submitted(source, rows, footnotes, len(table.header) == 4)
 
 
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """A body row of a real table (a .docx's, an HTML page's): its paragraphs by grid column, in
+    order, empty cells included, and the columns whose cell is merged down from the row above."""
+
+    columns: dict[int, list[Paragraph]]
+    merged: frozenset[int]
+
+    def cell(self, column: int) -> list[Paragraph]:
+        """The non-empty paragraphs of the cell starting at `column`."""
+        return [p for p in self.columns.get(column, []) if not p.is_empty]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [p for column in sorted(self.columns) for p in self.columns[column]]
+
+
+def grid_rows(source: Source, table: TableSplit) -> list[GridRow] | None:
+    """The body rows of `table` as the file has them, when it has real tables; None for flattened
+    text and browser copies, whose rows are rebuilt from the paragraphs."""
+    first = source.cell_at(table.header[0])
+    if first is None:
+        return None
+    number = first[0]
+    by_row: dict[int, dict[int, list[Paragraph]]] = {}
+    for paragraph in [*table.body, *table.trailing]:
+        at = source.cell_at(paragraph)
+        if at is None or at[0] != number:
+            if paragraph in table.trailing:
+                continue  # the paragraph after the table
+            raise source.error(
+                paragraph.line_start,
+                f"a cell of the table whose header starts at line {table.header[0].line_start}",
+                f"{quote(paragraph.text)} outside it",
+            )
+        by_row.setdefault(at[1], {}).setdefault(at[2], []).append(paragraph)
+    merged = source.grid.merged if source.grid is not None else frozenset()
+    return [
+        GridRow(by_row[row], frozenset(c for t, r, c in merged if (t, r) == (number, row)))
+        for row in sorted(by_row)
+    ]
+
+
 def rebuild_submitted_rows(source: Source, table: TableSplit) -> list[RebuiltRow]:
-    """The rows of the submitted-documents table, rebuilt from its flattened paragraphs."""
+    """The rows of the submitted-documents table: as the file has them when its tables are real,
+    else rebuilt from its flattened paragraphs."""
+    grid = grid_rows(source, table)
+    if grid is not None:
+        return _submitted_rows_of_grid(source, table, grid)
     has_apostille = len(table.header) == 4
     uncertain = next((p for p in [*table.body, *table.trailing] if p.uncertain), None)
     if uncertain is not None:
@@ -339,6 +392,70 @@ def rebuild_submitted_rows(source: Source, table: TableSplit) -> list[RebuiltRow
         row.empty_cells += max(table.trailing_empty - 1, 0)
         row.cells.extend(table.trailing[:-1])
     close(None)
+    return rows
+
+
+def _submitted_rows_of_grid(
+    source: Source, table: TableSplit, grid: list[GridRow]
+) -> list[RebuiltRow]:
+    """Each row of a real table as it is: the name cell (and the documents it lists after «…:»),
+    the requirements cell, the form-and-manner cell (or none, merged down), the apostille cell."""
+    width = len(table.header)
+    has_apostille = width == 4
+    rows: list[RebuiltRow] = []
+    condition: str | None = None
+    for grid_row in grid:
+        names = grid_row.cell(0)
+        if not names:
+            raise source.error(
+                grid_row.paragraphs[0].line_start, "a document name in the first cell", "none"
+            )
+        name = names[0]
+        apostilles = grid_row.cell(width - 1) if has_apostille else []
+        apostille = apostilles[0] if apostilles else None
+        if apostille is not None and not (
+            apostille.text == _NOT_REQUIRED or _REQUIRED.match(apostille.text)
+        ):
+            raise source.error(
+                apostille.line_start,
+                "an apostille cell («не требуется» or «требуется легализация …»)",
+                quote(apostille.text),
+            )
+        if _CONDITION.match(name.text) and len(names) == 1:
+            # «при …:» heads the documents below it; its row may carry an apostille cell too.
+            condition = strip_list_end(name.text).removesuffix(":")
+            row = RebuiltRow(name, condition, is_condition=True, cells=grid_row.paragraphs)
+            row.apostille = apostille
+            rows.append(row)
+            continue
+        row = RebuiltRow(name, condition, cells=grid_row.paragraphs)
+        if len(names) > 1 and not row.opens_list:
+            raise source.error(
+                names[1].line_start,
+                f"one document in the name cell {quote(name.text)}, or a list after its «:»",
+                quote(names[1].text),
+            )
+        row.alternatives = names[1:]
+        requirements = grid_row.cell(1)
+        if len(requirements) > 1:
+            raise source.error(
+                requirements[1].line_start,
+                "one paragraph in a requirements cell",
+                quote(requirements[1].text),
+            )
+        row.requirement = requirements[0] if requirements else None
+        row.form = grid_row.cell(2) if 2 not in grid_row.merged else []
+        # Own cells left empty: two (requirements and form) when the form cell is the row's own.
+        row.empty_cells = sum(1 for c in (1, 2) if c in grid_row.columns and not grid_row.cell(c))
+        row.apostille = apostille
+        if has_apostille and apostille is None:
+            raise source.error(
+                name.line_start,
+                f"an apostille cell («не требуется» or «требуется легализация …») ending the row "
+                f"{quote(name.text)}",
+                "an empty cell",
+            )
+        rows.append(row)
     return rows
 
 
@@ -524,21 +641,8 @@ def read_requested(
     source: Source, table: TableSplit, footnotes: Mapping[str, Footnote]
 ) -> list[RequestedInformation]:
     """Information the authority requests itself (point 2.2): rows of (what, from whom)."""
-    cells = table.body
-    for paragraph in cells:
-        if paragraph.is_empty:
-            raise source.error(
-                paragraph.line_start, "a non-empty cell of the requested-information table", "none"
-            )
-    if len(cells) % 2:
-        last = cells[-1]
-        raise source.error(
-            last.line_end,
-            f"the source cell of the row {quote(last.text)}",
-            "the end of the table",
-        )
     found: list[RequestedInformation] = []
-    for name, origin in zip(cells[::2], cells[1::2], strict=True):
+    for name, origin in _requested_pairs(source, table):
         found.append(
             RequestedInformation(
                 name=strip_markers(name.text),
@@ -554,8 +658,49 @@ def read_requested(
     return found
 
 
+def _requested_pairs(source: Source, table: TableSplit) -> list[tuple[Paragraph, Paragraph]]:
+    """(what, from whom) of each row: a real table's rows, or the paragraphs two by two."""
+    rows = grid_rows(source, table)
+    if rows is not None:
+        return _grid_pairs(source, rows, "a requested-information row")
+    cells = table.body
+    for paragraph in cells:
+        if paragraph.is_empty:
+            raise source.error(
+                paragraph.line_start, "a non-empty cell of the requested-information table", "none"
+            )
+    if len(cells) % 2:
+        last = cells[-1]
+        raise source.error(
+            last.line_end,
+            f"the source cell of the row {quote(last.text)}",
+            "the end of the table",
+        )
+    return list(zip(cells[::2], cells[1::2], strict=True))
+
+
+def _grid_pairs(
+    source: Source, rows: list[GridRow], what: str
+) -> list[tuple[Paragraph, Paragraph]]:
+    """The two cells of each row of a real two-column table, one paragraph each."""
+    pairs: list[tuple[Paragraph, Paragraph]] = []
+    for row in rows:
+        first, second = row.cell(0), row.cell(1)
+        if len(first) != 1 or len(second) != 1:
+            raise source.error(
+                row.paragraphs[0].line_start,
+                f"{what} of two cells of one paragraph each",
+                f"cells of {len(first)} and {len(second)} paragraphs",
+            )
+        pairs.append((first[0], second[0]))
+    return pairs
+
+
 def read_issued(source: Source, table: TableSplit) -> list[IssuedDocument]:
     """The document the authority issues (point 3): name, one or more validity entries, form."""
+    rows = grid_rows(source, table)
+    if rows is not None:
+        return [_issued_of_grid(source, row) for row in rows]
     found: list[IssuedDocument] = []
     cells = [p for p in table.body if not p.is_empty]
     index = 0
@@ -587,6 +732,35 @@ def read_issued(source: Source, table: TableSplit) -> list[IssuedDocument]:
     return found
 
 
+def _issued_of_grid(source: Source, row: GridRow) -> IssuedDocument:
+    """A row of a real issued-document table: the name, the validity entries, the form."""
+    names, entries, forms = row.cell(0), row.cell(1), row.cell(2)
+    if len(names) != 1 or not entries or len(forms) != 1:
+        raise source.error(
+            row.paragraphs[0].line_start,
+            "an issued-document row: a name, one or more validity entries, a form",
+            f"cells of {len(names)}, {len(entries)} and {len(forms)} paragraphs",
+        )
+    name, form = names[0], forms[0]
+    validity: list[Validity] = []
+    for paragraph in entries:
+        entry = _validity(source, paragraph)
+        if entry is None:
+            raise source.error(
+                paragraph.line_start,
+                f"a validity entry («3 месяца», «бессрочно») for {quote(name.text)}",
+                quote(paragraph.text),
+            )
+        validity.append(entry)
+    if not _ISSUED_FORM.match(form.text):
+        raise source.error(
+            form.line_start,
+            f"a form cell («письменная», «электронная») for {quote(name.text)}",
+            quote(form.text),
+        )
+    return IssuedDocument(name.text, tuple(validity), form.text, source.span_of(name, form))
+
+
 def _validity(source: Source, paragraph: Paragraph) -> Validity | None:
     text = paragraph.text
     span = source.span_of(paragraph)
@@ -601,13 +775,8 @@ def _validity(source: Source, paragraph: Paragraph) -> Validity | None:
 
 def read_appeal(source: Source, table: TableSplit) -> list[AppealBody]:
     """The bodies that hear an administrative complaint, with the forms it may take."""
-    cells = [p for p in table.body if not p.is_empty]
-    if len(cells) % 2:
-        raise source.error(
-            cells[-1].line_end, f"the form cell for {quote(cells[-1].text)}", "the end of the table"
-        )
     found: list[AppealBody] = []
-    for body, form in zip(cells[::2], cells[1::2], strict=True):
+    for body, form in _appeal_pairs(source, table):
         forms = [
             kind
             for word, kind in (
@@ -624,6 +793,18 @@ def read_appeal(source: Source, table: TableSplit) -> list[AppealBody]:
             )
         found.append(AppealBody(body.text, tuple(forms), form.text, source.span_of(body, form)))
     return found
+
+
+def _appeal_pairs(source: Source, table: TableSplit) -> list[tuple[Paragraph, Paragraph]]:
+    rows = grid_rows(source, table)
+    if rows is not None:
+        return _grid_pairs(source, rows, "an appeal row")
+    cells = [p for p in table.body if not p.is_empty]
+    if len(cells) % 2:
+        raise source.error(
+            cells[-1].line_end, f"the form cell for {quote(cells[-1].text)}", "the end of the table"
+        )
+    return list(zip(cells[::2], cells[1::2], strict=True))
 
 
 def is_separator(paragraph: Paragraph) -> bool:

@@ -48,6 +48,11 @@ class Source:
         self.paragraphs = list(layout.paragraphs)
         self.marks = layout.marks
         self.ignored = layout.ignored
+        self.grid = document.grid
+
+    def cell_at(self, paragraph: Paragraph) -> tuple[int, int, int] | None:
+        """(table, row, column) of a paragraph rendered from a real table's cell, else None."""
+        return self.grid.cells.get(paragraph.line_start) if self.grid is not None else None
 
     def span(self, line_start: int, line_end: int) -> Span:
         text = "\n".join(self.lines[line_start - 1 : line_end])

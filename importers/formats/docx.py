@@ -55,7 +55,7 @@ def _table(table: DocxTable, origin: str) -> Table:
                 _paragraph(p, f"{where}, paragraph {n}")
                 for n, p in enumerate(cell.paragraphs, start=1)
             )
-            cells.append(Cell(paragraphs, where, merged=_continues_merge(tc)))
+            cells.append(Cell(paragraphs, where, merged=_continues_merge(tc), columns=tc.grid_span))
         rows.append(tuple(cells))
     return Table(tuple(rows), origin)
 

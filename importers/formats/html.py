@@ -2,7 +2,9 @@
 
 Block elements (`p`, `div` without blocks inside, headings, `li`) are paragraphs; `br` breaks a
 line; `table` rows and cells are kept as such (a `rowspan` cell is followed, in the rows it spans,
-by `merged` cells, as Word's flattening omits them). Scripts, styles and navigation are dropped.
+by `merged` cells, as Word's flattening omits them). Scripts, styles and navigation are dropped,
+and so is the table of contents ЭТАЛОН-online puts before a long act (classes `contentword`,
+`contenttext`): it repeats the headings of the text.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ __all__ = ["read_html"]
 
 _SKIPPED = {"script", "style", "head", "nav", "header", "footer", "noscript", "form"}
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "center"}
+_SKIPPED_CLASSES = {"contentword", "contenttext"}
 
 
 def read_html(name: str, text: str) -> Document:
@@ -33,7 +36,7 @@ def read_html(name: str, text: str) -> Document:
 def _walk(element: _Element, blocks: list[Paragraph | Table]) -> None:
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _SKIPPED:
+        if tag in _SKIPPED or _SKIPPED_CLASSES & set((child.get("class") or "").split()):
             continue
         if tag == "table":
             blocks.append(_table(child))
@@ -71,7 +74,7 @@ def _table(table: _Element) -> Table:
                 pending.update({column + k: span - 1 for k in range(width)})
             inner = [c for c in td if isinstance(c.tag, str) and c.tag in _BLOCKS]
             paragraphs = tuple(_paragraph(p) for p in inner) if inner else (_paragraph(td),)
-            cells.append(Cell(paragraphs, f"HTML line {td.sourceline}"))
+            cells.append(Cell(paragraphs, f"HTML line {td.sourceline}", columns=width))
             column += width
         while pending.get(column, 0) > 0:
             pending[column] -= 1

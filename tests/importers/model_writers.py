@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 import docx
 
@@ -109,3 +110,149 @@ def to_browser_copy(document: Document) -> bytes:
         ]
         chunks.append("\n".join(rows))
     return ("\n\n".join(chunks) + "\n").encode()
+
+
+# pravo.by and ЭТАЛОН-online mark an act up with classes of their own, which the reader does not
+# need but must not trip over: the heading in `#docTitlePrint` («name», «promulgator», «datepr»,
+# «number», «titlencpi»), the body in `#userContent` (`preamble`, `point`, `underpoint`,
+# `newncpi`, `snoskiline`, `snoski`, `agree`), the approval stamp and the signature laid out in
+# borderless tables (`capu1`, `cap1`; `post`, `pers`), footnote markers in `<sup>`, data tables
+# of class `table10`, a table of contents (`contentword`, `contenttext`) before the text, and the
+# site's own chrome around it (scripts, header, menu, footer).
+_POINT = re.compile(r"^\d+\.[\s\u00a0]")
+_UNDERPOINT = re.compile(r"^\d+\.\d+(?:\.\d+)*\.[\s\u00a0]")
+_FOOTNOTE = re.compile(r"^(\*+|\d)[\s\u00a0]")
+_MARKER = re.compile(r"(подпункту)(\d)(\s)")
+
+
+def _markup(text: str) -> str:
+    escaped = html.escape(text).replace("\u00a0", "&nbsp;")
+    return _MARKER.sub(r"\1<sup>\2</sup>\3", escaped)
+
+
+def _lines_markup(paragraph: Paragraph) -> str:
+    return "<br/>".join(_markup(line) for line in paragraph.lines if line.strip(" \u00a0"))
+
+
+def _pravo_table(table: Table) -> str:
+    grid = _grid(table)
+    rows: list[str] = []
+    for r, row in enumerate(grid):
+        cells: list[str] = []
+        for column, cell in row:
+            if cell.merged:
+                continue
+            below = 1
+            while r + below < len(grid) and any(
+                c == column and other.merged for c, other in grid[r + below]
+            ):
+                below += 1
+            attributes = (f' rowspan="{below}"' if below > 1 else "") + (
+                f' colspan="{cell.columns}"' if cell.columns > 1 else ""
+            )
+            inner = (
+                "".join(
+                    f'<p class="table10">{_lines_markup(p) or "&nbsp;"}</p>'
+                    for p in cell.paragraphs
+                )
+                or '<p class="table10">&nbsp;</p>'
+            )
+            cells.append(f'<td class="table10" valign="top"{attributes}>{inner}</td>')
+        rows.append('<tr valign="top">' + "".join(cells) + "</tr>")
+    return (
+        '<table class="table10" border="1" cellpadding="0" cellspacing="0">\n'
+        + "\n".join(rows)
+        + "\n</table>\n"
+    )
+
+
+def to_pravo_html(document: Document) -> bytes:
+    """The document as ЭТАЛОН-online and pravo.by serve an act (see the classes above)."""
+    blocks = list(document.blocks)
+    head = [b for b in blocks[:6] if isinstance(b, Paragraph) and not b.is_empty][:3]
+    heading, dated, title = (" ".join(p.lines).strip() for p in head)
+    word, _, issuer = heading.replace("\u00a0", " ").partition(" ")
+    date, _, number = dated.replace("\u00a0", " ").partition(" № ")
+    parts = [
+        '<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8">',
+        f"<title>{html.escape(title)} - ЭТАЛОН-ONLINE</title>",
+        "<script>window.dataLayer = window.dataLayer || [];</script>",
+        '<link rel="stylesheet" href="/css/document.css"></head>\n<body>',
+        '<header class="site-header"><a href="/">ЭТАЛОН-ONLINE</a></header>',
+        '<nav class="menu"><ul><li><a href="/search/">Поиск</a></li></ul></nav>',
+        '<div id="docTitlePrint">',
+        f'<p class="newncpi0" align="center"><span class="name">{word}&nbsp;</span>'
+        f'<span class="promulgator">{html.escape(issuer)}</span></p>',
+        f'<p class="newncpi"><span class="datepr">{html.escape(date)}</span>'
+        f'<span class="number"> № {html.escape(number)}</span></p>',
+        f'<p class="titlencpi">{html.escape(title)}</p>',
+        "</div>",
+        '<div id="userContent"><div class="Section1">',
+        '<p class="contentword">ОГЛАВЛЕНИЕ</p>',
+        '<p class="contenttext"><a href="#a1">РЕГЛАМЕНТ административной процедуры …</a></p>',
+    ]
+    rest = blocks[blocks.index(head[2]) + 1 :]
+    footnotes = False
+    index = 0
+    while index < len(rest):
+        block = rest[index]
+        index += 1
+        if isinstance(block, Table):
+            parts.append(_pravo_table(block))
+            continue
+        text = " ".join(block.lines).replace("\u00a0", " ").strip()
+        if not text:
+            parts.append('<p class="newncpi">&nbsp;</p>')
+            continue
+        if text == "УТВЕРЖДЕНО":
+            stamp = rest[index]
+            index += 1
+            parts.append(
+                '<table class="cap1" border="0" cellpadding="0" cellspacing="0"><tr>'
+                '<td class="cap1" width="60%">&nbsp;</td><td class="cap1" width="40%">'
+                f'<p class="capu1">УТВЕРЖДЕНО</p><p class="cap1">{_lines_markup(stamp)}</p>'
+                "</td></tr></table>"
+            )
+            continue
+        if len(block.lines) > 1 and block.lines[0].strip() == "Министр":
+            signer = rest[index]
+            index += 1
+            parts.append(
+                '<table class="signature" border="0" cellpadding="0" cellspacing="0"><tr>'
+                f'<td class="newncpi0"><p class="post">{_lines_markup(block)}</p></td>'
+                f'<td class="newncpi2"><p class="pers">{_lines_markup(signer)}</p></td>'
+                "</tr></table>"
+            )
+            continue
+        if text.startswith("РЕГЛАМЕНТ "):
+            kind = "titleu"
+        elif text.startswith("На основании"):
+            kind = "preamble"
+        elif text.startswith("______"):
+            kind, footnotes = "snoskiline", True
+        elif footnotes and _FOOTNOTE.match(text):
+            kind = "snoski"
+        elif _UNDERPOINT.match(text):
+            kind, footnotes = "underpoint", False
+        elif _POINT.match(text):
+            kind, footnotes = "point", False
+        elif text in ("СОГЛАСОВАНО",) or text.startswith("Министерство "):
+            kind = "agree"
+        elif text == "Приложение" or text.startswith("к Регламенту"):
+            kind = "append1"
+        elif text == "Форма":
+            kind = "onestring"
+        elif text.startswith("ЗАЯВЛЕНИЕ"):
+            kind = "titlep"
+        elif text.startswith("("):
+            kind = "undline"
+        else:
+            kind = "newncpi"
+        parts.append(f'<p class="{kind}">{_lines_markup(block)}</p>')
+    parts += [
+        "</div></div>",
+        '<footer class="site-footer"><p>© Национальный центр правовой информации '
+        "Республики Беларусь</p></footer>",
+        "</body></html>\n",
+    ]
+    return "\n".join(parts).encode()

@@ -25,9 +25,11 @@ import pytest
 from importers.base import NBSP, DocumentError, SourceDocument
 from importers.formats import sniff_format, to_source
 from importers.formats.docx import read_docx
-from importers.model import Table, render
+from importers.formats.html import read_html
+from importers.model import Paragraph, Table, render, render_with_grid
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
 from importers.regulation_grid import flattened_document
+from importers.regulation_records import Apostille, FormCell, ValidityUnit
 from lexgraph.importing import build
 from tests.importers import model_writers
 from tests.importers.test_reading_variants import ORIGINAL, SAMPLE, document_rows, facts
@@ -240,7 +242,7 @@ WRITERS = {
 
 def test_the_sample_text_becomes_a_model_with_real_tables() -> None:
     tables = [b for b in SAMPLE_MODEL.blocks if isinstance(b, Table)]
-    assert len(tables) == 21  # 8 submitted, 2 requested, 6 issued, 5 appeal tables
+    assert len(tables) == 21  # 8 submitted, 5 requested, 4 issued, 4 appeal tables
     widths = {len({sum(c.columns for c in row) for row in t.rows}) for t in tables}
     assert widths == {1}  # every row of a table spans the same grid
     first = tables[0]
@@ -295,3 +297,168 @@ def test_a_refusal_in_a_docx_names_the_table_row_and_cell() -> None:
         parse_mvd_resolution(to_source("decision.docx", to_docx(broken)))
     assert "expected an apostille cell" in str(caught.value)
     assert "(at table 1, row 4, cell 1 of decision.docx)" in str(caught.value)
+
+
+# Formats refused with what to do instead, never read as text
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "found"),
+    [
+        (
+            "resolution.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
+            "a PDF",
+        ),
+        ("resolution", b"%PDF-1.4\n%\xb5\xb5\xb5\xb5\n", "a PDF"),
+        ("resolution.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "(.doc)"),
+        ("resolution.rtf", b"{\\rtf1\\ansi\\ansicpg1251 \\u1055?\\u1054?}", "an RTF document"),
+    ],
+)
+def test_a_format_not_read_is_refused_with_what_to_do(name: str, raw: bytes, found: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        to_source(name, raw)
+    message = str(caught.value)
+    assert message.startswith(f"{name}: expected a .docx, an HTML page or text")
+    assert found in message
+    assert ".docx" in message.split("found", 1)[1]
+
+
+def test_why_a_pdf_is_refused_is_said() -> None:
+    with pytest.raises(DocumentError) as caught:
+        to_source("resolution.pdf", b"%PDF-1.7\n")
+    assert "paragraphs and line breaks" in caught.value.found
+    assert "row broken over a page" in caught.value.found
+
+
+# The page as pravo.by and ЭТАЛОН-online mark an act up (`model_writers.to_pravo_html`): heading in
+# `#docTitlePrint`, classes on every paragraph, stamp and signature in layout tables, footnote
+# markers in `<sup>`, a table of contents, the site's chrome
+
+
+def test_the_sample_marked_up_as_pravo_by_serves_it_reads_to_the_samples_facts() -> None:
+    raw = model_writers.to_pravo_html(SAMPLE_MODEL)
+    assert sniff_format("004.html", raw) == "html"
+    page = raw.decode()
+    assert '<span class="promulgator">' in page
+    assert '<p class="underpoint">' in page
+    assert "подпункту<sup>1</sup> 10.7.1" in page
+    resolution = parse_mvd_resolution(to_source("004.html", raw))
+    assert facts(resolution) == facts(ORIGINAL)
+    assert graph_facts(raw, "004.html") == graph_facts(SAMPLE.encode(), "004.txt")
+
+
+def test_the_table_of_contents_of_an_etalon_page_is_left_out() -> None:
+    page = (
+        '<html><body><div id="userContent"><p class="contentword">ОГЛАВЛЕНИЕ</p>'
+        '<p class="contenttext"><a href="#a1">РЕГЛАМЕНТ административной процедуры</a></p>'
+        '<p class="titleu">РЕГЛАМЕНТ<br/>административной процедуры</p></div></body></html>'
+    )
+    document = read_html("toc.html", page)
+    assert [b.lines for b in document.blocks if isinstance(b, Paragraph)] == [
+        ("РЕГЛАМЕНТ", "административной процедуры")
+    ]
+
+
+# Real tables are read as the file has them: rows and cells, not paragraphs rebuilt into rows
+
+
+def test_rendering_real_tables_keeps_each_cells_row_and_column() -> None:
+    document = read_docx("decision.docx", to_docx(MODEL))
+    text, _, grid = render_with_grid(document)
+    lines = text.split("\n")
+    at = {lines[line - 1]: cell for line, cell in grid.cells.items()}
+    # The submitted-documents table is the decision's first: its rows as written in MODEL above.
+    assert at["заявление"] == (0, 1, 0)
+    assert at["в письменной форме:"] == (0, 1, 2)
+    assert at["лично;"] == (0, 1, 2)
+    assert at["письменное согласие собственников жилых помещений"] == (0, 3, 0)
+    assert at["требуется легализация документов (проставление апостиля)"] == (0, 3, 3)
+    assert at["согласование режима работы"] == (1, 1, 0)
+    # The condition spans two columns; the form-and-manner cell is merged down over its row and
+    # the row below it.
+    condition = next(b for b in document.blocks if isinstance(b, Table)).rows[2]
+    assert [(c.columns, c.merged) for c in condition] == [(2, False), (1, True), (1, False)]
+    assert {cell for cell in grid.merged if cell[0] == 0} == {(0, 2, 2), (0, 3, 2)}
+    not_required = [cell for line, cell in grid.cells.items() if lines[line - 1] == "не требуется"]
+    assert not_required == [(0, 1, 3), (0, 2, 3)]  # the application's, the condition row's
+
+
+def with_requirement(requirement: str) -> list[Block]:
+    """MODEL with a requirement in the consent row's empty requirements cell."""
+    row = (
+        p("письменное согласие собственников жилых помещений"),
+        p(requirement),
+        C(merged=True),
+        p("требуется легализация документов (проставление апостиля)"),
+    )
+    return [(*SUBMITTED[:3], row) if block is SUBMITTED else block for block in MODEL]
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_a_requirement_in_words_no_rule_knows_is_read_by_its_column(form: str) -> None:
+    # «подписывается всеми собственниками» opens like no requirement the rebuilding knows
+    # («должен …», «по форме согласно …»); in a real table its column says what it is.
+    name, make = FORMS[form]
+    source = to_source(name, make(with_requirement("подписывается всеми собственниками")))
+    documents = parse_mvd_resolution(source).regulation("8.5.1").documents
+    consent = documents[1]
+    assert consent.name == "письменное согласие собственников жилых помещений"
+    assert consent.requirements == "подписывается всеми собственниками"
+    assert consent.submission.cell is FormCell.MERGED
+    assert consent.apostille is Apostille.REQUIRED
+    assert [d.name for d in documents] == ["заявление", consent.name]
+
+
+def test_the_same_table_copied_from_a_browser_has_only_paragraphs_and_is_refused() -> None:
+    raw = to_browser_copy(with_requirement("подписывается всеми собственниками"))
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.txt", raw))
+    assert "an apostille cell" in caught.value.expected
+    assert "письменное согласие собственников жилых помещений" in caught.value.expected
+
+
+def test_a_name_cell_of_two_documents_not_listed_after_a_colon_is_refused() -> None:
+    row = (
+        C(("письменное согласие собственников", "план помещения")),
+        C(),
+        C(merged=True),
+        p("не требуется"),
+    )
+    model = [(*SUBMITTED[:3], row) if block is SUBMITTED else block for block in MODEL]
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.docx", to_docx(model)))
+    assert caught.value.expected == (
+        "one document in the name cell «письменное согласие собственников», or a list after its «:»"
+    )
+    assert "«план помещения» (at table 1, row 4, cell 1 of decision.docx)" in caught.value.found
+
+
+def test_a_validity_cell_is_read_by_its_column_and_refused_at_its_entry() -> None:
+    issued = (
+        ISSUED[0],
+        (p("согласование режима работы"), C(("1 год", "до отмены")), p("письменная")),
+    )
+    model = [issued if block is ISSUED else block for block in MODEL]
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.docx", to_docx(model)))
+    assert caught.value.expected == (
+        "a validity entry («3 месяца», «бессрочно») for «согласование режима работы»"
+    )
+    assert "«до отмены» (at table 2, row 2, cell 2 of decision.docx)" in caught.value.found
+    # Read by its columns, the same row with entries of validity only gives them all.
+    issued = (
+        ISSUED[0],
+        (p("согласование режима работы"), C(("1 год", "бессрочно")), p("письменная")),
+    )
+    model = [issued if block is ISSUED else block for block in MODEL]
+    (document,) = (
+        parse_mvd_resolution(to_source("decision.docx", to_docx(model)))
+        .regulation("8.5.1")
+        .issued_documents
+    )
+    assert [(v.text, v.amount, v.unit) for v in document.validity] == [
+        ("1 год", 1, ValidityUnit.YEARS),
+        ("бессрочно", None, ValidityUnit.UNLIMITED),
+    ]
+    assert document.form == "письменная"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from importers.base import NBSP, DocumentError, SourceDocument
+from importers.base import NBSP, DocumentError, SourceDocument, Span
 from importers.flattened import CellMarks, Paragraph, read_layout
 from importers.formats import sniff_format, to_source
 from importers.mvd_regulations import parse_mvd_resolution
@@ -33,13 +33,17 @@ def read(text: str, name: str = "variant.txt") -> MvdResolution:
     return parse_mvd_resolution(SourceDocument.decode(name, text.encode()))
 
 
+# Where a fact stands, not what it says: positions inside the verbatim lines differ by form too.
+POSITIONS = ("ignored", "at")
+
+
 def facts(record: Any) -> Any:
     """A record as plain data without its spans (line numbers and verbatim text differ by form)."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
         return {
             f.name: facts(getattr(record, f.name))
             for f in dataclasses.fields(record)
-            if f.name not in ("span", "ignored")
+            if f.name not in POSITIONS and not isinstance(getattr(record, f.name), Span)
         }
     if isinstance(record, tuple | list):
         return [facts(item) for item in record]
