@@ -164,8 +164,13 @@ def _words_pattern(words: str) -> re.Pattern[str]:
     tokens = words.replace(NBSP, " ").split()
     between = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
     body = between.join(re.escape(t) for t in tokens)
+    # Whole words: not inside a longer word, nor a digit inside a longer number («1.3», «10»).
     head = r"(?<!\w)" if tokens and re.match(r"\w", tokens[0]) else ""
+    if tokens and tokens[0][0].isdigit():
+        head = r"(?<![\w.,])"
     tail = r"(?!\w)" if tokens and re.search(r"\w$", tokens[-1]) else ""
+    if tokens and tokens[-1][-1].isdigit():
+        tail = r"(?![\w]|[.,]\d)"
     return re.compile(head + body + tail)
 
 
