@@ -529,6 +529,7 @@ def _anchor(lines: list[str], start: int, end: int, number: str) -> int:
 def _renumber(lines: list[str], group: list[Instruction]) -> tuple[int, int]:
     """«подпункты 1.3.2–1.3.4 считать соответственно подпунктами 1.3.1–1.3.3»: all at once."""
     moves: list[tuple[int, int, str, str]] = []
+    checked: list[tuple[int, int]] = []
     for instruction in group:
         target = instruction.target
         kind, old = target.path[-1]
@@ -538,7 +539,9 @@ def _renumber(lines: list[str], group: list[Instruction]) -> tuple[int, int]:
         if kind == "para":
             # Paragraphs are not numbered in the text: after the insertion before them they are
             # where the instruction says; check that the new number exists.
-            _unit(lines, Target(target.regulation, (*target.path[:-1], (kind, new))))
+            checked.append(
+                _unit(lines, Target(target.regulation, (*target.path[:-1], (kind, new))))
+            )
             continue
         if kind not in ("point", "subpoint"):
             raise _Refused(f"{unit_words(target.path)}: only points, subpoints, paragraphs")
@@ -558,5 +561,5 @@ def _renumber(lines: list[str], group: list[Instruction]) -> tuple[int, int]:
                 assert match is not None
                 lines[i] = new + number[len(old) :] + lines[i][match.end(1) :]
     if not moves:
-        return 0, 0
+        return min(c[0] for c in checked) + 1, max(c[1] for c in checked) + 1
     return min(m[0] for m in moves) + 1, max(m[1] for m in moves) + 1
