@@ -25,6 +25,7 @@ from rich.table import Table
 from lexgraph import local_neo4j
 from lexgraph.api.graphiql import queries_dir
 from lexgraph.api.persisted import PersistedDocuments
+from lexgraph.cli_amend import register as register_amend_command
 from lexgraph.cli_impact import register as register_impact_commands
 from lexgraph.config import Settings, SettingsError, load_settings
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver, resolve_uri
@@ -47,6 +48,7 @@ app = typer.Typer(
 neo4j_app = typer.Typer(help="The project's own local Neo4j (used when NEO4J_URI is unset).")
 app.add_typer(neo4j_app, name="neo4j")
 register_impact_commands(app)  # `lexgraph impact`, `lexgraph diff`
+register_amend_command(app)  # `lexgraph amend`
 app.command("synth")(synth)  # benchmarks: a synthetic corpus (bench/synth.py)
 
 console = Console(stderr=True)

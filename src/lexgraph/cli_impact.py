@@ -286,6 +286,13 @@ def diff(
         raise typer.Exit(1)
 
 
+# Shared with `lexgraph amend`, which compares the text in force with the one it makes.
+compare_texts = _diff
+read_text = _read
+friendly = _friendly
+parse_date = _date
+
+
 def _applied_json(applied: DocumentResult | None) -> dict[str, Any] | None:
     if applied is None:
         return None
@@ -298,6 +305,9 @@ def _applied_json(applied: DocumentResult | None) -> dict[str, Any] | None:
     }
 
 
+applied_json = _applied_json
+
+
 def _applied_markdown(applied: DocumentResult) -> str:
     if not applied.ok:
         return f"**Not applied:** {applied.error}\n"
@@ -305,6 +315,9 @@ def _applied_markdown(applied: DocumentResult) -> str:
     if summary is None or summary.previous_version is None:
         return "Applied: the graph already held this text; nothing changed.\n"
     return f"Applied: version `{summary.version}` now follows `{summary.previous_version}`.\n"
+
+
+applied_markdown = _applied_markdown
 
 
 def register(app: typer.Typer) -> None:

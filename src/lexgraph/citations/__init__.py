@@ -19,7 +19,7 @@ from .model import (
     KnownAnnex,
     UnitRef,
 )
-from .resolve import parse_citations
+from .resolve import parse_citations, parse_units
 
 __all__ = [
     "ActRef",
@@ -34,5 +34,6 @@ __all__ = [
     "e_id",
     "format_citation",
     "parse_citations",
+    "parse_units",
     "provision_id",
 ]

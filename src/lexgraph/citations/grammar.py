@@ -143,6 +143,19 @@ class Recognizer(CodeReader):
             last = max(max(c.end, c.resume) for c in found)
             i = max(i + 1, self._index_at(last))
 
+    def units_at(self, pos: int) -> tuple[list[tuple[tuple[str, str], ...]], int] | None:
+        """The unit chains starting at character ``pos`` (after blanks), with no act after them:
+        their paths (largest first) and the character offset where they end; None if no unit
+        word starts there. For texts whose units belong to a document known otherwise (the
+        targets of an amending act: «в подпункте 1.2 пункта 1», «абзацем четвертым»)."""
+        i = self._index_at(pos)
+        if i >= self.n or self.s[pos : self.toks[i].start].strip():
+            return None
+        chains, j = self._chains(i)
+        if not chains:
+            return None
+        return _paths(chains), self.toks[j - 1].end
+
     def _in_title(self, start: int, end: int) -> Iterator[RawCitation]:
         """Acts cited in full inside another act's title: with date and number, or codes."""
         i = self._index_at(start)

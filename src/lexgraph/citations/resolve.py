@@ -379,3 +379,16 @@ def _bare_foreign_codes(raws: list[RawCitation]) -> list[int]:
             act.jurisdiction = next(iter(only))
             changed.append(index)
     return changed
+
+
+def parse_units(
+    text: str, pos: int = 0
+) -> tuple[tuple[tuple[tuple[str, str], ...], ...], int] | None:
+    """The units a text names at ``pos`` with no act after them, read by the same grammar as
+    every reference: their paths (largest first) and the offset where they end.
+
+    >>> parse_units("в подпункте 1.2 пункта 1 слова", 2)
+    (((('point', '1'), ('subpoint', '1.2')),), 24)
+    """
+    found = Recognizer(normalize(text), _seeded(_NO_CONTEXT)).units_at(pos)
+    return None if found is None else (tuple(found[0]), found[1])
