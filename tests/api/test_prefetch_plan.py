@@ -32,4 +32,10 @@ def test_a_statement_chains_its_steps() -> None:
     assert statement.startswith("WITH $ids AS ids_root")
     assert "UNWIND ids_0 AS id" in statement
     assert "UNWIND ids_1 AS id" in statement
-    assert statement.endswith("RETURN rows_0, rows_1, rows_2")
+    # The acts stating what the steps read are checked once, and each step's rows keep the
+    # items whose acts are in force on `$asOf`.
+    *_, acts, returned = statement.splitlines()
+    assert acts.startswith("WITH *, COLLECT {")
+    assert acts.endswith("AS inForce")
+    assert returned.startswith("RETURN [row IN rows_0 |")
+    assert [f"] AS rows_{i}" in returned for i in range(3)] == [True, True, True]

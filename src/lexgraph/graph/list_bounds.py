@@ -16,9 +16,9 @@ the field's pattern counts (`LIST_BOUNDS`):
   documents of a procedure's regulations), the product of the two bounds (`Product`);
 - a root list (`Query.authorities`) is the label's node count, from the count store.
 
-Counted this way, a bound is never below what the field returns: the API keeps only current
-facts (`validTo` unset), of the labels it knows, while a degree or a count here takes every
-relationship of the type and direction, current or archived, whatever sits at its other end.
+Counted this way, a bound is never below what the field returns: the API keeps only the facts
+that hold on the day asked (`asOf`), of the labels it knows, while a degree or a count here takes
+every relationship of the type and direction, of every edition, whatever sits at its other end.
 A bound holds for the graph it was read from: read it again whenever the graph's stamp changes
 (`lexgraph.graph.stamp`). An empty graph bounds every field by 0.
 

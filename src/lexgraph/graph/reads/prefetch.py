@@ -3,7 +3,9 @@
 A prefetch is a list of `Step`s, each a relation (`relations.RELATIONS`) asked for the nodes the
 step before it reached (or for the root ids). The statement chains one `CALL` per step; each
 returns `rows_{i}`, the same `{id, items}` rows the relation's own statement gives, so the API can
-prime its per-request loaders with them. Built only from the relation bodies and generated names.
+prime its per-request loaders with them, keeping the items whose acts are in force on `$asOf`
+(the acts of every step are checked once, at the end). Built only from the relation bodies and
+generated names.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import LiteralString
 
 from lexgraph.graph.reads.relations import RELATIONS
+from lexgraph.graph.validity import acts_in_force
 
 ROOT = -1
 
@@ -60,6 +63,18 @@ def prefetch_statement(steps: Sequence[Step], root: LiteralString | None = None)
             f"CALL (rows_{i}) {{ UNWIND rows_{i} AS row UNWIND row.items AS item "
             f"RETURN collect(DISTINCT {reached}) AS ids_{i} }}"
         )
-    columns = [f"rows_{i}" for i in range(len(steps))]
+    # The acts stating what every step read, checked once (`acts_in_force`); each row keeps the
+    # items whose acts are in force on `$asOf` (`relations.ITEMS_HELD`, per row).
+    every_row = " + ".join(f"rows_{i}" for i in range(len(steps))) or "[]"
+    every_act = (
+        f"reduce(acts = [], row IN {every_row} | "
+        "acts + reduce(found = [], item IN row.items | found + item.acts))"
+    )
+    parts.append(f"WITH *, {acts_in_force(every_act)} AS inForce")
+    columns = [
+        f"[row IN rows_{i} | {{id: row.id, items: [item IN row.items WHERE "
+        f"all(stated IN item.acts WHERE stated IN inForce)]}}] AS rows_{i}"
+        for i in range(len(steps))
+    ]
     parts.append("RETURN " + ", ".join(columns if root is None else ["roots", *columns]))
     return "\n".join(parts)
