@@ -208,6 +208,30 @@ async def test_a_unit_and_the_document_citing_it_as_of_a_day(
     assert [c["text"] for c in today.data["procedure"]["citationsOf"]] == [DUTY_REFERENCE] * 3
 
 
+async def test_what_changed_when_the_new_text_took_effect(
+    sample_graph: AsyncDriver, run: Run
+) -> None:
+    answer = await run(
+        """{ diff(of: "source/004_85fdc72f4cf61fef.txt", from: "2023-06-15", to: "2023-07-01") {
+             addedCount changedCount removed { kind label graphId source target
+               fields { name before after } } } }"""
+    )
+    assert answer.errors == []
+    found = answer.data["diff"]
+    assert (found["addedCount"], found["changedCount"]) == (0, 0)
+    # The third document, its place in the regulation and its citation of Art. 287.
+    assert [
+        (r["kind"], r["label"], r["graphId"], r["source"], r["target"]) for r in found["removed"]
+    ] == [
+        ("NODE", "DocumentRequirement", OLD_DOCUMENT, None, None),
+        ("EDGE", "REQUIRES", None, REGULATION, OLD_DOCUMENT),
+        ("EDGE", "CITES", None, OLD_DOCUMENT, ART_287),
+    ]
+    fields = {f["name"]: f for f in found["removed"][0]["fields"]}
+    assert fields["name"] == {"name": "name", "before": OLD_DOCUMENT_NAME, "after": None}
+    assert fields["channels"]["before"] == '["electronic"]'
+
+
 # ---------------------------------------------------------------------------------------------
 # A date that is not a date
 
@@ -235,8 +259,9 @@ async def coded_errors(
             {"d": "2023-06-15T00:00:00"},
             "'2023-06-15T00:00:00'",
         ),
+        ('{ diff(of: "x", from: "2023-01-01", to: "tomorrow") { addedCount } }', {}, "'tomorrow'"),
     ],
-    ids=["no-such-day", "a-number", "day-first", "a-time"],
+    ids=["no-such-day", "a-number", "day-first", "a-time", "a-word"],
 )
 async def test_a_date_that_is_not_a_date_is_refused_with_a_code(
     sample_graph: AsyncDriver,

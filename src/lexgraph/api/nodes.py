@@ -20,7 +20,7 @@ import dataclasses
 import datetime
 from collections.abc import Mapping
 from enum import Enum
-from typing import Annotated, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
 
 import strawberry
 from neo4j.time import Date, DateTime
@@ -31,6 +31,9 @@ from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.graph.reads import relations
 from lexgraph.graph.validity import ActValidity
+
+if TYPE_CHECKING:
+    from lexgraph.api.history import Edition
 
 Row = Mapping[str, Any]
 
@@ -457,6 +460,17 @@ class SourceDocument(GraphObject, relay.Node):
     line_count: int | None = strawberry.field(default=None, description="Number of lines.")
     imported_at: str | None = strawberry.field(default=None, description="When it was imported.")
 
+    @strawberry.field(
+        description="Its editions: every text of it imported, by the day each took effect, with"
+        " what each changed."
+    )
+    async def editions(
+        self, info: Info
+    ) -> list[Annotated[Edition, strawberry.lazy("lexgraph.api.history")]]:
+        from lexgraph.api.history import editions
+
+        return await editions(info, "DOCUMENT_EDITIONS", self)
+
 
 @strawberry.type(
     description="A legal act (нормативный правовой акт): law (закон), code (кодекс), edict (указ),"
@@ -521,6 +535,17 @@ class LegalAct(Shared, relay.Node):
     )
     def in_force(self) -> bool:
         return ActValidity.from_node(self.raw).in_force(self.as_of)
+
+    @strawberry.field(
+        description="Its editions (редакции): the texts of it the graph holds, by the day each"
+        " took effect, with what each changed."
+    )
+    async def editions(
+        self, info: Info
+    ) -> list[Annotated[Edition, strawberry.lazy("lexgraph.api.history")]]:
+        from lexgraph.api.history import editions
+
+        return await editions(info, "ACT_EDITIONS", self)
 
     @strawberry.field(description="Issuers (издан): the authorities that issued the act.")
     async def issued_by(self, info: Info) -> list[Authority]:

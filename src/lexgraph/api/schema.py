@@ -18,6 +18,7 @@ from lexgraph.api.dates import CONFIG
 from lexgraph.api.error_log import LexGraphSchema
 from lexgraph.api.errors import UserError
 from lexgraph.api.explore import ExploreQuery
+from lexgraph.api.history import HistoryQuery
 from lexgraph.api.impact import ImpactQuery
 from lexgraph.api.limits import DEFAULT_LIMITS, MaskErrorsWithRequestId, QueryLimits
 from lexgraph.api.nodes import (
@@ -73,8 +74,8 @@ AsOf = Annotated[
 
 
 @strawberry.type(description="Questions about Belarusian administrative law.")
-class Query(ExploreQuery, ImpactQuery):
-    # `neighbourhood` for the explore page; `impact`
+class Query(ExploreQuery, ImpactQuery, HistoryQuery):
+    # `neighbourhood` for the explore page; `impact`; `diff`
     @strawberry.field(description="The version of the LexGraph API serving this request.")
     def api_version(self) -> str:
         return __version__

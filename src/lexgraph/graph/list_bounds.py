@@ -166,6 +166,10 @@ LIST_BOUNDS: Mapping[tuple[str, str], Bound] = MappingProxyType(
         ),
         ("PortalFact", "procedures"): Degree("PortalFact", "-[:ABOUT]->"),
         ("PortalFact", "acts"): Degree("PortalFact", "-[:UNDER]->"),
+        # Editions: the versions expressing an act (`ACT_EDITIONS`), or of a document
+        # (`DOCUMENT_EDITIONS`).
+        ("LegalAct", "editions"): Degree("LegalAct", "<-[:EXPRESSES]-"),
+        ("SourceDocument", "editions"): Degree("SourceDocument", "<-[:VERSION_OF]-"),
     }
 )
 
@@ -188,6 +192,11 @@ BOUNDED_ELSEWHERE: Mapping[tuple[str, str], str] = MappingProxyType(
         ("Query", "resolveCitations"): "the references in the `text` given, bounded by its length",
         ("ResolvedCitation", "units"): "the units one reference names, from the text given",
         ("ResolvedCitation", "nodes"): "a node per id one reference names, from the text given",
+        ("FactDiff", "added"): "the facts of the compared documents (or of one edition's"
+        " document): plain text below, no read of the graph per item",
+        ("FactDiff", "removed"): "as `added`: the facts of the compared documents",
+        ("FactDiff", "changed"): "as `added`: the facts of the compared documents",
+        ("FactChange", "fields"): "the properties of one fact (a few dozen at most)",
     }
 )
 
