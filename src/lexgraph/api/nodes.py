@@ -741,6 +741,7 @@ class Procedure(Shared, relay.Node):
         return ElectronicAvailability(
             regulation_documents=[d for d in documents if "electronic" in d.channels],
             portal_claims=[f for f in facts if f.kind == "electronic_availability"],
+            regulated=bool(regulations),
         )
 
     @strawberry.field(description="The unified list that numbers it (LISTED_IN).")
@@ -767,6 +768,8 @@ class ElectronicAvailability:
     portal_claims: list[PortalFact] = strawberry.field(
         description="Portal texts saying the procedure is available electronically."
     )
+    regulated: strawberry.Private[bool]
+    """A regulation of the procedure holds on the date asked: without one, nothing disagrees."""
 
     @strawberry.field(description="The regulation allows electronic submission of a document.")
     def by_regulation(self) -> bool:
@@ -778,10 +781,11 @@ class ElectronicAvailability:
 
     @strawberry.field(
         description="The sources disagree: a portal text says it is available electronically"
-        " while the regulation lets no document be submitted in electronic form."
+        " while the regulation lets no document be submitted in electronic form (on a date no"
+        " regulation of it holds, only one source speaks: no conflict)."
     )
     def conflict(self) -> bool:
-        return self.by_portal() and not self.by_regulation()
+        return self.by_portal() and self.regulated and not self.by_regulation()
 
 
 @strawberry.type(

@@ -13,6 +13,7 @@ from strawberry.extensions import AddValidationRules
 
 from lexgraph import __version__
 from lexgraph.api import paging
+from lexgraph.api.conflicts import ConflictsQuery
 from lexgraph.api.context import Info
 from lexgraph.api.dates import CONFIG
 from lexgraph.api.error_log import LexGraphSchema
@@ -74,8 +75,8 @@ AsOf = Annotated[
 
 
 @strawberry.type(description="Questions about Belarusian administrative law.")
-class Query(ExploreQuery, ImpactQuery, HistoryQuery):
-    # `neighbourhood` for the explore page; `impact`; `diff`
+class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
+    # `neighbourhood` for the explore page; `impact`; `diff`; `conflicts`
     @strawberry.field(description="The version of the LexGraph API serving this request.")
     def api_version(self) -> str:
         return __version__

@@ -170,6 +170,10 @@ LIST_BOUNDS: Mapping[tuple[str, str], Bound] = MappingProxyType(
         # (`DOCUMENT_EDITIONS`).
         ("LegalAct", "editions"): Degree("LegalAct", "<-[:EXPRESSES]-"),
         ("SourceDocument", "editions"): Degree("SourceDocument", "<-[:VERSION_OF]-"),
+        # A conflict of a procedure: the portal claims about it, its regulations
+        # (`graph.conflicts`).
+        ("ProcedureConflict", "portalClaims"): Degree("Procedure", "<-[:ABOUT]-"),
+        ("ProcedureConflict", "regulations"): REGULATIONS_OF_PROCEDURE,
     }
 )
 
