@@ -6,7 +6,7 @@ from graphql import GraphQLObjectType
 
 from lexgraph.api.prefetch import PLAN
 from lexgraph.api.schema import schema
-from lexgraph.graph.reads.prefetch import Step, prefetch_statement
+from lexgraph.graph.reads.prefetch import Step, held, prefetch_statement
 from lexgraph.graph.reads.relations import RELATIONS
 
 
@@ -32,10 +32,17 @@ def test_a_statement_chains_its_steps() -> None:
     assert statement.startswith("WITH $ids AS ids_root")
     assert "UNWIND ids_0 AS id" in statement
     assert "UNWIND ids_1 AS id" in statement
-    # The acts stating what the steps read are checked once, and each step's rows keep the
-    # items whose acts are in force on `$asOf`.
+    # The acts stating what the steps read are gathered once, and those in force on `$asOf`
+    # returned beside the rows: the caller keeps the items whose acts are all among them.
     *_, acts, returned = statement.splitlines()
-    assert acts.startswith("WITH *, COLLECT {")
-    assert acts.endswith("AS inForce")
-    assert returned.startswith("RETURN [row IN rows_0 |")
-    assert [f"] AS rows_{i}" in returned for i in range(3)] == [True, True, True]
+    assert acts.startswith("CALL (rows_0, rows_1, rows_2) {")
+    assert returned.startswith("RETURN rows_0, rows_1, rows_2, COLLECT {")
+    assert returned.endswith("AS inForce")
+
+
+def test_the_items_kept_are_those_whose_acts_are_in_force() -> None:
+    rows = [
+        {"id": "a", "items": [{"acts": ["in-force"]}, {"acts": ["in-force", "repealed"]}]},
+        {"id": "b", "items": [{"acts": []}]},
+    ]
+    assert held(rows, ["in-force"]) == {"a": [{"acts": ["in-force"]}], "b": [{"acts": []}]}

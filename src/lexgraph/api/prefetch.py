@@ -24,7 +24,7 @@ from graphql import OperationDefinitionNode
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from lexgraph.api.context import Info
-from lexgraph.graph.reads.prefetch import ROOT, RootLookup, Step, prefetch_statement
+from lexgraph.graph.reads.prefetch import ROOT, RootLookup, Step, held, prefetch_statement
 from lexgraph.graph.reads.relations import RELATIONS
 
 MAX_STEPS = 64
@@ -243,7 +243,7 @@ def _prime(info: Info, steps: Sequence[Step], record: Mapping[str, Any], as_of: 
     for i, step in enumerate(steps):
         statement = RELATIONS[step.relation].statement
         loader = context.batched(step.relation, statement, "items", as_of=as_of)
-        loader.prime_many({row["id"]: row["items"] for row in record[f"rows_{i}"]})
+        loader.prime_many(held(record[f"rows_{i}"], record["inForce"]))
 
 
 async def prefetch_below(info: Info, type_name: str, ids: Sequence[str], as_of: dt.date) -> None:
