@@ -211,9 +211,12 @@ async def test_portal_claims_point_at_procedures_and_conflicts_are_listed(
     )
     assert about == [{"n": "10.7.1", "f": "2019"}, {"n": "15.4.1", "f": "2018-01"}]
     conflicts = await electronic_availability_conflicts(driver, settings.neo4j_database)
-    assert [(c.procedure, c.claim_source, c.regulation_channels) for c in conflicts] == [
-        ("10.7.1", "source/000_8633f05b71841d3c.txt", ("courier", "in_person", "post")),
-        ("15.4.1", "source/000_8633f05b71841d3c.txt", ("courier", "in_person", "post")),
+    assert [
+        (c.number, [claim["sourceDocument"] for claim in c.claims], c.regulation_channels)
+        for c in conflicts
+    ] == [
+        ("10.7.1", ["source/000_8633f05b71841d3c.txt"], ("courier", "in_person", "post")),
+        ("15.4.1", ["source/000_8633f05b71841d3c.txt"], ("courier", "in_person", "post")),
     ]
 
 

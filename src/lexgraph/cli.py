@@ -28,6 +28,7 @@ from lexgraph.api.persisted import PersistedDocuments
 from lexgraph.cli_amend import register as register_amend_command
 from lexgraph.cli_impact import register as register_impact_commands
 from lexgraph.config import Settings, SettingsError, load_settings
+from lexgraph.graph.conflicts import Conflict, conflicts_page, driver_read
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver, resolve_uri
 from lexgraph.graph.dump import (
     DumpSummary,
@@ -38,6 +39,7 @@ from lexgraph.graph.dump import (
     restore_graph,
 )
 from lexgraph.graph.migrations import apply_migrations
+from lexgraph.graph.validity import today
 from lexgraph.importing import DocumentResult, ImportReport, import_paths, sample_corpus_dir
 from lexgraph.synth_cli import synth
 
@@ -465,6 +467,76 @@ async def _restore(settings: Settings, uri: str, file: Path, *, replace: bool) -
             )
     finally:
         await driver.close()
+
+
+@app.command("conflicts")
+@friendly_errors
+def conflicts_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            "--as-of", formats=["%Y-%m-%d"], help="Answer as of this date (default: today)."
+        ),
+    ] = None,
+) -> None:
+    """List where sources disagree, across all procedures: a portal text says a procedure is
+    available electronically while no document of its regulation may be submitted in electronic
+    form. Both claims stay in the graph; each is listed with its source."""
+    settings = load_settings()
+    when = as_of.date() if as_of else today()
+    found = run_async(_conflicts(settings, resolve_uri(settings), when))
+    if as_json:
+        listed = [_conflict_json(c) for c in found]
+        answer = {"asOf": when.isoformat(), "total": len(listed), "conflicts": listed}
+        typer.echo(json.dumps(answer, ensure_ascii=False))
+        return
+    table = Table(title=f"Conflicts between sources as of {when.isoformat()}: {len(found)}")
+    for column in ("procedure", "title", "portal says", "regulation allows"):
+        table.add_column(column)
+    for conflict in found:
+        claims = [
+            f"{_shown(str(claim.get('sourceDocument')))}:{claim.get('lineStart')}"
+            for claim in conflict.claims
+        ]
+        table.add_row(
+            _shown(conflict.number),
+            _shown(str(conflict.procedure.get("title") or "")),
+            "electronic: " + ", ".join(claims),
+            ", ".join(conflict.regulation_channels) or "no way stated",
+        )
+    # The listing is the command's answer: on stdout, read in full when piped.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+async def _conflicts(settings: Settings, uri: str, as_of: date) -> tuple[Conflict, ...]:
+    driver = create_driver(settings, uri)
+    try:
+        page = await conflicts_page(driver_read(driver, settings.neo4j_database), as_of)
+        return page.conflicts
+    finally:
+        await driver.close()
+
+
+def _conflict_json(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "kind": conflict.kind,
+        "procedure": conflict.number,
+        "procedureId": conflict.procedure["id"],
+        "title": conflict.procedure.get("title"),
+        "portalClaims": [
+            {
+                "id": claim["id"],
+                "sourceDocument": claim.get("sourceDocument"),
+                "lineStart": claim.get("lineStart"),
+                "lineEnd": claim.get("lineEnd"),
+                "text": claim.get("text"),
+            }
+            for claim in conflict.claims
+        ],
+        "regulations": [regulation["id"] for regulation in conflict.regulations],
+        "regulationChannels": list(conflict.regulation_channels),
+    }
 
 
 @app.command("persisted-documents")

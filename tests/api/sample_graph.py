@@ -8,6 +8,7 @@ The texts are the sample corpus's (importers/corpus/004_*.txt): the state-duty d
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from lexgraph.graph.records import EdgeRecord, GraphBatch, NodeRecord
@@ -135,14 +136,14 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         kind="resolution",
         issuers=["Министерство внутренних дел Республики Беларусь"],
         number="102",
-        date="2023-05-19",
+        date=dt.date(2023, 5, 19),
         title="Об утверждении регламентов административных процедур",
         status="in_force",
         onlyCited=False,
         signedBy="И.В.Кубраков",
         signedByPosition="Министр генерал-лейтенант милиции",
         registerNumber="8/40012",
-        registeredOn="2023-06-01",
+        registeredOn=dt.date(2023, 6, 1),
     )
     b.edge("ISSUED_BY", MVD_102, "authority/mvd")
     b.edge("AGREED_WITH", MVD_102, "authority/mintruda")
@@ -160,7 +161,7 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         owned=False,
         kind="law",
         number="433-З",
-        date="2008-10-28",
+        date=dt.date(2008, 10, 28),
         title="Об основах административных процедур",
         onlyCited=True,
     )
@@ -170,7 +171,7 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         owned=False,
         kind="law",
         number="225-З",
-        date="2010-12-30",
+        date=dt.date(2010, 12, 30),
         title="О внешней трудовой миграции",
         onlyCited=True,
     )
@@ -180,7 +181,7 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         owned=False,
         kind="cm_resolution",
         number="548",
-        date="2021-09-24",
+        date=dt.date(2021, 9, 24),
         title="Об административных процедурах, осуществляемых в отношении субъектов хозяйствования",
         onlyCited=True,
     )
@@ -190,7 +191,7 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         owned=False,
         kind="edict",
         number="240",
-        date="2021-06-25",
+        date=dt.date(2021, 6, 25),
         title="Об административных процедурах, осуществляемых в отношении субъектов хозяйствования",
         onlyCited=True,
     )
@@ -200,12 +201,12 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         owned=False,
         kind="resolution",
         number="18",
-        date="2022-01-25",
+        date=dt.date(2022, 1, 25),
         status="repealed",
         onlyCited=True,
         title="Об утверждении регламентов административных процедур",
     )
-    b.edge("REPEALS", MVD_102, "by/resolution/mvd/2022-01-25/18", effectiveOn="2023-07-01")
+    b.edge("REPEALS", MVD_102, "by/resolution/mvd/2022-01-25/18", effectiveOn=dt.date(2023, 7, 1))
 
     b.units(TAX_CODE, ("art", "287", "art_287"), ("point", "6", "art_287__point_6"))
     for n in (1, 2, 3):
@@ -428,7 +429,7 @@ def _procedure(
 def _archived_document(b: _Builder, reg: str) -> None:
     """What an older text of the document stated and the current one no longer does: kept with
     `validTo` under a versioned id (graph/versions.py), never shown as current."""
-    closed = {"validTo": "2023-07-01", "supersededBy": f"{DOCUMENT}@0123456789ab"}
+    closed = {"validTo": dt.date(2023, 7, 1), "supersededBy": f"{DOCUMENT}@0123456789ab"}
     old = b.node(
         "DocumentRequirement",
         f"{reg}__document_3@ba9876543210",

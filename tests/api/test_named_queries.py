@@ -20,6 +20,12 @@ VARIABLES: dict[str, dict[str, Any]] = {
     "legal-act": {"act": TAX_CODE},
     "search": {"text": "специальное разрешение"},
     "resolve-citations": {"text": "в " + DUTY_REFERENCE},
+    "act-editions": {"act": "by/resolution/mvd/2023-05-19/102"},
+    "what-changed-between-two-days": {
+        "of": "source/004_85fdc72f4cf61fef.txt",
+        "from": "2023-06-15",
+        "to": "2023-07-01",
+    },
 }
 
 

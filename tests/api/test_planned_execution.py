@@ -150,3 +150,23 @@ async def test_any_query_gets_the_same_answer_both_ways(
     query: str, sample_graph: AsyncDriver, settings: Settings
 ) -> None:
     await both(sample_graph, settings.model_copy(update={"lexgraph_query_timeout_s": 5.0}), query)
+
+
+async def test_two_days_asked_in_one_request_run_along_the_plan(
+    sample_graph: AsyncDriver, settings: Settings
+) -> None:
+    # The plan is made once per document; the day comes with each execution (a variable here),
+    # and the loaders of each day stay apart: as of 15 June 2023 the older text's third document
+    # was still required.
+    query = """query ($then: Date) {
+      then: procedure(number: "15.4.1", asOf: $then) {
+        regulation { documents { graphId validTo } fee { amountBaseUnits } } }
+      now: procedure(number: "15.4.1") { regulation { documents { graphId validTo } } } }"""
+    for day in ("2023-06-15", "2023-07-01"):
+        found, planned, standard = await both(sample_graph, settings, query, then=day)
+        assert found["errors"] == []
+        assert planned.executed_as == "planned"
+        assert planned.round_trips == standard.round_trips
+        then = found["data"]["then"]["regulation"]["documents"]
+        assert len(then) == (3 if day == "2023-06-15" else 2)
+        assert len(found["data"]["now"]["regulation"]["documents"]) == 2

@@ -6,7 +6,7 @@ from graphql import GraphQLObjectType
 
 from lexgraph.api.prefetch import PLAN
 from lexgraph.api.schema import schema
-from lexgraph.graph.reads.prefetch import Step, prefetch_statement
+from lexgraph.graph.reads.prefetch import Step, held, prefetch_statement
 from lexgraph.graph.reads.relations import RELATIONS
 
 
@@ -32,4 +32,17 @@ def test_a_statement_chains_its_steps() -> None:
     assert statement.startswith("WITH $ids AS ids_root")
     assert "UNWIND ids_0 AS id" in statement
     assert "UNWIND ids_1 AS id" in statement
-    assert statement.endswith("RETURN rows_0, rows_1, rows_2")
+    # The acts stating what the steps read are gathered once, and those in force on `$asOf`
+    # returned beside the rows: the caller keeps the items whose acts are all among them.
+    *_, acts, returned = statement.splitlines()
+    assert acts.startswith("CALL (rows_0, rows_1, rows_2) {")
+    assert returned.startswith("RETURN rows_0, rows_1, rows_2, COLLECT {")
+    assert returned.endswith("AS inForce")
+
+
+def test_the_items_kept_are_those_whose_acts_are_in_force() -> None:
+    rows = [
+        {"id": "a", "items": [{"acts": ["in-force"]}, {"acts": ["in-force", "repealed"]}]},
+        {"id": "b", "items": [{"acts": []}]},
+    ]
+    assert held(rows, ["in-force"]) == {"a": [{"acts": ["in-force"]}], "b": [{"acts": []}]}

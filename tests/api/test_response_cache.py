@@ -66,6 +66,20 @@ async def test_other_variables_or_another_graph_are_other_answers() -> None:
     assert run.runs == 3
 
 
+async def test_a_question_without_a_day_is_answered_anew_on_the_next_day() -> None:
+    # `asOf` left out means today: yesterday's answer is not today's, even on the same graph.
+    cache = ResponseCache(max_bytes=1 << 20)
+    run = Counting(answered({"procedure": None}))
+    query = '{ procedure(number: "15.4.1") { regulation { fee { amountBaseUnits } } } }'
+    for day in (dt.date(2023, 12, 31), dt.date(2023, 12, 31), dt.date(2024, 1, 1)):
+        await cache.answer(response_key(query, None, None, STAMP, day), run)
+    assert run.runs == 2
+    # A day asked for is in the variables: other days, other answers.
+    for day in ("2023-12-31", "2024-01-01"):
+        await cache.answer(response_key(query, None, {"asOf": day}, STAMP), run)
+    assert run.runs == 4
+
+
 async def test_answers_with_errors_are_not_kept() -> None:
     cache = ResponseCache(max_bytes=1 << 20)
     run = Counting(ExecutionResult(data=None, errors=[GraphQLError("database unavailable")]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, LiteralString
@@ -70,13 +71,21 @@ class RequestContext:
         statement: LiteralString,
         column: Literal["items", "node"],
         parameters: Mapping[str, Any] | None = None,
+        *,
+        as_of: dt.date | None = None,
     ) -> DataLoader[str, Any]:
         """The request's loader for a statement taking `$ids` (and `parameters`) and returning
         rows `id` and `column` (a list of `items`, or one `node`): the loads of one tick become
-        one round trip. Loaders are told apart by `name`, which must name the parameters too."""
-        loader = self.loaders.get(name)
+        one round trip. Loaders are told apart by `name`, which must name the parameters too,
+        and by `as_of`, the date the statement answers for (`$asOf`): one request may ask the
+        same relation as of two dates (two aliases of one root field), and each date's answers
+        stay apart. The round trip is recorded under `name`."""
+        key = name if as_of is None else f"{name}@{as_of.isoformat()}"
+        loader = self.loaders.get(key)
         if loader is None:
             fixed = dict(parameters or {})
+            if as_of is not None:
+                fixed["asOf"] = as_of
 
             async def load(ids: Sequence[str]) -> list[Any]:
                 records = await self.read(name, statement, {**fixed, "ids": list(ids)})
@@ -85,7 +94,7 @@ class RequestContext:
                 return [found.get(i, empty) for i in ids]
 
             loader = DataLoader(load_fn=load)
-            self.loaders[name] = loader
+            self.loaders[key] = loader
         return loader
 
 

@@ -4,6 +4,14 @@ Every node type implements Relay's `Node` (global `id`, refetched by `Query.node
 `graphId`, the model's own stable id. Scalar fields come from the node's properties; relationship
 fields go through the request's loaders: one batched round trip per relationship however many
 parents ask, or none when the root field prefetched it (`prefetch.py`).
+
+Law in time: every object is read as of a date (`asOf` of the root field that reached it, today
+by default), and so is everything below it: the relationship fields follow only the edges and
+nodes that hold on that date (`lexgraph.graph.reads.relations`). A fact a later text of its
+document superseded is stored under `{stable id}@{12 hex}` with `currentId` (schema/model.md):
+such an object's `id` is the global id of what is stored (one edition of the fact: a client's
+normalized cache never mixes two editions, and `node(id:)` refetches that one), while `graphId`
+is the stable id, the same for every edition, the one users cite and link to.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ import dataclasses
 import datetime
 from collections.abc import Mapping
 from enum import Enum
-from typing import Annotated, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
 
 import strawberry
 from neo4j.time import Date, DateTime
@@ -22,6 +30,10 @@ from strawberry.types.base import StrawberryList
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.graph.reads import relations
+from lexgraph.graph.validity import ActValidity
+
+if TYPE_CHECKING:
+    from lexgraph.api.history import Edition
 
 Row = Mapping[str, Any]
 
@@ -68,15 +80,18 @@ class Provenance:
     line_end: int | None = strawberry.field(description="Last line, 1-based, inclusive.")
     text: str | None = strawberry.field(description="The lines, verbatim (Russian).")
 
+    as_of: strawberry.Private[datetime.date]
+
     @strawberry.field(description="The source document itself.")
     async def document(self, info: Info) -> SourceDocument | None:
-        return await load_node(info, SourceDocument, self.document_id)
+        return await load_node(info, SourceDocument, self.document_id, self.as_of)
 
     @classmethod
-    def of(cls, row: Row | None) -> Provenance | None:
+    def of(cls, row: Row | None, as_of: datetime.date) -> Provenance | None:
         if not row or not row.get("sourceDocument"):
             return None
         return cls(
+            as_of=as_of,
             document_id=row["sourceDocument"],
             line_start=row.get("lineStart"),
             line_end=row.get("lineEnd"),
@@ -93,22 +108,27 @@ class GraphObject:
     25 µs a read; a procedure page reads several hundred)."""
 
     raw: strawberry.Private[Row]
+    as_of: strawberry.Private[datetime.date]
+    """The date it was read as of: what its relationship fields answer for."""
 
     graph_id: str = strawberry.field(
         description="The node's stable, human-readable id in the graph, e.g. `procedure/15.4.1`,"
-        " `by/code/tax#art_287__point_6__part_1` (schema/model.md)."
+        " `by/code/tax#art_287__point_6__part_1` (schema/model.md): the same for every edition"
+        " of a fact a later text changed, while `id` names the edition read."
     )
     provenance: Provenance | None = strawberry.field(
         default=None, description="The lines of the source document that state it, if one does."
     )
 
     @classmethod
-    def from_map(cls, row: Row) -> Self:
+    def from_map(cls, row: Row, as_of: datetime.date) -> Self:
+        """The object for a node map, read as of `as_of`."""
         values: dict[str, Any] = {
             "id": row["id"],
             "raw": row,
-            "graph_id": str(row["id"]),
-            "provenance": Provenance.of(row),
+            "as_of": as_of,
+            "graph_id": str(row.get("currentId") or row["id"]),
+            "provenance": Provenance.of(row, as_of),
         }
         for name, key, wants_list in _from_map_plan(cls):
             value = row.get(key)
@@ -122,6 +142,8 @@ class GraphObject:
 
 
 _plans: dict[type, tuple[tuple[str, str, bool], ...]] = {}
+# Fields `from_map` fills itself, not from the property of the same name.
+_SET_APART = frozenset({"id", "raw", "as_of", "graph_id", "provenance", "valid_from", "valid_to"})
 
 
 def _from_map_plan(cls: type) -> tuple[tuple[str, str, bool], ...]:
@@ -133,14 +155,39 @@ def _from_map_plan(cls: type) -> tuple[tuple[str, str, bool], ...]:
         plan = _plans[cls] = tuple(
             (f.name, _camel(f.name), isinstance(f.type, StrawberryList))
             for f in dataclasses.fields(cls)
-            if f.init and f.name not in ("id", "raw", "graph_id", "provenance")
+            if f.init and f.name not in _SET_APART
         )
     return plan
 
 
+def _day(value: Any) -> datetime.date | None:
+    if isinstance(value, Date):
+        return value.to_native()
+    return value if isinstance(value, datetime.date) else None
+
+
 @strawberry.type
 class Stated(GraphObject):
-    """A node one document states (it carries its provenance)."""
+    """A node one document states (it carries its provenance and, once a later text of the
+    document changed it, the interval it held in)."""
+
+    valid_from: datetime.date | None = strawberry.field(
+        default=None,
+        description="The day the text stating it took effect, when a later edition introduced"
+        " it; null: it holds since the act stating it did.",
+    )
+    valid_to: datetime.date | None = strawberry.field(
+        default=None,
+        description="The day a later edition stopped stating it (it held until the day before);"
+        " null: still stated.",
+    )
+
+    @classmethod
+    def from_map(cls, row: Row, as_of: datetime.date) -> Self:
+        made = super().from_map(row, as_of)
+        made.valid_from = _day(row.get("validFrom"))
+        made.valid_to = _day(row.get("validTo"))
+        return made
 
 
 @strawberry.type
@@ -149,7 +196,7 @@ class Shared(GraphObject):
 
     @strawberry.field(description="Ids of the source documents that mention it, in id order.")
     async def sources(self, info: Info) -> list[str]:
-        items = await related(info, SOURCES_RELATIONS[type(self).__name__], str(self.raw["id"]))
+        items = await related(info, SOURCES_RELATIONS[type(self).__name__], self)
         return [item["node"]["id"] for item in items]
 
 
@@ -163,41 +210,45 @@ SOURCES_RELATIONS = {
 }
 
 
-def build(row: Row) -> GraphObject:
+def build(row: Row, as_of: datetime.date) -> GraphObject:
     """The GraphQL object for a node map (with `_label`) of any label the API knows."""
-    return NODE_TYPES[row["_label"]].from_map(row)
+    return NODE_TYPES[row["_label"]].from_map(row, as_of)
 
 
-def build_known(rows: list[Row]) -> list[Any]:
+def build_known(rows: list[Row], as_of: datetime.date) -> list[Any]:
     """The objects for those rows whose label the API knows (bookkeeping nodes are left out)."""
-    return [build(row) for row in rows if row["_label"] in NODE_TYPES]
+    return [build(row, as_of) for row in rows if row["_label"] in NODE_TYPES]
 
 
 T = TypeVar("T", bound=GraphObject)
 
 
-def _only(cls: type[T], rows: list[Row]) -> list[T]:
-    return [node for node in build_known(rows) if isinstance(node, cls)]
+def _only(cls: type[T], rows: list[Row], as_of: datetime.date) -> list[T]:
+    return [node for node in build_known(rows, as_of) if isinstance(node, cls)]
 
 
-async def related(info: Info, relation: str, key: str) -> list[Row]:
-    """The items of one relation of one node, batched with every other node asking the same."""
+async def related(info: Info, relation: str, parent: GraphObject) -> list[Row]:
+    """The items of one relation of `parent` as of the date it was read as of, batched with
+    every other node asking the same."""
     statement = relations.RELATIONS[relation].statement
-    items: list[Row] = await info.context.batched(relation, statement, "items").load(key)
+    loader = info.context.batched(relation, statement, "items", as_of=parent.as_of)
+    items: list[Row] = await loader.load(str(parent.raw["id"]))
     return items
 
 
-async def related_nodes(info: Info, cls: type[T], relation: str, key: str) -> list[T]:
-    return _only(cls, [item["node"] for item in await related(info, relation, key)])
+async def related_nodes(info: Info, cls: type[T], relation: str, parent: GraphObject) -> list[T]:
+    rows = [item["node"] for item in await related(info, relation, parent)]
+    return _only(cls, rows, parent.as_of)
 
 
-async def load_node(info: Info, cls: type[T], key: str) -> T | None:
+async def load_node(info: Info, cls: type[T], key: str, as_of: datetime.date) -> T | None:
+    """The node of `cls` stored under `key`, to be read as of `as_of`."""
     from lexgraph.graph.reads.nodes import NODES_BY_ID
 
     name = cls.__name__
     loader = info.context.batched(f"NODES_BY_ID[{name}]", NODES_BY_ID[name], "node")
     row: Row | None = await loader.load(key)
-    return cls.from_map(row) if row else None
+    return cls.from_map(row, as_of) if row else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +291,7 @@ class Citation:
     asked for."""
 
     raw: strawberry.Private[Row]
+    as_of: strawberry.Private[datetime.date]
     text: str | None = strawberry.field(
         default=None,
         description="The reference as written (Russian), e.g. «частях первой–третьей"
@@ -259,16 +311,18 @@ class Citation:
     )
 
     @classmethod
-    def of(cls, item: Row) -> Citation:
-        """The citation of a relation item (`{citing, cited, edge, procedure}`)."""
+    def of(cls, item: Row, as_of: datetime.date) -> Citation:
+        """The citation of a relation item (`{citing, cited, edge, procedure}`) read as of
+        `as_of`."""
         edge = item["edge"]
         return cls(
             raw=item,
+            as_of=as_of,
             text=edge.get("text"),
             field=edge.get("field"),
             char_start=edge.get("charStart"),
             char_end=edge.get("charEnd"),
-            provenance=Provenance.of(edge),
+            provenance=Provenance.of(edge, as_of),
         )
 
     @strawberry.field(
@@ -276,11 +330,11 @@ class Citation:
         " provision, requested information or a regulation."
     )
     def citing(self) -> relay.Node:
-        return build(self.raw["citing"])  # type: ignore[return-value]
+        return build(self.raw["citing"], self.as_of)  # type: ignore[return-value]
 
     @strawberry.field(description="The act or the unit of an act cited, exactly as cited.")
     def cited(self) -> ActOrProvision:
-        return build(self.raw["cited"])  # type: ignore[return-value]
+        return build(self.raw["cited"], self.as_of)  # type: ignore[return-value]
 
     @strawberry.field(
         description="The procedure the citing node belongs to, if any: procedure → regulation →"
@@ -288,14 +342,14 @@ class Citation:
     )
     def procedure(self) -> Procedure | None:
         row = self.raw.get("procedure")
-        return Procedure.from_map(row) if row else None
+        return Procedure.from_map(row, self.as_of) if row else None
 
 
 async def citations(
-    info: Info, relation: str, key: str, first: int | None = None
+    info: Info, relation: str, parent: GraphObject, first: int | None = None
 ) -> list[Citation]:
-    items = await related(info, relation, key)
-    return [Citation.of(item) for item in items[:first]]
+    items = await related(info, relation, parent)
+    return [Citation.of(item, parent.as_of) for item in items[:first]]
 
 
 CITATIONS_CURSOR = "citations"
@@ -316,6 +370,7 @@ class CitationConnection:
     page_info: relay.PageInfo = strawberry.field(description="Where this page is.")
     label: strawberry.Private[str]
     key: strawberry.Private[str]
+    as_of: strawberry.Private[datetime.date]
 
     @strawberry.field(description="The citations of this page, without cursors.")
     def nodes(self) -> list[Citation]:
@@ -325,30 +380,44 @@ class CitationConnection:
     async def total_count(self, info: Info) -> int:
         statement = relations.CITED_BY_COUNTS[self.label]
         name = f"CITED_BY_COUNT[{self.label}]"
-        count: int = await info.context.batched(name, statement, "node").load(self.key)
+        loader = info.context.batched(name, statement, "node", as_of=self.as_of)
+        count: int = await loader.load(self.key)
         return count
 
 
 async def cited_by(
-    info: Info, label: str, relation: str, key: str, first: int, after: str | None
+    info: Info,
+    label: str,
+    relation: str,
+    parent: GraphObject,
+    first: int,
+    after: str | None,
+    as_of: datetime.date | None,
 ) -> CitationConnection:
-    """A page of what cites `key`: from the first `CITATIONS_PREFETCHED` (which a prefetch may
-    have loaded already) when the page lies among them, else one page read for it; one more
-    than the page tells whether another follows."""
+    """A page of what cites `parent` as of `as_of` (the date `parent` was read as of, if None):
+    from the first `CITATIONS_PREFETCHED` (which a prefetch may have loaded already) when the
+    page lies among them, else one page read for it; one more than the page tells whether
+    another follows."""
     paging.check_first(first, paging.largest_page(info))
     offset = paging.decode_cursor(CITATIONS_CURSOR, after) + 1 if after is not None else 0
+    when = parent.as_of if as_of is None else as_of
+    key = str(parent.raw["id"])
     head = relations.CITATIONS_PREFETCHED
     items: list[Row]
     if offset + first < head:
-        items = (await related(info, relation, key))[offset : offset + first + 1]
+        statement = relations.RELATIONS[relation].statement
+        loader = info.context.batched(relation, statement, "items", as_of=when)
+        items = (await loader.load(key))[offset : offset + first + 1]
     else:
         name = f"{relation}_PAGE[{offset}|{first}]"
         statement = relations.RELATIONS[relation + "_PAGE"].statement
         parameters = {"offset": offset, "limit": first + 1}
-        items = await info.context.batched(name, statement, "items", parameters).load(key)
+        loader = info.context.batched(name, statement, "items", parameters, as_of=when)
+        items = await loader.load(key)
     edges = [
         CitationEdge(
-            cursor=paging.encode_cursor(CITATIONS_CURSOR, offset + i), node=Citation.of(item)
+            cursor=paging.encode_cursor(CITATIONS_CURSOR, offset + i),
+            node=Citation.of(item, when),
         )
         for i, item in enumerate(items[:first])
     ]
@@ -362,11 +431,20 @@ async def cited_by(
         ),
         label=label,
         key=key,
+        as_of=when,
     )
 
 
 # ---------------------------------------------------------------------------------------------
 # Acts and their units
+
+AsOfBelow = Annotated[
+    datetime.date | None,
+    strawberry.argument(
+        description="Answer as of this date (на дату): only citations whose statements hold on"
+        " it. The date the act or unit was read as of (its root field's `asOf`) if omitted."
+    ),
+]
 
 
 @strawberry.type(description="A source document imported into the graph (исходный документ).")
@@ -381,6 +459,17 @@ class SourceDocument(GraphObject, relay.Node):
     checksum: str | None = strawberry.field(default=None, description="SHA-256 of the text.")
     line_count: int | None = strawberry.field(default=None, description="Number of lines.")
     imported_at: str | None = strawberry.field(default=None, description="When it was imported.")
+
+    @strawberry.field(
+        description="Its editions: every text of it imported, by the day each took effect, with"
+        " what each changed."
+    )
+    async def editions(
+        self, info: Info
+    ) -> list[Annotated[Edition, strawberry.lazy("lexgraph.api.history")]]:
+        from lexgraph.api.history import editions
+
+        return await editions(info, "DOCUMENT_EDITIONS", self)
 
 
 @strawberry.type(
@@ -439,45 +528,64 @@ class LegalAct(Shared, relay.Node):
         " as written.",
     )
 
+    @strawberry.field(
+        description="Whether it is in force (действует) on the date it was read as of (`asOf`):"
+        " from its entry into force (else its adoption, else its date) until the day before it"
+        " lost force. An act known only from citations counts as in force."
+    )
+    def in_force(self) -> bool:
+        return ActValidity.from_node(self.raw).in_force(self.as_of)
+
+    @strawberry.field(
+        description="Its editions (редакции): the texts of it the graph holds, by the day each"
+        " took effect, with what each changed."
+    )
+    async def editions(
+        self, info: Info
+    ) -> list[Annotated[Edition, strawberry.lazy("lexgraph.api.history")]]:
+        from lexgraph.api.history import editions
+
+        return await editions(info, "ACT_EDITIONS", self)
+
     @strawberry.field(description="Issuers (издан): the authorities that issued the act.")
     async def issued_by(self, info: Info) -> list[Authority]:
-        return await related_nodes(info, Authority, "ACT_ISSUED_BY", self.id)
+        return await related_nodes(info, Authority, "ACT_ISSUED_BY", self)
 
     @strawberry.field(description="Authorities it was agreed with (согласовано).")
     async def agreed_with(self, info: Info) -> list[Authority]:
-        return await related_nodes(info, Authority, "ACT_AGREED_WITH", self.id)
+        return await related_nodes(info, Authority, "ACT_AGREED_WITH", self)
 
     @strawberry.field(description="Acts it repeals (признать утратившим силу).")
     async def repeals(self, info: Info) -> list[LegalAct]:
-        return await related_nodes(info, LegalAct, "ACT_REPEALS", self.id)
+        return await related_nodes(info, LegalAct, "ACT_REPEALS", self)
 
     @strawberry.field(description="Acts that repeal it.")
     async def repealed_by(self, info: Info) -> list[LegalAct]:
-        return await related_nodes(info, LegalAct, "ACT_REPEALED_BY", self.id)
+        return await related_nodes(info, LegalAct, "ACT_REPEALED_BY", self)
 
     @strawberry.field(description="What it is issued on the basis of (на основании …).")
     async def based_on(self, info: Info) -> list[ActOrProvision]:
-        items = await related(info, "ACT_BASED_ON", self.id)
-        return build_known([i["node"] for i in items])
+        items = await related(info, "ACT_BASED_ON", self)
+        return build_known([i["node"] for i in items], self.as_of)
 
     @strawberry.field(description="Regulations it approves (утвердить регламент).")
     async def approves(self, info: Info) -> list[Regulation]:
-        return await related_nodes(info, Regulation, "ACT_APPROVES", self.id)
+        return await related_nodes(info, Regulation, "ACT_APPROVES", self)
 
     @strawberry.field(description="Its top-level units in the graph (статьи, пункты, приложения).")
     async def children(self, info: Info) -> list[Provision]:
-        return await related_nodes(info, Provision, "ACT_CHILDREN", self.id)
+        return await related_nodes(info, Provision, "ACT_CHILDREN", self)
 
     @strawberry.field(
         description="Regulations naming it in their legal basis (нормативные правовые акты,"
         " регулирующие порядок осуществления административной процедуры)."
     )
     async def legal_basis_of(self, info: Info) -> list[Regulation]:
-        return await related_nodes(info, Regulation, "ACT_GOVERNS", self.id)
+        return await related_nodes(info, Regulation, "ACT_GOVERNS", self)
 
     @strawberry.field(description="Procedures its unified list numbers (единый перечень).")
     async def lists_procedures(self, info: Info) -> list[Procedure]:
-        return await related_nodes(info, Procedure, "ACT_LISTS", self.id)
+        return await related_nodes(info, Procedure, "ACT_LISTS", self)
 
     @strawberry.field(
         description="Citations of the act or of any of its units, each with the citing node,"
@@ -490,8 +598,9 @@ class LegalAct(Shared, relay.Node):
         after: Annotated[
             str | None, strawberry.argument(description="A cursor of the previous page.")
         ] = None,
+        as_of: AsOfBelow = None,
     ) -> CitationConnection:
-        return await cited_by(info, "LegalAct", "ACT_CITED_BY", self.id, first, after)
+        return await cited_by(info, "LegalAct", "ACT_CITED_BY", self, first, after, as_of)
 
 
 @strawberry.type(
@@ -521,25 +630,25 @@ class Provision(Shared, relay.Node):
 
     @strawberry.field(description="The act it belongs to.")
     async def act(self, info: Info) -> LegalAct | None:
-        found = await related_nodes(info, LegalAct, "PROVISION_ACTS", self.id)
+        found = await related_nodes(info, LegalAct, "PROVISION_ACTS", self)
         return found[0] if found else None
 
     @strawberry.field(description="The unit or act it is directly part of (PART_OF).")
     async def parent(self, info: Info) -> ActOrProvision | None:
-        items = await related(info, "PROVISION_PARENTS", self.id)
-        return build(items[0]["node"]) if items else None  # type: ignore[return-value]
+        items = await related(info, "PROVISION_PARENTS", self)
+        return build(items[0]["node"], self.as_of) if items else None  # type: ignore[return-value]
 
     @strawberry.field(description="Its direct sub-units in the graph.")
     async def children(self, info: Info) -> list[Provision]:
-        return await related_nodes(info, Provision, "PROVISION_CHILDREN", self.id)
+        return await related_nodes(info, Provision, "PROVISION_CHILDREN", self)
 
     @strawberry.field(
         description="The units it is part of, from the act down to its parent (e.g. Tax Code →"
         " статья 287 → пункт 6 for часть 1 пункта 6 статьи 287)."
     )
     async def ancestors(self, info: Info) -> list[ActOrProvision]:
-        items = await related(info, "PROVISION_ANCESTORS", self.id)
-        return build_known([i["node"] for i in items])
+        items = await related(info, "PROVISION_ANCESTORS", self)
+        return build_known([i["node"] for i in items], self.as_of)
 
     @strawberry.field(
         description="Citations of the unit or of any of its sub-units, each with the citing node,"
@@ -552,12 +661,13 @@ class Provision(Shared, relay.Node):
         after: Annotated[
             str | None, strawberry.argument(description="A cursor of the previous page.")
         ] = None,
+        as_of: AsOfBelow = None,
     ) -> CitationConnection:
-        return await cited_by(info, "Provision", "PROVISION_CITED_BY", self.id, first, after)
+        return await cited_by(info, "Provision", "PROVISION_CITED_BY", self, first, after, as_of)
 
     @strawberry.field(description="References in its own text (a regulation's special feature).")
     async def citations(self, info: Info) -> list[Citation]:
-        return await citations(info, "PROVISION_CITATIONS", self.id)
+        return await citations(info, "PROVISION_CITATIONS", self)
 
 
 ActOrProvision = Annotated[
@@ -590,7 +700,7 @@ class Procedure(Shared, relay.Node):
         " result, appeals, legal basis."
     )
     async def regulation(self, info: Info) -> Regulation | None:
-        found = await related_nodes(info, Regulation, "PROCEDURE_REGULATIONS", self.id)
+        found = await related_nodes(info, Regulation, "PROCEDURE_REGULATIONS", self)
         return found[0] if found else None
 
     @strawberry.field(
@@ -609,8 +719,9 @@ class Procedure(Shared, relay.Node):
         parameters = {"target": id, "subunits": including_subunits}
         name = f"PROCEDURE_CITATIONS_OF[{id}|{including_subunits}]"
         statement = relations.PROCEDURE_CITATIONS_OF.statement
-        items = await info.context.batched(name, statement, "items", parameters).load(self.id)
-        return [Citation.of(item) for item in items]
+        loader = info.context.batched(name, statement, "items", parameters, as_of=self.as_of)
+        items = await loader.load(self.id)
+        return [Citation.of(item, self.as_of) for item in items]
 
     @strawberry.field(
         description="Whether it can be applied for electronically, by each source: the regulation"
@@ -618,32 +729,33 @@ class Procedure(Shared, relay.Node):
         " are kept, and a disagreement is shown, not resolved."
     )
     async def electronic_availability(self, info: Info) -> ElectronicAvailability:
-        regulations = await related_nodes(info, Regulation, "PROCEDURE_REGULATIONS", self.id)
+        regulations = await related_nodes(info, Regulation, "PROCEDURE_REGULATIONS", self)
         documents = [
             document
             for regulation in regulations
             for document in await related_nodes(
-                info, DocumentRequirement, "REGULATION_DOCUMENTS", regulation.id
+                info, DocumentRequirement, "REGULATION_DOCUMENTS", regulation
             )
         ]
-        facts = await related_nodes(info, PortalFact, "PROCEDURE_PORTAL_FACTS", self.id)
+        facts = await related_nodes(info, PortalFact, "PROCEDURE_PORTAL_FACTS", self)
         return ElectronicAvailability(
             regulation_documents=[d for d in documents if "electronic" in d.channels],
             portal_claims=[f for f in facts if f.kind == "electronic_availability"],
+            regulated=bool(regulations),
         )
 
     @strawberry.field(description="The unified list that numbers it (LISTED_IN).")
     async def listed_in(self, info: Info) -> LegalAct | None:
-        found = await related_nodes(info, LegalAct, "PROCEDURE_LISTED_IN", self.id)
+        found = await related_nodes(info, LegalAct, "PROCEDURE_LISTED_IN", self)
         return found[0] if found else None
 
     @strawberry.field(description="Competent authorities (уполномоченный орган).")
     async def authorities(self, info: Info) -> list[Authority]:
-        return await related_nodes(info, Authority, "PROCEDURE_AUTHORITIES", self.id)
+        return await related_nodes(info, Authority, "PROCEDURE_AUTHORITIES", self)
 
     @strawberry.field(description="What portal texts (portal.gov.by) say about it.")
     async def portal_facts(self, info: Info) -> list[PortalFact]:
-        return await related_nodes(info, PortalFact, "PROCEDURE_PORTAL_FACTS", self.id)
+        return await related_nodes(info, PortalFact, "PROCEDURE_PORTAL_FACTS", self)
 
 
 @strawberry.type(
@@ -656,6 +768,8 @@ class ElectronicAvailability:
     portal_claims: list[PortalFact] = strawberry.field(
         description="Portal texts saying the procedure is available electronically."
     )
+    regulated: strawberry.Private[bool]
+    """A regulation of the procedure holds on the date asked: without one, nothing disagrees."""
 
     @strawberry.field(description="The regulation allows electronic submission of a document.")
     def by_regulation(self) -> bool:
@@ -667,10 +781,11 @@ class ElectronicAvailability:
 
     @strawberry.field(
         description="The sources disagree: a portal text says it is available electronically"
-        " while the regulation lets no document be submitted in electronic form."
+        " while the regulation lets no document be submitted in electronic form (on a date no"
+        " regulation of it holds, only one source speaks: no conflict)."
     )
     def conflict(self) -> bool:
-        return self.by_portal() and not self.by_regulation()
+        return self.by_portal() and self.regulated and not self.by_regulation()
 
 
 @strawberry.type(
@@ -698,12 +813,12 @@ class Regulation(Stated, relay.Node):
 
     @strawberry.field(description="The procedure it regulates.")
     async def procedure(self, info: Info) -> Procedure | None:
-        found = await related_nodes(info, Procedure, "REGULATION_PROCEDURES", self.id)
+        found = await related_nodes(info, Procedure, "REGULATION_PROCEDURES", self)
         return found[0] if found else None
 
     @strawberry.field(description="The act that approves it (утвержден постановлением).")
     async def approved_by(self, info: Info) -> LegalAct | None:
-        found = await related_nodes(info, LegalAct, "REGULATION_APPROVED_BY", self.id)
+        found = await related_nodes(info, LegalAct, "REGULATION_APPROVED_BY", self)
         return found[0] if found else None
 
     @strawberry.field(
@@ -711,45 +826,45 @@ class Regulation(Stated, relay.Node):
         " осуществления административной процедуры), in the order listed."
     )
     async def legal_basis(self, info: Info) -> list[LegalAct]:
-        return await related_nodes(info, LegalAct, "REGULATION_LEGAL_BASIS", self.id)
+        return await related_nodes(info, LegalAct, "REGULATION_LEGAL_BASIS", self)
 
     @strawberry.field(description="Special features (иные особенности, 1.3.x) as provisions.")
     async def features(self, info: Info) -> list[Provision]:
-        return await related_nodes(info, Provision, "REGULATION_FEATURES", self.id)
+        return await related_nodes(info, Provision, "REGULATION_FEATURES", self)
 
     @strawberry.field(
         description="Documents the applicant submits (представляемые заинтересованным лицом)."
     )
     async def documents(self, info: Info) -> list[DocumentRequirement]:
-        return await related_nodes(info, DocumentRequirement, "REGULATION_DOCUMENTS", self.id)
+        return await related_nodes(info, DocumentRequirement, "REGULATION_DOCUMENTS", self)
 
     @strawberry.field(
         description="Information the authority requests itself (запрашиваемые уполномоченным"
         " органом самостоятельно)."
     )
     async def requested_information(self, info: Info) -> list[RequestedInformation]:
-        return await related_nodes(info, RequestedInformation, "REGULATION_REQUESTED", self.id)
+        return await related_nodes(info, RequestedInformation, "REGULATION_REQUESTED", self)
 
     @strawberry.field(description="Documents issued as the result (выдаваемый документ).")
     async def issued_documents(self, info: Info) -> list[IssuedDocument]:
-        return await related_nodes(info, IssuedDocument, "REGULATION_ISSUED", self.id)
+        return await related_nodes(info, IssuedDocument, "REGULATION_ISSUED", self)
 
     @strawberry.field(description="Registries the decision is recorded in (иные действия).")
     async def recorded_in(self, info: Info) -> list[Registry]:
-        return await related_nodes(info, Registry, "REGULATION_REGISTRIES", self.id)
+        return await related_nodes(info, Registry, "REGULATION_REGISTRIES", self)
 
     @strawberry.field(description="The fee (плата, государственная пошлина), if any.")
     async def fee(self, info: Info) -> Fee | None:
-        found = await related_nodes(info, Fee, "REGULATION_FEES", self.id)
+        found = await related_nodes(info, Fee, "REGULATION_FEES", self)
         return found[0] if found else None
 
     @strawberry.field(description="How to appeal (порядок обжалования).")
     async def appeals(self, info: Info) -> list[Appeal]:
-        return await related_nodes(info, Appeal, "REGULATION_APPEALS", self.id)
+        return await related_nodes(info, Appeal, "REGULATION_APPEALS", self)
 
     @strawberry.field(description="The application form of its annex (форма заявления).")
     async def form(self, info: Info) -> Form | None:
-        found = await related_nodes(info, Form, "REGULATION_FORMS", self.id)
+        found = await related_nodes(info, Form, "REGULATION_FORMS", self)
         return found[0] if found else None
 
     @strawberry.field(
@@ -757,14 +872,14 @@ class Regulation(Stated, relay.Node):
         " information, features, benefits), with the citing node and the unit cited."
     )
     async def citations(self, info: Info) -> list[Citation]:
-        return await citations(info, "REGULATION_CITATIONS", self.id)
+        return await citations(info, "REGULATION_CITATIONS", self)
 
     @strawberry.field(
         description="References in the regulation the grammar could not resolve (kept as"
         " written, never guessed)."
     )
     async def unresolved_citations(self, info: Info) -> list[UnresolvedCitation]:
-        return await related_nodes(info, UnresolvedCitation, "REGULATION_UNRESOLVED", self.id)
+        return await related_nodes(info, UnresolvedCitation, "REGULATION_UNRESOLVED", self)
 
 
 @strawberry.type(
@@ -823,16 +938,16 @@ class DocumentRequirement(Stated, relay.Node):
 
     @strawberry.field(description="The regulation requiring it.")
     async def regulation(self, info: Info) -> Regulation | None:
-        found = await related_nodes(info, Regulation, "DOCUMENT_REGULATIONS", self.id)
+        found = await related_nodes(info, Regulation, "DOCUMENT_REGULATIONS", self)
         return found[0] if found else None
 
     @strawberry.field(description="References in its text to acts and their units.")
     async def citations(self, info: Info) -> list[Citation]:
-        return await citations(info, "DOCUMENT_CITATIONS", self.id)
+        return await citations(info, "DOCUMENT_CITATIONS", self)
 
     @strawberry.field(description="References in its text that could not be resolved.")
     async def unresolved_citations(self, info: Info) -> list[UnresolvedCitation]:
-        return await related_nodes(info, UnresolvedCitation, "DOCUMENT_UNRESOLVED", self.id)
+        return await related_nodes(info, UnresolvedCitation, "DOCUMENT_UNRESOLVED", self)
 
 
 @strawberry.type(
@@ -855,16 +970,16 @@ class RequestedInformation(Stated, relay.Node):
 
     @strawberry.field(description="The registries or authorities it is requested from.")
     async def requested_from(self, info: Info) -> list[RegistryOrAuthority]:
-        items = await related(info, "REQUESTED_SOURCES", self.id)
-        return build_known([i["node"] for i in items])
+        items = await related(info, "REQUESTED_SOURCES", self)
+        return build_known([i["node"] for i in items], self.as_of)
 
     @strawberry.field(description="References in its text to acts and their units.")
     async def citations(self, info: Info) -> list[Citation]:
-        return await citations(info, "REQUESTED_CITATIONS", self.id)
+        return await citations(info, "REQUESTED_CITATIONS", self)
 
     @strawberry.field(description="The regulation stating it.")
     async def regulation(self, info: Info) -> Regulation | None:
-        found = await related_nodes(info, Regulation, "REQUESTED_REGULATIONS", self.id)
+        found = await related_nodes(info, Regulation, "REQUESTED_REGULATIONS", self)
         return found[0] if found else None
 
 
@@ -892,7 +1007,7 @@ class IssuedDocument(Stated, relay.Node):
 
     @strawberry.field(description="The regulation stating it.")
     async def regulation(self, info: Info) -> Regulation | None:
-        found = await related_nodes(info, Regulation, "ISSUED_REGULATIONS", self.id)
+        found = await related_nodes(info, Regulation, "ISSUED_REGULATIONS", self)
         return found[0] if found else None
 
 
@@ -909,11 +1024,11 @@ class Fee(Stated, relay.Node):
 
     @strawberry.field(description="Fee benefits (льготы по размеру платы).")
     async def benefits(self, info: Info) -> list[Benefit]:
-        return await related_nodes(info, Benefit, "FEE_BENEFITS", self.id)
+        return await related_nodes(info, Benefit, "FEE_BENEFITS", self)
 
     @strawberry.field(description="The regulation charging it.")
     async def regulation(self, info: Info) -> Regulation | None:
-        found = await related_nodes(info, Regulation, "FEE_REGULATIONS", self.id)
+        found = await related_nodes(info, Regulation, "FEE_REGULATIONS", self)
         return found[0] if found else None
 
 
@@ -927,15 +1042,15 @@ class Benefit(Stated, relay.Node):
 
     @strawberry.field(description="The units of acts that establish it.")
     async def citations(self, info: Info) -> list[Citation]:
-        return await citations(info, "BENEFIT_CITATIONS", self.id)
+        return await citations(info, "BENEFIT_CITATIONS", self)
 
     @strawberry.field(description="References that could not be resolved.")
     async def unresolved_citations(self, info: Info) -> list[UnresolvedCitation]:
-        return await related_nodes(info, UnresolvedCitation, "BENEFIT_UNRESOLVED", self.id)
+        return await related_nodes(info, UnresolvedCitation, "BENEFIT_UNRESOLVED", self)
 
     @strawberry.field(description="The fee it reduces.")
     async def fee(self, info: Info) -> Fee | None:
-        found = await related_nodes(info, Fee, "BENEFIT_FEES", self.id)
+        found = await related_nodes(info, Fee, "BENEFIT_FEES", self)
         return found[0] if found else None
 
 
@@ -962,11 +1077,11 @@ class Appeal(Stated, relay.Node):
 
     @strawberry.field(description="The bodies hearing the complaint.")
     async def heard_by(self, info: Info) -> list[Authority]:
-        return await related_nodes(info, Authority, "APPEAL_HEARD_BY", self.id)
+        return await related_nodes(info, Authority, "APPEAL_HEARD_BY", self)
 
     @strawberry.field(description="The regulation stating it.")
     async def regulation(self, info: Info) -> Regulation | None:
-        found = await related_nodes(info, Regulation, "APPEAL_REGULATIONS", self.id)
+        found = await related_nodes(info, Regulation, "APPEAL_REGULATIONS", self)
         return found[0] if found else None
 
 
@@ -986,7 +1101,7 @@ class Form(Stated, relay.Node):
 
     @strawberry.field(description="The regulation whose annex it is.")
     async def regulation(self, info: Info) -> Regulation | None:
-        found = await related_nodes(info, Regulation, "FORM_REGULATIONS", self.id)
+        found = await related_nodes(info, Regulation, "FORM_REGULATIONS", self)
         return found[0] if found else None
 
 
@@ -1000,7 +1115,7 @@ class Registry(Shared, relay.Node):
 
     @strawberry.field(description="Procedures that record in it or request information from it.")
     async def procedures(self, info: Info) -> list[Procedure]:
-        return await related_nodes(info, Procedure, "REGISTRY_PROCEDURES", self.id)
+        return await related_nodes(info, Procedure, "REGISTRY_PROCEDURES", self)
 
 
 @strawberry.type(
@@ -1013,15 +1128,15 @@ class Authority(Shared, relay.Node):
 
     @strawberry.field(description="Procedures it is the competent authority for.")
     async def procedures(self, info: Info) -> list[Procedure]:
-        return await related_nodes(info, Procedure, "AUTHORITY_PROCEDURES", self.id)
+        return await related_nodes(info, Procedure, "AUTHORITY_PROCEDURES", self)
 
     @strawberry.field(description="Acts it issued.")
     async def acts(self, info: Info) -> list[LegalAct]:
-        return await related_nodes(info, LegalAct, "AUTHORITY_ACTS", self.id)
+        return await related_nodes(info, LegalAct, "AUTHORITY_ACTS", self)
 
     @strawberry.field(description="Appeals it hears (рассматривает жалобы).")
     async def appeals_heard(self, info: Info) -> list[Appeal]:
-        return await related_nodes(info, Appeal, "AUTHORITY_APPEALS", self.id)
+        return await related_nodes(info, Appeal, "AUTHORITY_APPEALS", self)
 
 
 RegistryOrAuthority = Annotated[
@@ -1063,15 +1178,15 @@ class PortalFact(Stated, relay.Node):
 
     @strawberry.field(description="The procedures it speaks of.")
     async def procedures(self, info: Info) -> list[Procedure]:
-        return await related_nodes(info, Procedure, "FACT_PROCEDURES", self.id)
+        return await related_nodes(info, Procedure, "FACT_PROCEDURES", self)
 
     @strawberry.field(description="The acts it is stated under.")
     async def acts(self, info: Info) -> list[LegalAct]:
-        return await related_nodes(info, LegalAct, "FACT_ACTS", self.id)
+        return await related_nodes(info, LegalAct, "FACT_ACTS", self)
 
     @strawberry.field(description="The portal it is about.")
     async def portal(self, info: Info) -> Portal | None:
-        found = await related_nodes(info, Portal, "FACT_PORTALS", self.id)
+        found = await related_nodes(info, Portal, "FACT_PORTALS", self)
         return found[0] if found else None
 
 
@@ -1090,8 +1205,8 @@ class UnresolvedCitation(GraphObject, relay.Node):
 
     @strawberry.field(description="The node whose text holds the reference.")
     async def citing(self, info: Info) -> relay.Node | None:
-        items = await related(info, "UNRESOLVED_CITING", self.id)
-        found = build_known([i["node"] for i in items])
+        items = await related(info, "UNRESOLVED_CITING", self)
+        found = build_known([i["node"] for i in items], self.as_of)
         return found[0] if found else None
 
 

@@ -9,10 +9,13 @@ does not cover still works: its resolvers use the loaders as usual.
 
 A plan depends only on the query document, so it is made once per operation and root field
 (`planned`): reading the selection through Strawberry costs more than the rest of a small request.
+The date the root field answers for (`asOf`) is a parameter of the prefetch, and keys the loaders it
+primes: the nodes below read as of the same date (`lexgraph.api.nodes`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -21,7 +24,7 @@ from graphql import OperationDefinitionNode
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from lexgraph.api.context import Info
-from lexgraph.graph.reads.prefetch import ROOT, RootLookup, Step, prefetch_statement
+from lexgraph.graph.reads.prefetch import ROOT, RootLookup, Step, held, prefetch_statement
 from lexgraph.graph.reads.relations import RELATIONS
 
 MAX_STEPS = 64
@@ -204,38 +207,46 @@ def planned(info: Info, type_name: str, *paths: tuple[str, ...]) -> tuple[Step, 
     return steps
 
 
-async def prefetch(info: Info, ids: Sequence[str], steps: Sequence[Step]) -> None:
-    """Run the steps for `ids` in one statement and prime the request's loaders."""
+async def prefetch(info: Info, ids: Sequence[str], steps: Sequence[Step], as_of: dt.date) -> None:
+    """Run the steps for `ids` as of `as_of` in one statement and prime the request's loaders."""
     if not ids or not steps:
         return
-    records = await info.context.read("PREFETCH", prefetch_statement(steps), {"ids": list(ids)})
-    _prime(info, steps, records[0])
+    parameters = {"ids": list(ids), "asOf": as_of}
+    records = await info.context.read("PREFETCH", prefetch_statement(steps), parameters)
+    _prime(info, steps, records[0], as_of)
 
 
 async def found_and_prefetched(
-    info: Info, type_name: str, name: str, lookup: RootLookup, parameters: Mapping[str, Any]
+    info: Info,
+    type_name: str,
+    name: str,
+    lookup: RootLookup,
+    parameters: Mapping[str, Any],
+    as_of: dt.date,
 ) -> list[Mapping[str, Any]]:
-    """The node maps a root field looks up, with what its selection follows from them prefetched
-    in the same statement (one round trip where a lookup, then a prefetch, took two); the lookup
-    alone for a selection that follows nothing."""
+    """The node maps a root field looks up, with what its selection follows from them as of
+    `as_of` prefetched in the same statement (one round trip where a lookup, then a prefetch,
+    took two); the lookup alone for a selection that follows nothing."""
     steps = planned(info, type_name)
     if not steps:
         records = await info.context.read(name, lookup.alone, parameters)
         return [r["node"] for r in records]
     statement = prefetch_statement(steps, lookup.as_root)
-    records = await info.context.read(f"{name}+PREFETCH", statement, parameters)
-    _prime(info, steps, records[0])
+    records = await info.context.read(f"{name}+PREFETCH", statement, {**parameters, "asOf": as_of})
+    _prime(info, steps, records[0], as_of)
     roots: list[Mapping[str, Any]] = records[0]["roots"]
     return roots
 
 
-def _prime(info: Info, steps: Sequence[Step], record: Mapping[str, Any]) -> None:
+def _prime(info: Info, steps: Sequence[Step], record: Mapping[str, Any], as_of: dt.date) -> None:
     context = info.context
     for i, step in enumerate(steps):
-        loader = context.batched(step.relation, RELATIONS[step.relation].statement, "items")
-        loader.prime_many({row["id"]: row["items"] for row in record[f"rows_{i}"]})
+        statement = RELATIONS[step.relation].statement
+        loader = context.batched(step.relation, statement, "items", as_of=as_of)
+        loader.prime_many(held(record[f"rows_{i}"], record["inForce"]))
 
 
-async def prefetch_below(info: Info, type_name: str, ids: Sequence[str]) -> None:
-    """Prefetch what the root field's own selection follows from its nodes of `type_name`."""
-    await prefetch(info, ids, planned(info, type_name))
+async def prefetch_below(info: Info, type_name: str, ids: Sequence[str], as_of: dt.date) -> None:
+    """Prefetch what the root field's own selection follows from its nodes of `type_name`, as of
+    `as_of`."""
+    await prefetch(info, ids, planned(info, type_name), as_of)

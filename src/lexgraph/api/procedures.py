@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from enum import Enum
 from typing import Any
@@ -233,14 +234,17 @@ class _Translation:
 
 
 async def find_procedures(
-    info: Info, filter: ProcedureFilter | None, first: int, after: str | None
+    info: Info, filter: ProcedureFilter | None, first: int, after: str | None, as_of: dt.date
 ) -> ProcedureConnection:
+    """A page of the procedures `filter` holds for as of `as_of` (every condition read as of that
+    day, `dependsOn` too), each procedure to be read as of it."""
     paging.check_first(first, paging.largest_page(info))
     offset = paging.decode_cursor(CURSOR_PREFIX, after) + 1 if after is not None else 0
     translation = _Translation(info)
     tree = await translation.tree(filter) if filter is not None else reads.All(())
     statement, parameters = reads.procedures_page(tree)
     parameters |= {
+        "asOf": as_of,
         "offset": offset,
         "limit": first,
         "checks": [{"id": c.id, "kind": c.kind} for c in translation.checks],
@@ -254,12 +258,12 @@ async def find_procedures(
     edges = [
         ProcedureEdge(
             cursor=paging.encode_cursor(CURSOR_PREFIX, offset + i),
-            node=Procedure.from_map(row),
+            node=Procedure.from_map(row, as_of),
         )
         for i, row in enumerate(record["page"])
     ]
     steps = planned(info, "Procedure", ("nodes",), ("edges", "node"))
-    await prefetch(info, [edge.node.id for edge in edges], steps)
+    await prefetch(info, [edge.node.id for edge in edges], steps, as_of)
     return ProcedureConnection(
         total_count=total,
         edges=edges,

@@ -1,11 +1,13 @@
 """Answers kept between requests: the graph changes only when a document is imported, so the same
 query with the same variables on the same graph has the same answer.
 
-An answer is kept under the query text, the operation name, the variables and the graph's stamp
+An answer is kept under the query text, the operation name, the variables, the graph's stamp
 (`lexgraph.graph.stamp`), which is read for every request (one round trip, answered from Neo4j's
-count store): after an import the stamp differs, the old answers are never found again and age
-out. Only successful answers to queries are kept (never a mutation's, never one with errors), and
-never for a request carrying the API token. Requests asking the same question while it is being
+count store), and the day: after an import the stamp differs, the old answers are never found
+again and age out; and a question that does not say `asOf` is asked as of today
+(`lexgraph.graph.validity.today`), so an answer made before midnight is not today's. Only
+successful answers to queries are kept (never a mutation's, never one with errors), and never for a
+request carrying the API token. Requests asking the same question while it is being
 answered wait for that answer instead of running the query again.
 
 The cache is bounded by the size of its answers (their JSON) and by age (`max_age_s`, a bound on
@@ -15,6 +17,7 @@ recently used answers leave first. One cache per API process.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Awaitable, Callable, Mapping
@@ -25,6 +28,7 @@ from typing import Any
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from strawberry.types import ExecutionResult
 
+from lexgraph.graph.validity import today
 from lexgraph.kept import KeptAnswers
 
 DEFAULT_MAX_AGE_S = 600.0
@@ -40,13 +44,21 @@ class ResponseKey:
     operation_name: str | None
     variables: str
     stamp: str
+    today: dt.date
+    """The day the answer is for, when the query leaves `asOf` out (the default of every field
+    that answers as of a date)."""
 
 
 def response_key(
-    query: str, operation_name: str | None, variables: Mapping[str, Any] | None, stamp: str
+    query: str,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    stamp: str,
+    on: dt.date | None = None,
 ) -> ResponseKey:
+    """The key of an answer to this request, on the graph of `stamp`, asked on `on` (today)."""
     canonical = json.dumps(variables or {}, sort_keys=True, separators=(",", ":"), default=str)
-    return ResponseKey(query, operation_name, canonical, stamp)
+    return ResponseKey(query, operation_name, canonical, stamp, on or today())
 
 
 def is_query(query: str, operation_name: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Annotated
 
@@ -12,10 +13,13 @@ from strawberry.extensions import AddValidationRules
 
 from lexgraph import __version__
 from lexgraph.api import paging
+from lexgraph.api.conflicts import ConflictsQuery
 from lexgraph.api.context import Info
+from lexgraph.api.dates import CONFIG
 from lexgraph.api.error_log import LexGraphSchema
 from lexgraph.api.errors import UserError
 from lexgraph.api.explore import ExploreQuery
+from lexgraph.api.history import HistoryQuery
 from lexgraph.api.impact import ImpactQuery
 from lexgraph.api.limits import DEFAULT_LIMITS, MaskErrorsWithRequestId, QueryLimits
 from lexgraph.api.nodes import (
@@ -40,6 +44,7 @@ from lexgraph.api.search import (
 from lexgraph.api.writes import Mutation
 from lexgraph.graph.reads import catalog
 from lexgraph.graph.statistics import graph_statistics
+from lexgraph.graph.validity import today
 
 
 @strawberry.type(description="How many nodes or relationships of one kind the graph holds.")
@@ -58,8 +63,20 @@ def _arg(description: str) -> object:
     return strawberry.argument(description=description)
 
 
+AsOf = Annotated[
+    dt.date | None,
+    strawberry.argument(
+        description="Answer as of this date (на дату): what the law stated then, in everything"
+        " below this field (a procedure's regulation, documents, fee, legal basis; an act's"
+        " regulations and citations …): the facts whose texts held on that day and whose acts"
+        " were in force. Today if omitted."
+    ),
+]
+
+
 @strawberry.type(description="Questions about Belarusian administrative law.")
-class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page; `impact`
+class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
+    # `neighbourhood` for the explore page; `impact`; `diff`; `conflicts`
     @strawberry.field(description="The version of the LexGraph API serving this request.")
     def api_version(self) -> str:
         return __version__
@@ -81,32 +98,39 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         self,
         info: Info,
         id: Annotated[relay.GlobalID, _arg("The global id, as the object's `id` gave it.")],
+        as_of: AsOf = None,
     ) -> relay.Node | None:
         cls = NODE_TYPES.get(id.type_name)
         if cls is None:
             raise UserError(f"unknown type {id.type_name!r} in global id {str(id)!r}")
-        found = await load_node(info, cls, id.node_id)
+        when = as_of or today()
+        found = await load_node(info, cls, id.node_id, when)
         if found is None:
             raise UserError(f"no {id.type_name} with id {id.node_id!r}")
-        await prefetch_below(info, id.type_name, [id.node_id])
+        await prefetch_below(info, id.type_name, [id.node_id], when)
         return found  # type: ignore[return-value]
 
     @strawberry.field(
         description="A procedure by its number in the unified list (единый перечень), e.g. 15.4.1."
     )
     async def procedure(
-        self, info: Info, number: Annotated[str, _arg("The number, e.g. `15.4.1`.")]
+        self,
+        info: Info,
+        number: Annotated[str, _arg("The number, e.g. `15.4.1`.")],
+        as_of: AsOf = None,
     ) -> Procedure | None:
+        when = as_of or today()
         found = await found_and_prefetched(
             info,
             "Procedure",
             "PROCEDURE_BY_NUMBER",
             catalog.PROCEDURE_BY_NUMBER,
             {"number": number.strip()},
+            when,
         )
         if not found:
             raise UserError(f"no procedure numbered {number!r}")
-        return Procedure.from_map(found[0])
+        return Procedure.from_map(found[0], when)
 
     @strawberry.field(
         description="Procedures matching a filter, ordered by number, a page at a time."
@@ -117,8 +141,9 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         filter: Annotated[ProcedureFilter | None, _arg("Which procedures; all if omitted.")] = None,
         first: Annotated[int, _arg(paging.PAGE_SIZE_DESCRIPTION)] = 20,
         after: Annotated[str | None, _arg("A cursor of the previous page.")] = None,
+        as_of: AsOf = None,
     ) -> ProcedureConnection:
-        return await find_procedures(info, filter, first, after)
+        return await find_procedures(info, filter, first, after, as_of or today())
 
     @strawberry.field(
         description="A legal act by its graph id (`by/law/2008-10-28/433-z`, `by/code/tax`), by"
@@ -135,7 +160,9 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         register_number: Annotated[
             str | None, _arg("National Register number (рег. №), e.g. `8/40012`.")
         ] = None,
+        as_of: AsOf = None,
     ) -> LegalAct | None:
+        when = as_of or today()
         if id is None and register_number is not None:
             acts = await found_and_prefetched(
                 info,
@@ -143,17 +170,18 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
                 "LEGAL_ACT_BY_REGISTER_NUMBER",
                 catalog.LEGAL_ACT_BY_REGISTER_NUMBER,
                 {"registerNumber": register_number},
+                when,
             )
             if not acts:
                 raise UserError(f"no legal act with register number {register_number!r}")
-            return LegalAct.from_map(acts[0])
+            return LegalAct.from_map(acts[0], when)
         if id is not None:
             acts = await found_and_prefetched(
-                info, "LegalAct", "LEGAL_ACT_BY_ID", catalog.LEGAL_ACT_BY_ID, {"id": id}
+                info, "LegalAct", "LEGAL_ACT_BY_ID", catalog.LEGAL_ACT_BY_ID, {"id": id}, when
             )
             if not acts:
                 raise UserError(f"no legal act with id {id!r}")
-            return LegalAct.from_map(acts[0])
+            return LegalAct.from_map(acts[0], when)
         if kind is None or number is None:
             raise UserError("give the act's `id`, or its `kind` and `number`")
         records = await info.context.read(
@@ -165,8 +193,8 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
             raise UserError(f"no {kind} numbered {number!r}" + (f" of {date}" if date else ""))
         if len(records) > 1:
             raise UserError(f"more than one {kind} is numbered {number!r}: give its `date`")
-        act = LegalAct.from_map(records[0]["node"])
-        await prefetch_below(info, "LegalAct", [act.id])
+        act = LegalAct.from_map(records[0]["node"], when)
+        await prefetch_below(info, "LegalAct", [act.id], when)
         return act
 
     @strawberry.field(
@@ -179,38 +207,46 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         id: Annotated[str | None, _arg("Graph id of the unit.")] = None,
         act_id: Annotated[str | None, _arg("Graph id of the act.")] = None,
         e_id: Annotated[str | None, _arg("Path in the act, e.g. `art_287__point_6`.")] = None,
+        as_of: AsOf = None,
     ) -> Provision | None:
         if id is None and act_id is not None and e_id is not None:
             id = f"{act_id}#{e_id}"
         if id is None:
             raise UserError("give the unit's `id`, or `actId` and `eId`")
-        found = await load_node(info, Provision, id)
+        when = as_of or today()
+        found = await load_node(info, Provision, id, when)
         if found is None:
             raise UserError(f"no provision with id {id!r}")
-        await prefetch_below(info, "Provision", [found.id])
+        await prefetch_below(info, "Provision", [found.id], when)
         return found
 
     @strawberry.field(description="Legal acts the graph holds, by kind and date.")
     async def legal_acts(
-        self, info: Info, kind: Annotated[str | None, _arg("Only acts of this kind.")] = None
+        self,
+        info: Info,
+        kind: Annotated[str | None, _arg("Only acts of this kind.")] = None,
+        as_of: AsOf = None,
     ) -> list[LegalAct]:
+        when = as_of or today()
         records = await info.context.read("LEGAL_ACTS", catalog.LEGAL_ACTS, {"kind": kind})
-        acts = [LegalAct.from_map(r["node"]) for r in records]
-        await prefetch_below(info, "LegalAct", [a.id for a in acts])
+        acts = [LegalAct.from_map(r["node"], when) for r in records]
+        await prefetch_below(info, "LegalAct", [a.id for a in acts], when)
         return acts
 
     @strawberry.field(description="State registries and information systems (реестры, регистры).")
-    async def registries(self, info: Info) -> list[Registry]:
+    async def registries(self, info: Info, as_of: AsOf = None) -> list[Registry]:
+        when = as_of or today()
         records = await info.context.read("REGISTRIES", catalog.REGISTRIES)
-        registries = [Registry.from_map(r["node"]) for r in records]
-        await prefetch_below(info, "Registry", [r.id for r in registries])
+        registries = [Registry.from_map(r["node"], when) for r in records]
+        await prefetch_below(info, "Registry", [r.id for r in registries], when)
         return registries
 
     @strawberry.field(description="Authorities (государственные органы), by name.")
-    async def authorities(self, info: Info) -> list[Authority]:
+    async def authorities(self, info: Info, as_of: AsOf = None) -> list[Authority]:
+        when = as_of or today()
         records = await info.context.read("AUTHORITIES", catalog.AUTHORITIES)
-        authorities = [Authority.from_map(r["node"]) for r in records]
-        await prefetch_below(info, "Authority", [a.id for a in authorities])
+        authorities = [Authority.from_map(r["node"], when) for r in records]
+        await prefetch_below(info, "Authority", [a.id for a in authorities], when)
         return authorities
 
     @strawberry.field(
@@ -225,8 +261,9 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
         types: Annotated[
             list[str] | None, _arg('Only these types, e.g. `["Procedure", "Provision"]`.')
         ] = None,
+        as_of: AsOf = None,
     ) -> list[SearchHit]:
-        return await search(info, text, first, types)
+        return await search(info, text, first, types, as_of or today())
 
     @strawberry.field(
         description="The references to acts and their units in a Russian text, as the citation"
@@ -240,8 +277,9 @@ class Query(ExploreQuery, ImpactQuery):  # `neighbourhood` for the explore page;
             CitingAct | None,
             _arg("The act the text belongs to: «настоящего Кодекса» and the like resolve to it."),
         ] = None,
+        as_of: AsOf = None,
     ) -> list[ResolvedCitation]:
-        return await resolve_citations(info, text, context)
+        return await resolve_citations(info, text, context, as_of or today())
 
 
 @functools.cache
@@ -264,6 +302,7 @@ def build_schema(
         mutation=Mutation if writes else None,
         types=list(NODE_TYPES.values()),
         execution_context_class=PlannedExecutionContext if planned else None,
+        config=CONFIG,
         extensions=[
             MaskErrorsWithRequestId,
             lambda: AddValidationRules(rules),

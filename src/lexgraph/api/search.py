@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Mapping
@@ -28,16 +29,19 @@ WORD = re.compile(r"\w+")
 class SearchHit:
     score: float = strawberry.field(description="Relevance (Lucene score); higher is better.")
     type: str = strawberry.field(description="Its type (`Procedure`, `Provision` …).")
-    graph_id: str = strawberry.field(description="Its graph id.")
+    graph_id: str = strawberry.field(
+        description="Its graph id: the stable one, the same for every edition of a fact."
+    )
     title: str | None = strawberry.field(description="Its title, name or label (Russian).")
     snippet: str | None = strawberry.field(
         description="A passage of its text around the first word found (Russian)."
     )
     raw: strawberry.Private[Mapping[str, Any]]
+    as_of: strawberry.Private[dt.date]
 
     @strawberry.field(description="The node itself.")
     def node(self) -> relay.Node:
-        return build(self.raw)  # type: ignore[return-value]
+        return build(self.raw, self.as_of)  # type: ignore[return-value]
 
 
 def lucene_query(text: str, what: str = "search text") -> str:
@@ -81,8 +85,11 @@ SEARCHABLE = (
 
 
 async def search(
-    info: Info, text: str, first: int, types: list[str] | None = None
+    info: Info, text: str, first: int, types: list[str] | None, as_of: dt.date
 ) -> list[SearchHit]:
+    """The best `first` hits for `text` among what holds on `as_of`: an edition of a fact that
+    held then, never one superseded before or introduced after (acts, units, procedures,
+    authorities and registries hold at every date)."""
     paging.check_first(first, paging.largest_page(info), least=1)
     unknown = sorted(set(types or ()) - set(SEARCHABLE))
     if unknown:
@@ -91,7 +98,9 @@ async def search(
         )
     query = lucene_query(text)
     records = await info.context.read(
-        "SEARCH_TEXT", SEARCH_TEXT, {"query": query, "limit": first, "types": types}
+        "SEARCH_TEXT",
+        SEARCH_TEXT,
+        {"query": query, "limit": first, "types": types, "asOf": as_of},
     )
     words = query.split()
     hits = []
@@ -101,10 +110,11 @@ async def search(
             SearchHit(
                 score=record["score"],
                 type=row["_label"],
-                graph_id=row["id"],
+                graph_id=str(row.get("currentId") or row["id"]),
                 title=row.get("title") or row.get("name") or row.get("label"),
                 snippet=snippet(row, words),
                 raw=row,
+                as_of=as_of,
             )
         )
     return hits
@@ -136,10 +146,11 @@ class ResolvedCitation:
         description="Canonical graph ids of what it names: the units, else the act or procedure."
     )
     raw_nodes: strawberry.Private[list[Mapping[str, Any]]]
+    as_of: strawberry.Private[dt.date]
 
     @strawberry.field(description="The nodes of the graph it names, those the graph holds.")
     def nodes(self) -> list[relay.Node]:
-        return [build(row) for row in self.raw_nodes]  # type: ignore[misc]
+        return [build(row, self.as_of) for row in self.raw_nodes]  # type: ignore[misc]
 
 
 # The known acts are kept per process and read again when the graph's stamp changes (an import),
@@ -208,7 +219,7 @@ class CitingAct:
 
 
 async def resolve_citations(
-    info: Info, text: str, citing: CitingAct | None = None
+    info: Info, text: str, citing: CitingAct | None, as_of: dt.date
 ) -> list[ResolvedCitation]:
     if len(text) > MAX_CITATION_TEXT:
         raise UserError(f"the text is longer than {MAX_CITATION_TEXT} characters")
@@ -237,6 +248,7 @@ async def resolve_citations(
             procedure_number=c.procedure,
             ids=ids[c],
             raw_nodes=[nodes[i] for i in ids[c] if i in nodes],
+            as_of=as_of,
         )
         for c in found
     ]

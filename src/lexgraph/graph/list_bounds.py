@@ -16,9 +16,9 @@ the field's pattern counts (`LIST_BOUNDS`):
   documents of a procedure's regulations), the product of the two bounds (`Product`);
 - a root list (`Query.authorities`) is the label's node count, from the count store.
 
-Counted this way, a bound is never below what the field returns: the API keeps only current
-facts (`validTo` unset), of the labels it knows, while a degree or a count here takes every
-relationship of the type and direction, current or archived, whatever sits at its other end.
+Counted this way, a bound is never below what the field returns: the API keeps only the facts
+that hold on the day asked (`asOf`), of the labels it knows, while a degree or a count here takes
+every relationship of the type and direction, of every edition, whatever sits at its other end.
 A bound holds for the graph it was read from: read it again whenever the graph's stamp changes
 (`lexgraph.graph.stamp`). An empty graph bounds every field by 0.
 
@@ -166,6 +166,14 @@ LIST_BOUNDS: Mapping[tuple[str, str], Bound] = MappingProxyType(
         ),
         ("PortalFact", "procedures"): Degree("PortalFact", "-[:ABOUT]->"),
         ("PortalFact", "acts"): Degree("PortalFact", "-[:UNDER]->"),
+        # Editions: the versions expressing an act (`ACT_EDITIONS`), or of a document
+        # (`DOCUMENT_EDITIONS`).
+        ("LegalAct", "editions"): Degree("LegalAct", "<-[:EXPRESSES]-"),
+        ("SourceDocument", "editions"): Degree("SourceDocument", "<-[:VERSION_OF]-"),
+        # A conflict of a procedure: the portal claims about it, its regulations
+        # (`graph.conflicts`).
+        ("ProcedureConflict", "portalClaims"): Degree("Procedure", "<-[:ABOUT]-"),
+        ("ProcedureConflict", "regulations"): REGULATIONS_OF_PROCEDURE,
     }
 )
 
@@ -188,6 +196,11 @@ BOUNDED_ELSEWHERE: Mapping[tuple[str, str], str] = MappingProxyType(
         ("Query", "resolveCitations"): "the references in the `text` given, bounded by its length",
         ("ResolvedCitation", "units"): "the units one reference names, from the text given",
         ("ResolvedCitation", "nodes"): "a node per id one reference names, from the text given",
+        ("FactDiff", "added"): "the facts of the compared documents (or of one edition's"
+        " document): plain text below, no read of the graph per item",
+        ("FactDiff", "removed"): "as `added`: the facts of the compared documents",
+        ("FactDiff", "changed"): "as `added`: the facts of the compared documents",
+        ("FactChange", "fields"): "the properties of one fact (a few dozen at most)",
     }
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lexgraph.graph.reads.prefetch import root_lookup
+from lexgraph.graph.validity import stated_valid
 
 # Alone, or as the root of the prefetch of the page below it (one round trip).
 PROCEDURE_BY_NUMBER = root_lookup("(n:Procedure {number: $number})", "Procedure")
@@ -47,14 +48,16 @@ ORDER BY n.name, n.id
 
 # Full-text search over titles, names and verbatim texts (Russian analyzer, see
 # schema/migrations/0003_fulltext.cypher); `$query` is Lucene syntax with the user's words escaped.
-SEARCH_TEXT = """
-CALL db.index.fulltext.queryNodes('lexgraph_text', $query)
-YIELD node AS n, score
-WHERE n.validTo IS NULL AND ($types IS NULL OR head(labels(n)) IN $types)
-RETURN n {.*, _label: head(labels(n))} AS node, score
-ORDER BY score DESC, n.id
-LIMIT $limit
-"""
+# Only what holds on `$asOf`: the edition of a fact that held then (`stated_valid`).
+SEARCH_TEXT = (
+    "CALL db.index.fulltext.queryNodes('lexgraph_text', $query) "
+    "YIELD node AS n, score "
+    "WHERE ($types IS NULL OR head(labels(n)) IN $types) AND "
+    + stated_valid("n")
+    + " RETURN n {.*, _label: head(labels(n))} AS node, score "
+    "ORDER BY score DESC, n.id "
+    "LIMIT $limit"
+)
 
 # The acts the citation grammar may resolve a reference to by title alone («Закона Республики
 # Беларусь «О лицензировании»» names neither date nor number).

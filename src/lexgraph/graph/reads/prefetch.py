@@ -3,16 +3,20 @@
 A prefetch is a list of `Step`s, each a relation (`relations.RELATIONS`) asked for the nodes the
 step before it reached (or for the root ids). The statement chains one `CALL` per step; each
 returns `rows_{i}`, the same `{id, items}` rows the relation's own statement gives, so the API can
-prime its per-request loaders with them. Built only from the relation bodies and generated names.
+prime its per-request loaders with them. Its items carry the acts that state them, checked once for
+all the steps: the statement returns `inForce`, those in force on `$asOf`, and the items to keep
+are those whose acts are all among them (`held`). Built only from the relation bodies and generated
+names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import LiteralString
+from typing import Any, LiteralString
 
 from lexgraph.graph.reads.relations import RELATIONS
+from lexgraph.graph.validity import acts_in_force
 
 ROOT = -1
 
@@ -42,6 +46,15 @@ def root_lookup(pattern: LiteralString, label: LiteralString) -> RootLookup:
     )
 
 
+def held(rows: list[dict[str, Any]], in_force: list[str]) -> dict[str, list[Any]]:
+    """A step's rows (`{id, items}`) as the loaders hold them: by id, the items whose acts are all
+    in force (`inForce` of the statement)."""
+    acts = set(in_force)
+    return {
+        row["id"]: [item for item in row["items"] if acts.issuperset(item["acts"])] for row in rows
+    }
+
+
 def prefetch_statement(steps: Sequence[Step], root: LiteralString | None = None) -> LiteralString:
     """The statement for `steps` from `$ids`; or, with a `root` lookup, from the nodes it finds,
     which it returns too (`roots`): a page found and prefetched in one round trip."""
@@ -60,6 +73,15 @@ def prefetch_statement(steps: Sequence[Step], root: LiteralString | None = None)
             f"CALL (rows_{i}) {{ UNWIND rows_{i} AS row UNWIND row.items AS item "
             f"RETURN collect(DISTINCT {reached}) AS ids_{i} }}"
         )
+    # The acts stating what the steps read, each once, and those of them in force on `$asOf`
+    # (`acts_in_force`): the caller keeps the items all of whose acts are among them. Filtering
+    # the rows here as well, in one list expression per step, took a third more to plan.
     columns = [f"rows_{i}" for i in range(len(steps))]
-    parts.append("RETURN " + ", ".join(columns if root is None else ["roots", *columns]))
+    every_row = " + ".join(columns) or "[]"
+    parts.append(
+        f"CALL ({', '.join(columns)}) {{ UNWIND {every_row} AS row UNWIND row.items AS item "
+        "UNWIND item.acts AS stated RETURN collect(DISTINCT stated) AS statingActs }"
+    )
+    returned = [*columns, acts_in_force("statingActs") + " AS inForce"]
+    parts.append("RETURN " + ", ".join(returned if root is None else ["roots", *returned]))
     return "\n".join(parts)

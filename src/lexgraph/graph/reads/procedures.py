@@ -12,6 +12,10 @@ are not looked up again by id. Anywhere else in the tree (under `Not`, or beside
 under `AnyOf`) the lookup runs before the match and collects the ids as `$value_ids`; the
 predicate is then `p.id IN $value_ids`, so `AND`, `OR` and `NOT` combine them like any other.
 Only these constants and generated names ever reach the statement text; values are parameters.
+
+Every condition is read as of `$asOf` (`lexgraph.graph.validity.stated_valid`): the regulation,
+its requirements, fee, citations, legal basis and portal facts, and the edges between them, that
+hold on that day. The caller adds `$asOf` with `$offset`, `$limit` and `$checks`.
 """
 
 from __future__ import annotations
@@ -19,6 +23,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, LiteralString
+
+from lexgraph.graph.validity import (
+    all_stated_by_acts_in_force,
+    all_stated_valid,
+    within_interval,
+)
 
 # Dependencies start from the unit `$value` (an index seek on the act's or the provision's id) and
 # go backwards to the procedures: a unit is cited by few regulations, while walking forward from
@@ -32,19 +42,26 @@ TARGET = (
 # same nodes as `CITING_PARTS` read backwards, written as fixed steps: a unit cited by most
 # procedures has thousands of citing nodes, and a variable-length search from each of them costs
 # several times the fixed expansions.
+# Every step holds on `$asOf` (`all_stated_valid` of the steps matched together).
 REGULATION_OF_CITING = (
     "CALL (x) { "
-    "MATCH (x)<-[:REQUIRES|REQUESTS|HAS_FEATURE|CHARGES]-(r:Regulation) RETURN r "
-    "UNION MATCH (x:Benefit)<-[:HAS_BENEFIT]-(:Fee)<-[:CHARGES]-(r:Regulation) RETURN r "
+    "MATCH (x)<-[link:REQUIRES|REQUESTS|HAS_FEATURE|CHARGES]-(r:Regulation) WHERE "
+    + all_stated_valid(("link",))
+    + " RETURN r "
+    "UNION MATCH (x:Benefit)<-[granted:HAS_BENEFIT]-(fee:Fee)<-[charged:CHARGES]-(r:Regulation) "
+    "WHERE " + all_stated_valid(("granted", "fee", "charged")) + " RETURN r "
     "UNION WITH x WHERE x:Regulation RETURN x AS r } "
 )
+CITATION_HOLDS: LiteralString = all_stated_valid(("c", "x"))
 # The procedure's regulation (or the parts of it that cite) cites the unit `$value` itself.
 CITING_REGULATIONS_DIRECTLY = (
-    "MATCH (t)<-[c:CITES]-(x) WHERE c.validTo IS NULL WITH DISTINCT x " + REGULATION_OF_CITING
+    "MATCH (t)<-[c:CITES]-(x) WHERE " + CITATION_HOLDS + " WITH DISTINCT x " + REGULATION_OF_CITING
 )
 # … or cites `$value` or any unit inside it (PART_OF, any depth).
 CITING_REGULATIONS_WITHIN = (
-    "MATCH (t)<-[:PART_OF*0..]-()<-[c:CITES]-(x) WHERE c.validTo IS NULL WITH DISTINCT x "
+    "MATCH (t)<-[:PART_OF*0..]-()<-[c:CITES]-(x) WHERE "
+    + CITATION_HOLDS
+    + " WITH DISTINCT x "
     + REGULATION_OF_CITING
 )
 # … or names `$value` in its legal basis (point 1.2), or its approving act or a legal-basis act
@@ -52,37 +69,50 @@ CITING_REGULATIONS_WITHIN = (
 REGULATIONS_VIA_LEGAL_BASIS = (
     "CALL (t) { "
     + CITING_REGULATIONS_WITHIN
-    + "RETURN r UNION MATCH (t)<-[:GOVERNED_BY]-(r:Regulation) RETURN r "
-    "UNION MATCH (t)<-[:PART_OF*0..]-()<-[:BASED_ON]-(:LegalAct)-[:GOVERNED_BY|APPROVES]-"
-    "(r:Regulation) RETURN r } "
+    + "RETURN r UNION MATCH (t)<-[governed:GOVERNED_BY]-(r:Regulation) WHERE "
+    + all_stated_valid(("governed",))
+    + " RETURN r "
+    "UNION MATCH (t)<-[:PART_OF*0..]-()<-[based:BASED_ON]-(:LegalAct)-[link:GOVERNED_BY|APPROVES]-"
+    "(r:Regulation) WHERE " + all_stated_valid(("based", "link")) + " RETURN r } "
+)
+
+# The procedure `q` a regulation `r` found above regulates, both holding on `$asOf`.
+REGULATED: LiteralString = (
+    "WITH DISTINCT r MATCH (r)-[regulates:REGULATES]->(q:Procedure) WHERE "
+    + all_stated_valid(("r", "regulates"))
+    + " "
 )
 
 
 def _procedures_of(regulations: LiteralString) -> LiteralString:
-    return TARGET + regulations + "WITH DISTINCT r MATCH (r)-[:REGULATES]->(q:Procedure) "
+    return TARGET + regulations + REGULATED
 
 
 # Words of its title or its regulation's title, with Russian morphology (the full-text index);
-# `$value` is the words as Lucene terms.
+# `$value` is the words as Lucene terms. A regulation found must hold, with its `REGULATES` edge.
 TEXT_MATCHES = (
     "CALL db.index.fulltext.queryNodes('lexgraph_text', $value) YIELD node "
     "WITH node WHERE node:Procedure OR node:Regulation "
-    "OPTIONAL MATCH (node)-[:REGULATES]->(regulated:Procedure) "
-    "WITH CASE WHEN node:Procedure THEN node ELSE regulated END AS q WHERE q IS NOT NULL "
+    "OPTIONAL MATCH (node)-[regulates:REGULATES]->(regulated:Procedure) WHERE "
+    + all_stated_valid(("node", "regulates"))
+    + " WITH CASE WHEN node:Procedure THEN node ELSE regulated END AS q WHERE q IS NOT NULL "
 )
+
+# A regulation `r` of the procedure `p`, and what it states below it (`…`), each holding on `$asOf`.
+REGULATION_OF_P: LiteralString = "(p)<-[regulates:REGULATES]-(r:Regulation)"
 
 # A submitted document with this legalization state. The importers write `apostille` on every
 # requirement (`not_stated` when the table has no apostille column), so the property is compared
 # as it is (no `coalesce`, which would hide it from the index `document_requirement_apostille`).
 APOSTILLE = (
-    "EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-[:REQUIRES]->(d:DocumentRequirement) "
-    "WHERE d.apostille = $value AND d.validTo IS NULL }"
+    "EXISTS { MATCH " + REGULATION_OF_P + "-[required:REQUIRES]->(d:DocumentRequirement) "
+    "WHERE d.apostille = $value AND " + all_stated_valid(("regulates", "r", "required", "d")) + " }"
 )
 # … the same, from the requirements side through the index: for a state few requirements have
 # (`required`, under a tenth of them); for a common one, testing each procedure reads less.
 APOSTILLE_MATCHES = (
-    "MATCH (d:DocumentRequirement) WHERE d.apostille = $value AND d.validTo IS NULL "
-    "MATCH (d)<-[:REQUIRES]-(:Regulation)-[:REGULATES]->(q:Procedure) "
+    "MATCH (d:DocumentRequirement)<-[required:REQUIRES]-(r:Regulation) "
+    "WHERE d.apostille = $value AND " + all_stated_valid(("d", "required")) + " " + REGULATED
 )
 
 # The lookup of a condition kind answered from its own end: it binds `q` to each procedure the
@@ -95,23 +125,38 @@ SOURCES: Mapping[str, LiteralString] = {
     "text": TEXT_MATCHES,
 }
 
-AUTHORITY = "EXISTS { MATCH (p)-[:HANDLED_BY]->(a:Authority) WHERE a.id = $value }"
+AUTHORITY = (
+    "EXISTS { MATCH (p)-[handled:HANDLED_BY]->(a:Authority) WHERE a.id = $value AND "
+    + all_stated_valid(("handled",))
+    + " }"
+)
 REGISTRY = (
-    "EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-[:RECORDED_IN|REQUESTS|REQUESTED_FROM*1..2]->"
-    "(g:Registry) WHERE g.id = $value }"
+    "EXISTS { MATCH path = "
+    + REGULATION_OF_P
+    + "-[:RECORDED_IN|REQUESTS|REQUESTED_FROM*1..2]->(g:Registry) WHERE g.id = $value AND "
+    + within_interval("r")
+    + " AND all(part IN relationships(path) WHERE "
+    + within_interval("part")
+    + ") AND "
+    + all_stated_by_acts_in_force("[r.statedIn] + [part IN relationships(path) | part.statedIn]")
+    + " }"
 )
 FEE_RANGE = (
-    "EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-[:CHARGES]->(f:Fee) WHERE f.validTo IS NULL "
-    "AND ($value.min IS NULL OR f.amountBaseUnits >= $value.min) "
-    "AND ($value.max IS NULL OR f.amountBaseUnits <= $value.max) }"
+    "EXISTS { MATCH " + REGULATION_OF_P + "-[charged:CHARGES]->(f:Fee) WHERE "
+    "($value.min IS NULL OR f.amountBaseUnits >= $value.min) "
+    "AND ($value.max IS NULL OR f.amountBaseUnits <= $value.max) AND "
+    + all_stated_valid(("regulates", "r", "charged", "f"))
+    + " }"
 )
 SUBJECT = "$value IN coalesce(p.subjects, [])"
 # Either claim counts: a submitted document the regulation lets file electronically, or a portal
 # text saying the procedure is available electronically (schema/model.md, conflicts).
 AVAILABLE_ELECTRONICALLY = (
-    "(EXISTS { MATCH (p)<-[:REGULATES]-(:Regulation)-[:REQUIRES]->(d:DocumentRequirement) "
-    "WHERE 'electronic' IN coalesce(d.channels, []) AND d.validTo IS NULL } "
-    "OR EXISTS { MATCH (p)<-[:ABOUT]-(:PortalFact {kind: 'electronic_availability'}) })"
+    "(EXISTS { MATCH " + REGULATION_OF_P + "-[required:REQUIRES]->(d:DocumentRequirement) "
+    "WHERE 'electronic' IN coalesce(d.channels, []) AND "
+    + all_stated_valid(("regulates", "r", "required", "d"))
+    + " } OR EXISTS { MATCH (p)<-[about:ABOUT]-(fact:PortalFact {kind: 'electronic_availability'})"
+    " WHERE " + all_stated_valid(("about", "fact")) + " })"
 )
 NOT_AVAILABLE_ELECTRONICALLY = "NOT " + AVAILABLE_ELECTRONICALLY
 NUMBER = "p.number = $value"
@@ -258,9 +303,9 @@ RETURN size(matched) AS total,
 
 
 def procedures_page(tree: Filter) -> tuple[LiteralString, dict[str, Any]]:
-    """The statement for one page of procedures matching `tree`, ordered by number, with the
-    total count and the checked ids that name no node; parameters `$offset`, `$limit`, `$checks`
-    are the caller's to add."""
+    """The statement for one page of procedures matching `tree` as of `$asOf`, ordered by number,
+    with the total count and the checked ids that name no node; parameters `$asOf`, `$offset`,
+    `$limit`, `$checks` are the caller's to add."""
     compiled = compile_filter(tree)
     statement = compiled.preludes + compiled.rows + compiled.predicate + PROCEDURES_PAGE_TAIL
     return statement, compiled.parameters

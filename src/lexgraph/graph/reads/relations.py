@@ -1,7 +1,9 @@
 """One statement per relationship the API follows, batched by id for the per-request loaders.
 
-Each relation's statement takes `$ids` and returns one row per id: `id` and `items`, a list of
-maps in a stable order; its body also serves `prefetch.py`, which asks many relations at once.
+Each relation's statement takes `$ids` and `$asOf` and returns one row per id: `id` and `items`,
+a list of maps in a stable order, of what holds on `$asOf` (`lexgraph.graph.validity`); its body
+also serves `prefetch.py`, which asks many relations at once. Items carry `acts`, the acts that
+state what they read, which the statement checks once for all its items.
 Plain relations give `{node, edge}` (the node reached and the edge's properties); citation
 relations give `{citing, cited, edge, procedure}`: the node whose text cites, the unit cited, the
 `CITES` edge (reference text, span, provenance) and the procedure the citing node belongs to, if
@@ -13,6 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import LiteralString
 
+from lexgraph.graph.validity import (
+    acts_in_force,
+    all_stated_by_acts_in_force,
+    all_stated_valid,
+    within_interval,
+)
+
 NODE_M = "m {.*, _label: head(labels(m))}"
 
 # From a regulation to every node of it whose text may cite: itself, its requirements, requested
@@ -20,40 +29,73 @@ NODE_M = "m {.*, _label: head(labels(m))}"
 CITING_PARTS = "[:REQUIRES|REQUESTS|HAS_FEATURE|CHARGES|HAS_BENEFIT*0..2]"
 
 
+# Items carry `acts`: the acts that state the facts read (`statedIn` of the edge, the node and any
+# part between). A statement checks them once for all its items: `IN_FORCE` binds `inForce` to
+# those of the acts of the items in `found` in force on `$asOf`, `ITEMS_HELD` keeps the items all
+# of whose acts are among them.
+IN_FORCE: LiteralString = acts_in_force("reduce(acts = [], item IN found | acts + item.acts)")
+ITEMS_HELD: LiteralString = "[item IN found WHERE all(stated IN item.acts WHERE stated IN inForce)]"
+
+
 @dataclass(frozen=True, slots=True)
 class Relation:
     """A relationship the API follows: `body` is a `COLLECT { … }` expression of the items for
-    the node whose id is in the variable `id`; `statement` asks it for a batch of ids."""
+    the node whose id is in the variable `id`, each with `acts`, the ids of the acts stating what
+    it read; `statement` asks it for a batch of ids and keeps the items whose acts are in force on
+    `$asOf` (`lexgraph.graph.validity.acts_in_force`, once for the batch)."""
 
     body: LiteralString
     citations: bool = False
 
     @property
     def statement(self) -> LiteralString:
-        return "UNWIND $ids AS id RETURN id, " + self.body + " AS items"
+        return (
+            "UNWIND $ids AS id WITH id, "
+            + self.body
+            + " AS found WITH id, found, "
+            + IN_FORCE
+            + " AS inForce RETURN id, "
+            + ITEMS_HELD
+            + " AS items"
+        )
 
 
-# Facts a newer text of their document no longer states keep `validTo` (graph/versions.py); the
-# API shows the current ones.
-CURRENT: LiteralString = "m.validTo IS NULL AND e.validTo IS NULL"
-CURRENT_NODE: LiteralString = "m.validTo IS NULL"
+# The API answers as of a date (`$asOf`): the edge followed and the node reached must both hold on
+# it (`lexgraph.graph.validity.stated_valid`: within their version interval, while the act that
+# states them is in force). The intervals are tested here, the acts once per statement (`acts`
+# of each item, `Relation.statement`, `prefetch_statement`). A fact a newer text no longer states
+# keeps its edges, closed on the same day (graph/versions.py), so asking as of a day before that
+# reaches it, and asking after reaches its successor. Nodes and edges no text states (acts, units,
+# authorities, `PART_OF`, `MENTIONS`) carry no interval and always hold: an act is reached
+# whatever its own validity, which its fields tell (`inForce`).
+WITHIN: LiteralString = "(" + within_interval("m") + ") AND (" + within_interval("e") + ")"
+WITHIN_NODE: LiteralString = within_interval("m")
+ACTS: LiteralString = "[stated IN [e.statedIn, m.statedIn] WHERE stated IS NOT NULL]"
+ACTS_NODE: LiteralString = "[stated IN [m.statedIn] WHERE stated IS NOT NULL]"
+# Every edge of the path `parts` (from a regulation down to a part of it that cites) holds too.
+WITHIN_PARTS: LiteralString = (
+    "all(part IN relationships(parts) WHERE " + within_interval("part") + ")"
+)
 
 
 def _related(
     pattern: LiteralString,
     order: LiteralString = "m.id",
     edge: LiteralString = "properties(e)",
-    current: LiteralString = CURRENT,
+    within: LiteralString = WITHIN,
+    acts: LiteralString = ACTS,
 ) -> Relation:
     return Relation(
         "COLLECT { "
         + pattern
         + " WITH * WHERE "
-        + current
+        + within
         + " RETURN {node: "
         + NODE_M
         + ", edge: "
         + edge
+        + ", acts: "
+        + acts
         + "} AS item ORDER BY "
         + order
         + " }"
@@ -65,23 +107,39 @@ def _related(
 # makes the order total without reading each citing node's id: the Tax Code is cited ~29,000 times
 # at M, and that read alone took a fifth of its page (117 → 94 ms).
 CITATION_ORDER: LiteralString = "e.sourceDocument, e.lineStart, e.charStart, m.id, elementId(c)"
-CITATION_ITEM: LiteralString = (
-    "{citing: c {.*, _label: head(labels(c))}, cited: "
-    + NODE_M
-    + ", edge: properties(e), procedure: head(COLLECT { MATCH (c)<-"
-    + CITING_PARTS
-    + "-(:Regulation)-[:REGULATES]->(p:Procedure) RETURN p {.*, _label: 'Procedure'} }) }"
+
+
+def _citation_item(acts: LiteralString) -> LiteralString:
+    return (
+        "{citing: c {.*, _label: head(labels(c))}, cited: "
+        + NODE_M
+        + ", edge: properties(e), procedure: head(COLLECT { MATCH (c)<-"
+        + CITING_PARTS
+        + "-(:Regulation)-[:REGULATES]->(p:Procedure) RETURN p {.*, _label: 'Procedure'} }), "
+        "acts: " + acts + "}"
+    )
+
+
+# A citation holds when the citing node, the `CITES` edge and the unit cited all hold (and, read
+# from a regulation, every part between).
+WITHIN_CITATION: LiteralString = "(" + within_interval("c") + ") AND " + WITHIN
+CITATION_ACTS: LiteralString = (
+    "[stated IN [c.statedIn, e.statedIn, m.statedIn] WHERE stated IS NOT NULL]"
+)
+PARTS_CITATION_ACTS: LiteralString = (
+    "[stated IN [part IN relationships(parts) | part.statedIn] + [c.statedIn, e.statedIn,"
+    " m.statedIn] WHERE stated IS NOT NULL]"
 )
 
 
-def _citations(pattern: LiteralString) -> Relation:
+def _citations(pattern: LiteralString, acts: LiteralString = CITATION_ACTS) -> Relation:
     return Relation(
         "COLLECT { "
         + pattern
-        + " WITH * WHERE c.validTo IS NULL AND "
-        + CURRENT
+        + " WITH * WHERE "
+        + WITHIN_CITATION
         + " RETURN "
-        + CITATION_ITEM
+        + _citation_item(acts)
         + " AS item ORDER BY "
         + CITATION_ORDER
         + " }",
@@ -91,22 +149,25 @@ def _citations(pattern: LiteralString) -> Relation:
 
 # What cites a unit (or an act) with its sub-units can be a large part of the graph (the Tax Code
 # at national scale: more than a transaction's memory as maps), so it is read a page at a time:
-# ordered and cut on the edges themselves, then only the page is made into maps.
+# ordered and cut on the edges themselves, then only the page is made into maps. A page is cut
+# from the citations that hold, so these test the whole predicate on each citation before the cut
+# (`all_stated_valid`), and their items name no act left to check.
 CITATIONS_PREFETCHED = 100
+VALID_CITATION: LiteralString = all_stated_valid(("c", "e", "m"))
 
 
 def _cited_by(pattern: LiteralString, page: LiteralString) -> Relation:
     return Relation(
         "COLLECT { "
         + pattern
-        + " WHERE c.validTo IS NULL AND "
-        + CURRENT
+        + " WHERE "
+        + VALID_CITATION
         + " WITH c, e, m ORDER BY "
         + CITATION_ORDER
         + " "
         + page
         + " RETURN "
-        + CITATION_ITEM
+        + _citation_item("[]")
         + " AS item }",
         citations=True,
     )
@@ -116,8 +177,8 @@ def _cited_by_count(pattern: LiteralString) -> LiteralString:
     return (
         "UNWIND $ids AS id RETURN id, COUNT { "
         + pattern
-        + " WHERE c.validTo IS NULL AND "
-        + CURRENT
+        + " WHERE "
+        + VALID_CITATION
         + " } AS node"
     )
 
@@ -152,22 +213,32 @@ REGULATION_REGISTRIES = _related("MATCH (:Regulation {id: id})-[e:RECORDED_IN]->
 REGULATION_FEES = _related("MATCH (:Regulation {id: id})-[e:CHARGES]->(m:Fee)")
 REGULATION_APPEALS = _related("MATCH (:Regulation {id: id})-[e:HAS_APPEAL]->(m:Appeal)", BY_LINE)
 REGULATION_FORMS = _related("MATCH (:Regulation {id: id})-[e:HAS_FORM]->(m:Form)")
+# A regulation's parts that cite, through edges that hold on `$asOf` (`parts`).
+CITING_PARTS_OF_REGULATION: LiteralString = (
+    "MATCH parts = (:Regulation {id: id})-" + CITING_PARTS + "->(c) WHERE " + WITHIN_PARTS + " "
+)
 REGULATION_CITATIONS = _citations(
-    "MATCH (:Regulation {id: id})-" + CITING_PARTS + "->(c)-[e:CITES]->(m)"
+    CITING_PARTS_OF_REGULATION + "MATCH (c)-[e:CITES]->(m)", PARTS_CITATION_ACTS
 )
 # The citations in a procedure's regulation of the unit `$target`, or with `$subunits` of any unit
 # inside it: why the procedure depends on it.
 PROCEDURE_CITATIONS_OF = _citations(
-    "MATCH (:Procedure {id: id})<-[:REGULATES]-(:Regulation)-"
+    "MATCH parts = (:Procedure {id: id})<-[:REGULATES]-(r:Regulation)-"
     + CITING_PARTS
-    + "->(c)-[e:CITES]->(m) WHERE m.id = $target OR ($subunits AND EXISTS "
-    "{ MATCH (m)-[:PART_OF*1..]->(t) WHERE t.id = $target })"
+    + "->(c) WHERE "
+    + WITHIN_PARTS
+    + " AND "
+    + within_interval("r")
+    + " MATCH (c)-[e:CITES]->(m) WHERE m.id = $target OR ($subunits AND EXISTS "
+    "{ MATCH (m)-[:PART_OF*1..]->(t) WHERE t.id = $target })",
+    "[stated IN [part IN relationships(parts) | part.statedIn] + [r.statedIn, c.statedIn,"
+    " e.statedIn, m.statedIn] WHERE stated IS NOT NULL]",
 )
 REGULATION_UNRESOLVED = _related(
-    "MATCH (:Regulation {id: id})-"
-    + CITING_PARTS
-    + "->()-[e:CITES_UNRESOLVED]->(m:UnresolvedCitation)",
+    CITING_PARTS_OF_REGULATION + "MATCH (c)-[e:CITES_UNRESOLVED]->(m:UnresolvedCitation)",
     BY_LINE,
+    within="(" + within_interval("c") + ") AND " + WITHIN,
+    acts=PARTS_CITATION_ACTS,
 )
 
 # The parts of a regulation
@@ -222,14 +293,16 @@ PROVISION_PARENTS = _related(
 PROVISION_ACTS = _related(
     "MATCH (n:Provision {id: id}) MATCH (m:LegalAct {id: n.actId})",
     edge="null",
-    current=CURRENT_NODE,
+    within=WITHIN_NODE,
+    acts=ACTS_NODE,
 )
 # Every unit it is part of, up to the act, the act first (a breadcrumb).
 PROVISION_ANCESTORS = _related(
     "MATCH path = (:Provision {id: id})-[:PART_OF*1..]->(m) WHERE m:Provision OR m:LegalAct",
     "length(path) DESC",
     edge="null",
-    current=CURRENT_NODE,
+    within=WITHIN_NODE,
+    acts=ACTS_NODE,
 )
 PROVISION_CHILDREN = _related("MATCH (:Provision {id: id})<-[e:PART_OF]-(m:Provision)", "m.eId")
 PROVISION_CITED: LiteralString = "MATCH (:Provision {id: id})<-[:PART_OF*0..]-(m)<-[e:CITES]-(c)"
@@ -243,12 +316,22 @@ AUTHORITY_PROCEDURES = _related(
 )
 AUTHORITY_ACTS = _related("MATCH (:Authority {id: id})<-[e:ISSUED_BY]-(m:LegalAct)")
 AUTHORITY_APPEALS = _related("MATCH (:Authority {id: id})-[e:HEARS_APPEAL]->(m:Appeal)")
+# A procedure is reached by any path that holds, so each path is tested whole (intervals, and its
+# acts in one subquery) before the procedures are told apart.
 REGISTRY_PROCEDURES = _related(
-    "MATCH (:Registry {id: id})<-[:RECORDED_IN|REQUESTED_FROM]-()<-[:REQUESTS*0..1]-"
-    "(:Regulation)-[:REGULATES]->(m:Procedure) WITH DISTINCT m",
+    "MATCH path = (:Registry {id: id})<-[:RECORDED_IN|REQUESTED_FROM]-()<-[:REQUESTS*0..1]-"
+    "(r:Regulation)-[:REGULATES]->(m:Procedure) "
+    "WHERE all(part IN relationships(path) WHERE "
+    + within_interval("part")
+    + ") AND "
+    + within_interval("r")
+    + " AND "
+    + all_stated_by_acts_in_force("[r.statedIn] + [part IN relationships(path) | part.statedIn]")
+    + " WITH DISTINCT m",
     "m.number, m.id",
     edge="null",
-    current=CURRENT_NODE,
+    within=WITHIN_NODE,
+    acts=ACTS_NODE,
 )
 FACT_PROCEDURES = _related("MATCH (:PortalFact {id: id})-[e:ABOUT]->(m:Procedure)")
 FACT_ACTS = _related("MATCH (:PortalFact {id: id})-[e:UNDER]->(m:LegalAct)")
