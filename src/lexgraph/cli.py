@@ -47,7 +47,7 @@ app = typer.Typer(
 neo4j_app = typer.Typer(help="The project's own local Neo4j (used when NEO4J_URI is unset).")
 app.add_typer(neo4j_app, name="neo4j")
 register_impact_commands(app)  # `lexgraph impact`, `lexgraph diff`
-app.command("synth")(synth)  # benchmarks: a synthetic corpus (bench/synth.py)
+app.command("synth")(synth)  # benchmarks: a synthetic corpus (lexgraph.synthetic)
 
 console = Console(stderr=True)
 P = ParamSpec("P")
