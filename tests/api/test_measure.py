@@ -166,3 +166,58 @@ def test_twenty_thousand_conditions_are_refused_at_the_first_list() -> None:
     found = input_problem(variables, InputBounds())
     assert found is not None
     assert "20000 items" in found.message
+
+
+SMALL = InputBounds(values=4, depth=2, list_items=3, characters=5)
+
+
+@pytest.mark.parametrize(
+    ("at_the_bound", "over_it", "message"),
+    [
+        (
+            {"a": 1, "b": 2, "c": 3, "d": 4},
+            {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5},
+            "more than 4 values in the variables",
+        ),
+        (
+            {"a": "abc", "b": "de"},
+            {"a": "abc", "b": "def"},
+            "more than 5 characters of text in the variables",
+        ),
+        (
+            {"l": [1, 2, 3]},
+            {"l": [1, 2, 3, 4]},
+            "$l lists 4 items, more than the 3 a list may hold",
+        ),
+        ({"l": [[1]]}, {"l": [[[1]]]}, "$l[0][0] nests objects and lists more than 2 deep"),
+    ],
+    ids=["values", "characters", "list items", "depth of lists"],
+)
+def test_each_bound_holds_what_it_says_and_not_one_more(
+    at_the_bound: dict[str, object], over_it: dict[str, object], message: str
+) -> None:
+    assert input_problem(at_the_bound, SMALL) is None
+    assert input_problem(over_it, SMALL) == Refusal(
+        "INPUT_TOO_LARGE", "the request's variables are too large: " + message
+    )
+
+
+def test_the_first_bound_passed_is_the_one_named() -> None:
+    # The second value already holds too much text; a third value would pass the count.
+    found = input_problem({"o": {"a": 1, "b": "nine char"}}, InputBounds(values=2, characters=3))
+    assert found is not None
+    assert found.message.endswith("more than 3 characters of text in the variables")
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("k" * 40, "k" * 40),
+        ("0123456789" * 4 + "X", "0123456789" * 4 + "…"),
+    ],
+    ids=["40 characters", "41 characters"],
+)
+def test_a_long_key_is_named_by_its_first_40_characters(key: str, shown: str) -> None:
+    found = input_problem({"o": {key: [1, 2, 3, 4]}}, SMALL)
+    assert found is not None
+    assert f"$o.{shown} lists 4 items" in found.message
