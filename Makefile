@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 export PIP_CACHE_DIR := $(CURDIR)/.cache/pip
 export npm_config_cache := $(CURDIR)/.cache/npm
 
-.PHONY: run test test-fast lint format bench citations-score neo4j-start neo4j-stop schema clean web
+.PHONY: run test test-fast mutate lint format bench citations-score neo4j-start neo4j-stop schema clean web
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ test: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not neo4j and not browser and not slow and not load"
 
+## Mutation testing of the pure core against the fast tests (mutmut; README, Mutation testing).
+## Long: MUTATE='lexgraph.api.measure*' mutates one module; results are kept in mutants/.
+mutate: $(STAMP)
+	$(BIN)/mutmut run $(MUTATE)
+	$(BIN)/mutmut results
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -67,4 +73,4 @@ schema: $(STAMP)
 	$(BIN)/strawberry export-schema lexgraph.api.schema:schema_with_writes --output schema/schema-writes.graphql
 
 clean:
-	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist
+	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist mutants

@@ -2,9 +2,9 @@
 
 Runs `lexgraph.graph.impact.analyze_impact` against the configured graph (`NEO4J_URI`, or the
 local Neo4j), for units that exist in both the sample corpus and the synthetic graphs
-(`bench/synth.py`): Art. 287 of the Tax Code, cited by every fee-paying procedure, and Law 433-З,
-cited by almost every regulation. Import something first (`lexgraph import importers/corpus`, or
-`lexgraph synth --size M`).
+(`lexgraph.synthetic`): Art. 287 of the Tax Code, cited by every fee-paying procedure, and Law
+433-З, cited by almost every regulation. Import something first (`lexgraph import
+importers/corpus`, or `lexgraph synth --size M`).
 
 Usage: .venv/bin/python bench/bench_impact.py [rounds] [--as-of YYYY-MM-DD] [--of ID ...]
 """

@@ -4,7 +4,7 @@ One command (`make bench`, or `.venv/bin/python -m bench.run --size S --size M`)
 
 1. starts its own Neo4j (`var/bench-neo4j/{size}`, larger heap and page cache) on a fresh store,
    migrates it and loads the corpus (S: the sample corpus through the importer, end to end;
-   M/L: the synthetic corpus of `bench.synth` through the same loader), timing the import;
+   M/L: the synthetic corpus of `lexgraph.synthetic` through the same loader), timing the import;
 2. serves the API with uvicorn as a subprocess (`--workers`), waits for `/readyz`;
 3. for each named document in `queries/*.graphql`: warms up, then sends requests from an async
    httpx client with 1 and with 16 concurrent clients, and reports median, p95, p99 latency and
@@ -43,8 +43,8 @@ from neo4j import AsyncDriver, Query, Record, RoutingControl
 from rich.console import Console
 from rich.table import Table
 
-from bench import synth
 from lexgraph import local_neo4j
+from lexgraph import synthetic as synth
 from lexgraph.api.context import RequestContext
 from lexgraph.api.graphiql import read_example
 from lexgraph.config import Settings, load_settings, project_root

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -35,6 +36,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "neo4j_uri" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.neo4j)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under `make mutate` (mutmut), each mutant's run starts with the code's caches empty, as a
+    run of the suite does: it is forked from a process that ran the tests on the unchanged code,
+    whose `lru_cache`s would otherwise answer for the changed one."""
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] in ("lexgraph", "importers"):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
 
 
 @pytest.fixture(scope="session")

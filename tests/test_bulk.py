@@ -12,7 +12,6 @@ import pytest
 from neo4j import AsyncDriver
 from typer.testing import CliRunner
 
-from bench.synth import Size, documents
 from lexgraph import local_neo4j
 from lexgraph.cli import app
 from lexgraph.config import Settings, load_settings
@@ -20,6 +19,7 @@ from lexgraph.graph.bulk import BulkImportError, bulk_load, csv_field, csv_type,
 from lexgraph.graph.driver import create_driver
 from lexgraph.graph.loader import load_batches
 from lexgraph.graph.records import GraphBatch, NodeRecord
+from lexgraph.synthetic import Size, documents
 from tests.conftest import graph_state
 
 TINY = Size("T", procedures=40, cited_acts=60, units_per_act=10, portal_documents=2)

@@ -1,4 +1,4 @@
-"""The synthetic benchmark corpus (`bench/synth.py`): deterministic, in the model's shape, and
+"""The synthetic benchmark corpus (`lexgraph.synthetic`): deterministic, in the model's shape, and
 written by the importer's loader."""
 
 from __future__ import annotations
@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from neo4j import AsyncDriver
 
-from bench.synth import Size, count_only, documents, load
 from lexgraph.config import Settings
 from lexgraph.graph import first_texts
 from lexgraph.graph.loader import load_batch, load_batches
 from lexgraph.graph.records import GraphBatch
+from lexgraph.synthetic import Size, count_only, documents, load
 from tests.conftest import WIPE_DATA, graph_state
 
 TINY = Size("T", procedures=40, cited_acts=60, units_per_act=10, portal_documents=2)

@@ -51,7 +51,7 @@ neo4j_app = typer.Typer(help="The project's own local Neo4j (used when NEO4J_URI
 app.add_typer(neo4j_app, name="neo4j")
 register_impact_commands(app)  # `lexgraph impact`, `lexgraph diff`
 register_amend_command(app)  # `lexgraph amend`
-app.command("synth")(synth)  # benchmarks: a synthetic corpus (bench/synth.py)
+app.command("synth")(synth)  # benchmarks: a synthetic corpus (lexgraph.synthetic)
 
 console = Console(stderr=True)
 P = ParamSpec("P")

@@ -1,18 +1,17 @@
-"""`lexgraph synth`: load a synthetic corpus of a chosen size (`bench/synth.py`) for benchmarks.
-
-The generator lives with the benchmarks in the source checkout (`bench/`), not in the installed
-package, so it is imported only when the command runs.
+"""`lexgraph synth`: load a synthetic corpus of a chosen size (`lexgraph.synthetic`) for
+benchmarks, into any Neo4j the package is configured for (a checkout, a wheel, the Docker image).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from lexgraph import synthetic as generator
 from lexgraph.config import Settings, load_settings
 from lexgraph.graph.bulk import BulkImportError, bulk_load
 from lexgraph.graph.driver import create_driver, resolve_uri
@@ -37,16 +36,11 @@ def synth(
 ) -> None:
     """Load a synthetic corpus in the shape of the real one (S, M: 10,000 procedures, L: 10× M)
     into the configured Neo4j, through the importer's loader; prints the import throughput."""
-    try:
-        from bench import synth as generator
-    except ImportError:
-        console.print("[red]error:[/red] `lexgraph synth` runs from the source checkout (bench/)")
-        raise typer.Exit(1) from None
     if size not in ("S", *generator.SIZES):
         raise typer.BadParameter(f"size must be S, M or L, not {size!r}", param_hint="--size")
     settings = load_settings()
     if bulk:
-        _bulk(settings, generator, size, seed)
+        _bulk(settings, size, seed)
         return
     uri = resolve_uri(settings)
 
@@ -79,7 +73,7 @@ def synth(
     asyncio.run(load())
 
 
-def _bulk(settings: Settings, generator: Any, size: str, seed: int) -> None:
+def _bulk(settings: Settings, size: str, seed: int) -> None:
     if not settings.uses_local_neo4j:
         raise typer.BadParameter(
             "a bulk load writes the local Neo4j's store; unset NEO4J_URI", param_hint="--bulk"

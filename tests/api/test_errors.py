@@ -10,7 +10,7 @@ from neo4j import AsyncDriver
 from strawberry.relay.types import GlobalIDValueError
 
 from lexgraph.api.context import RequestContext
-from lexgraph.api.errors import UserError, is_internal
+from lexgraph.api.errors import DatabaseUnreachable, UserError, is_internal
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings
 from lexgraph.graph.driver import create_driver
@@ -122,3 +122,10 @@ def test_only_our_own_failures_are_masked(original: Exception | None, internal: 
     # ("'number'") would say nothing to the user and something about the code.
     error = GraphQLError("…", original_error=original)
     assert is_internal(error) is internal
+
+
+def test_a_database_away_is_told_with_when_to_ask_again() -> None:
+    assert str(DatabaseUnreachable()) == (
+        "the database is unavailable at the moment (restarting or overloaded);"
+        " try again in 5 seconds"
+    )

@@ -8,7 +8,7 @@ from graphql import parse
 
 from bench.hostile import fragment_bomb, nested_lists
 from lexgraph.api.input_bounds import InputBounds, input_problem
-from lexgraph.api.measure import Bounds, Refusal, measure_problem
+from lexgraph.api.measure import CAP, MAX_SAME_NAME, Bounds, Refusal, measure_problem, refusal_error
 from lexgraph.api.schema import schema
 
 SCHEMA = schema._schema
@@ -126,6 +126,93 @@ def test_only_the_operation_asked_for_is_costed() -> None:
     assert dear.code == "TOO_EXPENSIVE"
 
 
+def test_depth_is_that_of_the_longest_chain_of_fields_with_a_selection() -> None:
+    # A leaf adds no depth: `procedure { regulation { title } }` is 2 deep.
+    query = 'query Chain { procedure(number: "1") { regulation { title } } }'
+    assert refusal(query, Bounds(depth=2, aliases=30, page_size=100, cost=100)) is None
+    assert refusal(query, Bounds(depth=1, aliases=30, page_size=100, cost=100)) == Refusal(
+        "TOO_DEEP", "'Chain' exceeds maximum operation depth of 1"
+    )
+
+
+def test_too_many_aliases_are_told_with_their_count() -> None:
+    # Three in a page of three: what a page holds counts once for each item.
+    query = "{ procedures(first: 3) { t: totalCount } }"
+    assert refusal(query, Bounds(depth=5, aliases=3, page_size=100, cost=100)) is None
+    assert refusal(query, Bounds(depth=5, aliases=2, page_size=100, cost=100)) == Refusal(
+        "TOO_MANY_ALIASES",
+        "3 aliases (a fragment counts as often as it is read), more than the 2 a request may have",
+    )
+
+
+def test_counts_past_the_cap_are_told_as_the_cap_or_more() -> None:
+    found = refusal(fragment_bomb(60), Bounds(depth=100, aliases=10**18, page_size=100, cost=50))
+    assert found is not None
+    assert f"about {CAP} or more fields" in found.message
+
+
+def test_introspection_has_no_depth_but_its_fields_and_aliases_count() -> None:
+    query = "{ s: __schema { t: types { n: name } } }"
+    assert cost_of(query) == 3
+    assert refusal(query, Bounds(depth=0, aliases=3, page_size=100, cost=100)) is None
+    found = refusal(query, Bounds(depth=0, aliases=2, page_size=100, cost=100))
+    assert found is not None
+    assert found.message.startswith("3 aliases")
+
+
+def test_a_connections_items_are_counted_by_its_first_whatever_the_graph_holds() -> None:
+    query = "{ procedures(first: 10) { nodes { number } } }"
+
+    def every_list_holds_a_thousand(parent: str, field: str) -> int:
+        return 1000
+
+    bounds = Bounds(depth=5, aliases=30, page_size=100, cost=21)
+    assert (
+        measure_problem(SCHEMA, parse(query), None, {}, bounds, every_list_holds_a_thousand) is None
+    )
+
+
+def test_a_page_size_left_out_is_its_default_and_zero_is_a_page_size() -> None:
+    # `procedures` reads 20 by default: 1 + 20 × (nodes 1 + number 1).
+    assert cost_of("{ procedures { nodes { number } } }") == 1 + 20 * 2
+    assert cost_of("{ procedures(first: 0) { totalCount } }") == 1
+
+
+def test_a_field_may_be_asked_fifty_times_in_one_selection_not_more() -> None:
+    def asked(times: int, also_inline: int = 0) -> str:
+        fields, inline = " number" * times, " number" * also_inline
+        return '{ procedure(number: "1") {' + fields + " ... {" + inline + " } } }"
+
+    assert refusal(asked(MAX_SAME_NAME)) is None
+    refused = Refusal(
+        "TOO_COMPLEX",
+        "`number` is asked more than 50 times in one selection;"
+        " ask for it once (with aliases where the arguments differ)",
+    )
+    assert refusal(asked(MAX_SAME_NAME + 1)) == refused
+    # An inline fragment's fields merge into the selection around it.
+    assert refusal(asked(30, also_inline=21)) == refused
+    # Fifty-one different names are fifty-one fields.
+    many = " ".join(f"a{i}: apiVersion" for i in range(MAX_SAME_NAME + 1))
+    assert refusal("{ " + many + " }") is None
+
+
+def test_an_inline_fragment_is_measured_on_its_type() -> None:
+    # `node` is an interface without `regulation`; on Procedure, `regulation` is a field of its
+    # own, one level deeper: `node { regulation { title } }` is 2 deep.
+    query = '{ node(id: "x") { ... on Procedure { regulation { title } } } }'
+    assert cost_of(query) == 3
+    assert refusal(query, Bounds(depth=2, aliases=30, page_size=100, cost=100)) is None
+    found = refusal(query, Bounds(depth=1, aliases=30, page_size=100, cost=100))
+    assert found is not None
+    assert found.code == "TOO_DEEP"
+
+
+def test_a_refusal_is_the_requests_error_with_its_code() -> None:
+    error = refusal_error(Refusal("TOO_DEEP", "too deep"))
+    assert (error.message, error.extensions) == ("too deep", {"code": "TOO_DEEP"})
+
+
 # The variables
 
 
@@ -166,3 +253,58 @@ def test_twenty_thousand_conditions_are_refused_at_the_first_list() -> None:
     found = input_problem(variables, InputBounds())
     assert found is not None
     assert "20000 items" in found.message
+
+
+SMALL = InputBounds(values=4, depth=2, list_items=3, characters=5)
+
+
+@pytest.mark.parametrize(
+    ("at_the_bound", "over_it", "message"),
+    [
+        (
+            {"a": 1, "b": 2, "c": 3, "d": 4},
+            {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5},
+            "more than 4 values in the variables",
+        ),
+        (
+            {"a": "abc", "b": "de"},
+            {"a": "abc", "b": "def"},
+            "more than 5 characters of text in the variables",
+        ),
+        (
+            {"l": [1, 2, 3]},
+            {"l": [1, 2, 3, 4]},
+            "$l lists 4 items, more than the 3 a list may hold",
+        ),
+        ({"l": [[1]]}, {"l": [[[1]]]}, "$l[0][0] nests objects and lists more than 2 deep"),
+    ],
+    ids=["values", "characters", "list items", "depth of lists"],
+)
+def test_each_bound_holds_what_it_says_and_not_one_more(
+    at_the_bound: dict[str, object], over_it: dict[str, object], message: str
+) -> None:
+    assert input_problem(at_the_bound, SMALL) is None
+    assert input_problem(over_it, SMALL) == Refusal(
+        "INPUT_TOO_LARGE", "the request's variables are too large: " + message
+    )
+
+
+def test_the_first_bound_passed_is_the_one_named() -> None:
+    # The second value already holds too much text; a third value would pass the count.
+    found = input_problem({"o": {"a": 1, "b": "nine char"}}, InputBounds(values=2, characters=3))
+    assert found is not None
+    assert found.message.endswith("more than 3 characters of text in the variables")
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("k" * 40, "k" * 40),
+        ("0123456789" * 4 + "X", "0123456789" * 4 + "…"),
+    ],
+    ids=["40 characters", "41 characters"],
+)
+def test_a_long_key_is_named_by_its_first_40_characters(key: str, shown: str) -> None:
+    found = input_problem({"o": {key: [1, 2, 3, 4]}}, SMALL)
+    assert found is not None
+    assert f"$o.{shown} lists 4 items" in found.message

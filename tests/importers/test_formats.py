@@ -26,7 +26,7 @@ from importers.base import NBSP, DocumentError, SourceDocument
 from importers.formats import sniff_format, to_source
 from importers.formats.docx import read_docx
 from importers.formats.html import read_html
-from importers.model import Paragraph, Table, render, render_with_grid
+from importers.model import Document, Paragraph, Table, render, render_with_grid
 from importers.mvd_regulations import looks_like_mvd_resolution, parse_mvd_resolution
 from importers.regulation_grid import flattened_document
 from importers.regulation_records import Apostille, FormCell, ValidityUnit
@@ -232,7 +232,13 @@ def test_a_docx_that_is_no_word_document_is_refused() -> None:
         to_source("broken.docx", b"PK\x03\x04 not really a zip")
 
 
-SAMPLE_MODEL = flattened_document(SourceDocument("004_85fdc72f4cf61fef.txt", SAMPLE))
+@pytest.fixture(scope="module")
+def sample_model() -> Document:
+    """The sample's model, built when a test asks (not at import: `make mutate` maps each
+    function to the tests that run it, and runs them with the function changed)."""
+    return flattened_document(SourceDocument("004_85fdc72f4cf61fef.txt", SAMPLE))
+
+
 WRITERS = {
     "docx": ("004.docx", model_writers.to_docx),
     "html": ("004.html", model_writers.to_html),
@@ -240,23 +246,25 @@ WRITERS = {
 }
 
 
-def test_the_sample_text_becomes_a_model_with_real_tables() -> None:
-    tables = [b for b in SAMPLE_MODEL.blocks if isinstance(b, Table)]
+def test_the_sample_text_becomes_a_model_with_real_tables(sample_model: Document) -> None:
+    tables = [b for b in sample_model.blocks if isinstance(b, Table)]
     assert len(tables) == 21  # 8 submitted, 5 requested, 4 issued, 4 appeal tables
     widths = {len({sum(c.columns for c in row) for row in t.rows}) for t in tables}
     assert widths == {1}  # every row of a table spans the same grid
     first = tables[0]
     assert first.rows[1][2].paragraphs[0].lines == ("в письменной форме:",)
     assert [c.merged for c in first.rows[2]] == [False, False, True, False]
-    shown = [p.replace(NBSP, " ") for p in render(SAMPLE_MODEL).strip().split("\n\n")]
+    shown = [p.replace(NBSP, " ") for p in render(sample_model).strip().split("\n\n")]
     original = [p.replace(NBSP, " ") for p in SAMPLE.strip().split("\n\n")]
     assert [p for p in shown if p.strip()] == [p for p in original if p.strip()]
 
 
 @pytest.mark.parametrize("form", list(WRITERS))
-def test_the_sample_in_each_format_reads_to_the_samples_facts(form: str) -> None:
+def test_the_sample_in_each_format_reads_to_the_samples_facts(
+    form: str, sample_model: Document
+) -> None:
     name, make = WRITERS[form]
-    raw = make(SAMPLE_MODEL)
+    raw = make(sample_model)
     assert sniff_format(name, raw) == form
     resolution = parse_mvd_resolution(to_source(name, raw))
     for number in [r.procedure_number for r in ORIGINAL.regulations]:
@@ -281,9 +289,9 @@ def graph_facts(raw: bytes, name: str) -> tuple[dict[tuple[str, str], object], s
 
 
 @pytest.mark.parametrize("form", list(WRITERS))
-def test_the_sample_in_each_format_gives_the_same_graph(form: str) -> None:
+def test_the_sample_in_each_format_gives_the_same_graph(form: str, sample_model: Document) -> None:
     name, make = WRITERS[form]
-    assert graph_facts(make(SAMPLE_MODEL), "004.txt" if form == "browser" else name) == (
+    assert graph_facts(make(sample_model), "004.txt" if form == "browser" else name) == (
         graph_facts(SAMPLE.encode(), "004.txt")
     )
 
@@ -336,8 +344,10 @@ def test_why_a_pdf_is_refused_is_said() -> None:
 # markers in `<sup>`, a table of contents, the site's chrome
 
 
-def test_the_sample_marked_up_as_pravo_by_serves_it_reads_to_the_samples_facts() -> None:
-    raw = model_writers.to_pravo_html(SAMPLE_MODEL)
+def test_the_sample_marked_up_as_pravo_by_serves_it_reads_to_the_samples_facts(
+    sample_model: Document,
+) -> None:
+    raw = model_writers.to_pravo_html(sample_model)
     assert sniff_format("004.html", raw) == "html"
     page = raw.decode()
     assert '<span class="promulgator">' in page

@@ -99,15 +99,20 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _quoted(text: str) -> str:
+    """A CSV field holding `text`: quoted, its quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def csv_field(value: Any) -> str:
     """One CSV field: text always quoted (an empty text is not a missing value), arrays joined."""
     if isinstance(value, str):
-        return '"' + value.replace('"', '""') + '"'
+        return _quoted(value)
     if isinstance(value, list | tuple):
         elements = [_text(element) for element in value]
         if any(ARRAY_DELIMITER in element for element in elements):
             raise ValueError("an array element holds the array delimiter U+001F")
-        return '"' + ARRAY_DELIMITER.join(elements).replace('"', '""') + '"'
+        return _quoted(ARRAY_DELIMITER.join(elements))
     return _text(value)
 
 
@@ -129,7 +134,7 @@ def _columns_and_fields(
         kind_of = type(value)
         if kind_of is str:
             columns.append(key + ":string")
-            fields.append('"' + value.replace('"', '""') + '"')
+            fields.append(_quoted(value))
             continue
         if kind_of is int:
             columns.append(key + ":long")

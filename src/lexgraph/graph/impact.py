@@ -258,11 +258,6 @@ class Affected(NamedTuple):
     mode: Mode
     path: tuple[Step, ...]
 
-    @property
-    def via(self) -> Node:
-        """The changed unit the path starts from."""
-        return self.path[0].source
-
 
 @dataclass(frozen=True, slots=True)
 class ImpactReport:

@@ -16,7 +16,7 @@ so the same size and seed give the same graph, on every machine. Each document i
 `GraphBatch`; `lexgraph.graph.loader.load_batches` writes them a group per transaction, to the
 graph one `load_batch` per document would give.
 
-Usage: `lexgraph synth --size M --seed 1` (or `python -m bench.synth M 1`).
+Usage: `lexgraph synth --size M --seed 1` (or `python -m lexgraph.synthetic M 1`).
 """
 
 from __future__ import annotations
@@ -371,9 +371,7 @@ class _Writer:
         properties: dict[str, Any] | None = None,
         key: str = "",
     ) -> None:
-        self.batch.add_edge(
-            EdgeRecord(edge_type, *source, *target, properties or {}, key)  # type: ignore[arg-type]
-        )
+        self.batch.add_edge(EdgeRecord(edge_type, *source, *target, properties or {}, key))
 
     def authority(self, name: str) -> tuple[str, str]:
         node_id = f"authority/{_transliterated(name)}"
