@@ -34,8 +34,7 @@ from lexgraph.graph.list_bounds import (
     list_bounds_of,
     read_list_bounds,
 )
-from lexgraph.graph.loader import load_batch
-from tests.api.sample_graph import sample_batch
+from tests.api.conftest import load_sample_graph
 
 # ---------------------------------------------------------------------------------------------
 # Every unpaged list of objects is bounded here or said to be bounded elsewhere
@@ -229,7 +228,7 @@ async def test_no_field_returns_more_than_its_bound_on_the_sample_graph(
     empty_graph: AsyncDriver, settings: Settings
 ) -> None:
     database = settings.neo4j_database
-    await load_batch(empty_graph, sample_batch(), database)
+    await load_sample_graph(empty_graph, database)
     bounds = await read_list_bounds(empty_graph, database)
 
     async def execute(query: str, **variables: Any) -> Any:

@@ -13,7 +13,7 @@ from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings
 from lexgraph.graph.loader import load_batch
-from tests.api.sample_graph import sample_batch
+from tests.api.sample_graph import CURRENT_TEXT_FROM, sample_batch
 from tests.conftest import WIPE_DATA
 
 
@@ -32,8 +32,14 @@ async def sample_graph(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
     """The sample graph, loaded once per module: the API tests only read."""
     async with driver.session(database=settings.neo4j_database) as session:
         await (await session.run(WIPE_DATA)).consume()
-    await load_batch(driver, sample_batch(), settings.neo4j_database)
+    await load_sample_graph(driver, settings.neo4j_database)
     return driver
+
+
+async def load_sample_graph(driver: AsyncDriver, database: str) -> None:
+    """The sample document's two editions, the earlier first, as an import of both would."""
+    await load_batch(driver, sample_batch(earlier_text=True), database)
+    await load_batch(driver, sample_batch(), database, effective_from=CURRENT_TEXT_FROM)
 
 
 @pytest.fixture

@@ -101,9 +101,16 @@ class _Builder:
         return made
 
 
-def sample_batch(extra_procedures: int = 0) -> GraphBatch:
+# The current text takes effect on this day; the earlier text required one more document of 15.4.1.
+CURRENT_TEXT_FROM = dt.date(2023, 7, 1)
+
+
+def sample_batch(extra_procedures: int = 0, *, earlier_text: bool = False) -> GraphBatch:
     """The sample graph; `extra_procedures` adds that many more procedures like 15.4.1 (numbered
-    90.1.1, 90.1.2 …) to measure round trips at many results."""
+    90.1.1, 90.1.2 …) to measure round trips at many results. `earlier_text` gives the document's
+    earlier edition instead: the same, plus a third document of 15.4.1 the current text dropped
+    (load it first, then the current one from `CURRENT_TEXT_FROM`: the loader keeps the dropped
+    document, closed, under a versioned id)."""
     b = _Builder()
     b.node(
         "SourceDocument",
@@ -112,6 +119,7 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
         name="004_85fdc72f4cf61fef.txt",
         kind="mvd_regulations",
         lineCount=1674,
+        checksum=("e" if earlier_text else "c") * 64,
     )
     for slug, name in [
         ("mvd", "Министерство внутренних дел Республики Беларусь"),
@@ -257,6 +265,8 @@ def sample_batch(extra_procedures: int = 0) -> GraphBatch:
     ]
     for number, title, fee, apostille, channels in procedures:
         _procedure(b, number, title, fee, apostille, channels)
+    if earlier_text:
+        _dropped_document(b, regulation_id("15.4.1"))
     return b.batch
 
 
@@ -312,8 +322,6 @@ def _procedure(
         b.edge("REQUIRES", reg, duty)
         for part in PARTS:
             b.cite(duty, part, DUTY_REFERENCE, DUTY_REQUIREMENT, "requirements")
-        if number == "15.4.1":
-            _archived_document(b, reg)
     else:
         copy = b.node(
             "DocumentRequirement",
@@ -426,28 +434,17 @@ def _procedure(
     b.edge("HAS_FORM", reg, form)
 
 
-def _archived_document(b: _Builder, reg: str) -> None:
-    """What an older text of the document stated and the current one no longer does: kept with
-    `validTo` under a versioned id (graph/versions.py), never shown as current."""
-    closed = {"validTo": dt.date(2023, 7, 1), "supersededBy": f"{DOCUMENT}@0123456789ab"}
+def _dropped_document(b: _Builder, reg: str) -> None:
+    """What the earlier text stated and the current one no longer does: the loader keeps it with
+    `validTo` under a versioned id (graph/history.py), never shown as current."""
     old = b.node(
         "DocumentRequirement",
-        f"{reg}__document_3@ba9876543210",
+        f"{reg}__document_3",
         position=3,
         name="справка, которую прежняя редакция требовала",
         requirements="в соответствии со статьей 287 Налогового кодекса Республики Беларусь",
         channels=["electronic"],
         apostille="required",
-        currentId=f"{reg}__document_3",
-        **closed,
     )
-    b.edge("REQUIRES", reg, old, key="@ba9876543210", **closed)
-    b.edge(
-        "CITES",
-        old,
-        ART_287,
-        key="@ba9876543210",
-        text="статьей 287",
-        field="requirements",
-        **closed,
-    )
+    b.edge("REQUIRES", reg, old)
+    b.edge("CITES", old, ART_287, text="статьей 287", field="requirements")
