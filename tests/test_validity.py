@@ -8,6 +8,7 @@ from typing import Any, LiteralString
 
 import pytest
 from neo4j import AsyncDriver
+from neo4j.time import Date
 
 from importers.base import clean
 from lexgraph.config import Settings
@@ -109,6 +110,22 @@ async def test_impact_answers_as_of_a_date(
     assert before.affected == ()  # nothing in force rests on it yet in this corpus
     on = await analyze_impact(driver, settings.neo4j_database, [law], as_of=ON)
     assert len(on.ids("regulation")) == 6
+
+
+def test_an_acts_node_gives_its_validity_as_the_driver_returns_it() -> None:
+    # Dates come as the driver's `Date` or as text; `adoptedOn`, when known, is the adoption, not
+    # the date the act bears.
+    node = {
+        "id": RESOLUTION_102,
+        "status": "repealed",
+        "date": dt.date(2023, 5, 18),
+        "adoptedOn": Date(2023, 5, 19),
+        "inForceFrom": "2023-07-01",
+        "repealedOn": Date(2024, 1, 1),
+    }
+    assert ActValidity.from_node(node) == ActValidity(
+        RESOLUTION_102, "repealed", dt.date(2023, 5, 19), dt.date(2023, 7, 1), dt.date(2024, 1, 1)
+    )
 
 
 def test_act_validity_in_python_follows_the_same_rule() -> None:
