@@ -159,7 +159,7 @@ async def test_portal_news_imported_before_the_regulations_is_linked_to_them(
     # The news says 10.7.1 and 15.4.1 are available electronically; their regulations list no
     # electronic submission.
     assert sorted(r["number"] for r in about) == ["10.7.1", "15.4.1"]
-    assert sorted(c.procedure for c in conflicts) == ["10.7.1", "15.4.1"]
+    assert sorted(c.number for c in conflicts) == ["10.7.1", "15.4.1"]
     assert await graph_state(graph, settings.neo4j_database) == news_first
 
 
