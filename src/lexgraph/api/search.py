@@ -7,11 +7,13 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from enum import Enum
 from typing import Any
 
 import strawberry
 from strawberry import relay
 
+from lexgraph.act_names import acts_named
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
@@ -19,22 +21,97 @@ from lexgraph.api.nodes import build
 from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citations
 from lexgraph.graph.reads.catalog import KNOWN_ACTS, KNOWN_ACTS_STAMP, SEARCH_TEXT
 from lexgraph.graph.reads.nodes import CITABLE_NODES_BY_ID
+from lexgraph.legal_terms import code_named
+from lexgraph.search_terms import (
+    NoWords,
+    SearchTerms,
+    first_found,
+    found_in_text,
+    parse_search,
+    procedure_number,
+)
 
 MAX_CITATION_TEXT = 20_000
 SNIPPET_CHARS = 160
 WORD = re.compile(r"\w+")
 
 
-@strawberry.type(description="One search hit, best first.")
+@strawberry.enum(description="How a hit was found.")
+class SearchMatch(Enum):
+    NUMBER = strawberry.enum_value(
+        "number", description="The text is its number (номер процедуры в едином перечне)."
+    )
+    CITATION = strawberry.enum_value(
+        "citation",
+        description="The text is a reference to it («ст. 287 НК», «Налоговый кодекс»), read by"
+        " the citation grammar, or an abbreviation of its name («НК»).",
+    )
+    WORDS = strawberry.enum_value(
+        "words",
+        description="Its texts hold every word of the text (in any form, or a synonym:"
+        " госпошлина = государственная пошлина), as a phrase where the text quotes one.",
+    )
+
+
+# What each searchable type is, in the words of the sources.
+KINDS: dict[str, str] = {
+    "LegalAct": "нормативный правовой акт",
+    "Provision": "структурная единица акта",
+    "Procedure": "административная процедура",
+    "Regulation": "регламент административной процедуры",
+    "DocumentRequirement": "документ, представляемый заинтересованным лицом",
+    "RequestedInformation": "документ (сведения), запрашиваемые уполномоченным органом",
+    "Registry": "государственный информационный ресурс",
+    "IssuedDocument": "документ, выдаваемый по результатам процедуры",
+    "Authority": "государственный орган",
+    "Form": "форма документа",
+    "PortalFact": "сведения единого портала электронных услуг",
+    "Fee": "плата за процедуру",
+    "Benefit": "льгота по размеру платы",
+}
+
+# The properties search reads, in the order a hit names them (`foundIn`): those of the two
+# full-text indexes (schema/migrations/0003_fulltext.cypher, 0009_cell_search.cypher).
+FIELDS: tuple[str, ...] = (
+    "title",
+    "name",
+    "label",
+    "text",
+    "requirements",
+    "condition",
+    "electronicText",
+    "sourceText",
+)
+
+
+@strawberry.type(description="One search hit: exact matches first, then the best by relevance.")
 class SearchHit:
-    score: float = strawberry.field(description="Relevance (Lucene score); higher is better.")
+    score: float | None = strawberry.field(
+        description="Relevance (Lucene score) of a hit found by its words; higher is better."
+        " Null for an exact match (`match` NUMBER or CITATION), which comes before them all."
+    )
+    match: SearchMatch = strawberry.field(description="How it was found.")
     type: str = strawberry.field(description="Its type (`Procedure`, `Provision` …).")
+    kind: str = strawberry.field(
+        description="What it is, in Russian: «административная процедура», «документ,"
+        " представляемый заинтересованным лицом», «плата за процедуру» …"
+    )
     graph_id: str = strawberry.field(
         description="Its graph id: the stable one, the same for every edition of a fact."
     )
     title: str | None = strawberry.field(description="Its title, name or label (Russian).")
+    found_in: list[str] = strawberry.field(
+        description="Where the words were found: its properties (`title`, `name`, `text`,"
+        " `requirements` (требования к документу), `condition`, `electronicText`, `sourceText`"
+        " (the row of the table as written: the apostille cell, the form of submission …)), or"
+        " `number` / `citation` for an exact match."
+    )
+    procedures: list[str] = strawberry.field(
+        description="The numbers of the procedures whose regulation states it (the procedure"
+        " a document, a fee or a benefit belongs to); empty for what no regulation states."
+    )
     snippet: str | None = strawberry.field(
-        description="A passage of its text around the first word found (Russian)."
+        description="A passage of where the words were found, around the first (Russian)."
     )
     raw: strawberry.Private[Mapping[str, Any]]
     as_of: strawberry.Private[dt.date]
@@ -52,23 +129,39 @@ def lucene_query(text: str, what: str = "search text") -> str:
     return " ".join(words)
 
 
-def snippet(row: Mapping[str, Any], words: list[str]) -> str | None:
-    text: str | None = next(
-        (row[k] for k in ("text", "sourceText", "name", "title") if isinstance(row.get(k), str)),
-        None,
-    )
-    if not text:
-        return None
-    lowered = text.lower()
-    # The index stems Russian words; a word's first letters find its other forms in the text.
-    found = [i for w in words if (i := lowered.find(w[: max(4, len(w) - 3)])) >= 0]
-    at = min(found) if found else 0
+def _passage(text: str, at: int) -> str:
+    """`SNIPPET_CHARS` of `text` around `at`, its runs of spaces and blank lines (a table's empty
+    cells) made one space."""
     start = max(0, at - SNIPPET_CHARS // 3)
     end = min(len(text), start + SNIPPET_CHARS)
-    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+    passage = " ".join(text[start:end].split())
+    return ("…" if start else "") + passage + ("…" if end < len(text) else "")
 
 
-# The labels the full-text index covers (schema/migrations/0003_fulltext.cypher).
+def found_in(row: Mapping[str, Any], terms: SearchTerms) -> list[str]:
+    """The properties of a hit that hold a word (or synonym) of the search."""
+    return [
+        key for key in FIELDS if isinstance(row.get(key), str) and found_in_text(terms, row[key])
+    ]
+
+
+def snippet(row: Mapping[str, Any], terms: SearchTerms, fields: list[str]) -> str | None:
+    """A passage of the first property the words were found in (else of its text)."""
+    key = next(
+        iter(fields),
+        next(
+            (k for k in ("text", "sourceText", "name", "title") if isinstance(row.get(k), str)),
+            None,
+        ),
+    )
+    text = row.get(key) if key else None
+    if not isinstance(text, str) or not text:
+        return None
+    return _passage(text, first_found(terms, text))
+
+
+# The labels the full-text indexes cover (schema/migrations/0003_fulltext.cypher and
+# 0009_cell_search.cypher).
 SEARCHABLE = (
     "LegalAct",
     "Provision",
@@ -81,7 +174,49 @@ SEARCHABLE = (
     "Authority",
     "Form",
     "PortalFact",
+    "Fee",
+    "Benefit",
 )
+
+
+def _title(row: Mapping[str, Any]) -> str | None:
+    title = row.get("title") or row.get("name") or row.get("label")
+    return str(title) if title is not None else None
+
+
+def _exact(row: Mapping[str, Any], match: SearchMatch, as_of: dt.date) -> SearchHit:
+    return SearchHit(
+        score=None,
+        match=match,
+        type=row["_label"],
+        kind=KINDS.get(row["_label"], row["_label"]),
+        graph_id=str(row.get("currentId") or row["id"]),
+        title=_title(row),
+        found_in=[match.name.lower()],
+        procedures=[str(row["number"])] if row["_label"] == "Procedure" else [],
+        snippet=None,
+        raw=row,
+        as_of=as_of,
+    )
+
+
+async def exact_ids(info: Info, text: str) -> tuple[SearchMatch, list[str]]:
+    """What the text names exactly: a procedure by its number, the code an abbreviation names
+    («НК»), else what the citation grammar resolves it to («ст. 287 НК», «Налоговый кодекс»,
+    «подпункт 15.4.1 единого перечня»), else the acts it names by kind and title («Закон о
+    лицензировании»; every act of that title when no kind is named)."""
+    number = procedure_number(text)
+    if number is not None:
+        return SearchMatch.NUMBER, [f"procedure/{number}"]
+    code = code_named(text)
+    if code is not None:
+        return SearchMatch.CITATION, [code.act_id]
+    context = await citation_context(info)
+    found = parse_citations(text, context=context)
+    ids = [i for c in found if c.resolved for i in canonical_ids(c)]
+    if not ids:
+        ids = acts_named(text, context.acts)
+    return SearchMatch.CITATION, list(dict.fromkeys(ids))
 
 
 async def search(
@@ -89,35 +224,62 @@ async def search(
 ) -> list[SearchHit]:
     """The best `first` hits for `text` among what holds on `as_of`: an edition of a fact that
     held then, never one superseded before or introduced after (acts, units, procedures,
-    authorities and registries hold at every date)."""
+    authorities and registries hold at every date). What the text names exactly (a procedure's
+    number, a reference) comes first; then what holds all its words."""
     paging.check_first(first, paging.largest_page(info), least=1)
     unknown = sorted(set(types or ()) - set(SEARCHABLE))
     if unknown:
         raise UserError(
             f"cannot search {', '.join(unknown)}: the searchable types are {', '.join(SEARCHABLE)}"
         )
-    query = lucene_query(text)
+    if len(text) > MAX_CITATION_TEXT:
+        raise UserError(f"the search text is longer than {MAX_CITATION_TEXT} characters")
+    try:
+        terms = parse_search(text)
+    except NoWords:
+        raise UserError("search text has no words") from None
+    match, ids = await exact_ids(info, text)
+    hits: list[SearchHit] = []
+    if ids:
+        records = await info.context.read("CITABLE_NODES_BY_ID", CITABLE_NODES_BY_ID, {"ids": ids})
+        nodes = {r["id"]: r["node"] for r in records}
+        hits = [
+            _exact(nodes[i], match, as_of)
+            for i in ids
+            if i in nodes and (types is None or nodes[i]["_label"] in types)
+        ]
     records = await info.context.read(
         "SEARCH_TEXT",
         SEARCH_TEXT,
-        {"query": query, "limit": first, "types": types, "asOf": as_of},
+        {"query": terms.lucene(), "limit": first, "types": types, "asOf": as_of},
     )
-    words = query.split()
-    hits = []
+    seen = {h.graph_id for h in hits}
     for record in records:
         row = record["node"]
+        graph_id = str(row.get("currentId") or row["id"])
+        if graph_id in seen:
+            continue
+        fields = found_in(row, terms)
         hits.append(
             SearchHit(
                 score=record["score"],
+                match=SearchMatch.WORDS,
                 type=row["_label"],
-                graph_id=str(row.get("currentId") or row["id"]),
-                title=row.get("title") or row.get("name") or row.get("label"),
-                snippet=snippet(row, words),
+                kind=KINDS.get(row["_label"], row["_label"]),
+                graph_id=graph_id,
+                title=_title(row),
+                found_in=fields,
+                procedures=sorted(record["procedures"], key=_number_key),
+                snippet=snippet(row, terms, fields),
                 raw=row,
                 as_of=as_of,
             )
         )
-    return hits
+    return hits[:first]
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
 @strawberry.type(description="A unit a citation names (статья, пункт, часть …).")
