@@ -7,9 +7,10 @@ import re
 import pytest
 
 from lexgraph.act_names import acts_named
-from lexgraph.citations import KnownAct, parse_citations
+from lexgraph.citations import CitationContext, KnownAct, parse_citations
 from lexgraph.legal_terms import CODE_ABBREVIATIONS, CODES, Code, code_named, code_title
 from lexgraph.search_terms import NoWords, parse_search, procedure_number
+from lexgraph.ways_in import How, named_ids
 
 
 def test_every_word_is_required() -> None:
@@ -112,3 +113,25 @@ MVD = KnownAct("by/resolution/mvd/2022-12-19/303", "resolution", "О вопро�
 )
 def test_acts_by_kind_and_title(text: str, ids: list[str]) -> None:
     assert acts_named(text, [LAW, RESOLUTION, MVD]) == ids
+
+
+@pytest.mark.parametrize(
+    ("text", "how", "ids", "ambiguous"),
+    [
+        ("15.4.1", How.NUMBER, ("procedure/15.4.1",), False),
+        ("НК", How.CITATION, ("by/code/tax",), False),
+        ("ст. 287 НК", How.CITATION, ("by/code/tax#art_287",), False),
+        (
+            "части 1–3 пункта 6 статьи 287 НК",
+            How.CITATION,
+            tuple(f"by/code/tax#art_287__point_6__part_{n}" for n in (1, 2, 3)),
+            False,
+        ),
+        ("Закон о лицензировании", How.CITATION, (LAW.act_id,), False),
+        ("О лицензировании", How.CITATION, (RESOLUTION.act_id, LAW.act_id), True),
+        ("лицензирование", How.CITATION, (), False),
+    ],
+)
+def test_what_words_name(text: str, how: How, ids: tuple[str, ...], ambiguous: bool) -> None:
+    named = named_ids(text, CitationContext(acts=(LAW, RESOLUTION, MVD)))
+    assert (named.how, named.ids, named.ambiguous) == (how, ids, ambiguous)

@@ -13,23 +13,21 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from lexgraph.act_names import acts_named
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.nodes import build
-from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citations
+from lexgraph.citations import CitationContext, parse_citations
 from lexgraph.graph.reads.catalog import KNOWN_ACTS, KNOWN_ACTS_STAMP, SEARCH_TEXT
 from lexgraph.graph.reads.nodes import CITABLE_NODES_BY_ID
-from lexgraph.legal_terms import code_named
 from lexgraph.search_terms import (
     NoWords,
     SearchTerms,
     first_found,
     found_in_text,
     parse_search,
-    procedure_number,
 )
+from lexgraph.ways_in import How, canonical_ids, known_acts, named_ids
 
 MAX_CITATION_TEXT = 20_000
 SNIPPET_CHARS = 160
@@ -201,22 +199,10 @@ def _exact(row: Mapping[str, Any], match: SearchMatch, as_of: dt.date) -> Search
 
 
 async def exact_ids(info: Info, text: str) -> tuple[SearchMatch, list[str]]:
-    """What the text names exactly: a procedure by its number, the code an abbreviation names
-    («НК»), else what the citation grammar resolves it to («ст. 287 НК», «Налоговый кодекс»,
-    «подпункт 15.4.1 единого перечня»), else the acts it names by kind and title («Закон о
-    лицензировании»; every act of that title when no kind is named)."""
-    number = procedure_number(text)
-    if number is not None:
-        return SearchMatch.NUMBER, [f"procedure/{number}"]
-    code = code_named(text)
-    if code is not None:
-        return SearchMatch.CITATION, [code.act_id]
-    context = await citation_context(info)
-    found = parse_citations(text, context=context)
-    ids = [i for c in found if c.resolved for i in canonical_ids(c)]
-    if not ids:
-        ids = acts_named(text, context.acts)
-    return SearchMatch.CITATION, list(dict.fromkeys(ids))
+    """What the text names exactly (`lexgraph.ways_in.named_ids`), the graph's acts known."""
+    named = named_ids(text, await citation_context(info))
+    match = SearchMatch.NUMBER if named.how is How.NUMBER else SearchMatch.CITATION
+    return match, list(named.ids)
 
 
 async def search(
@@ -349,27 +335,8 @@ async def citation_context(info: Info) -> CitationContext:
     if kept is not None and kept.stamp == stamp and now - kept.read_at < KNOWN_ACTS_TTL_S:
         return kept.context
     records = await context.read("KNOWN_ACTS", KNOWN_ACTS)
-    known = tuple(
-        KnownAct(
-            r["id"],
-            r["kind"],
-            r["title"],
-            (r["shortTitle"],) if r["shortTitle"] else (),
-            register=r["register"],  # the National Register's number («8/40012»), if imported
-        )
-        for r in records
-    )
-    _known_acts[key] = _KnownActs(stamp, CitationContext(acts=known), now)
+    _known_acts[key] = _KnownActs(stamp, known_acts(records), now)
     return _known_acts[key].context
-
-
-def canonical_ids(citation: Citation) -> list[str]:
-    if citation.kind == "procedure" and citation.procedure:
-        return [f"procedure/{citation.procedure}"]
-    units = [u.provision_id for u in citation.units if u.provision_id]
-    if units:
-        return units
-    return [citation.act_id] if citation.act_id else []
 
 
 @strawberry.input(description="The act the text belongs to, for references to itself.")
