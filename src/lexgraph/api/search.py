@@ -20,6 +20,7 @@ from lexgraph.api.nodes import build
 from lexgraph.citations import CitationContext, parse_citations
 from lexgraph.graph.reads.catalog import KNOWN_ACTS, KNOWN_ACTS_STAMP, SEARCH_TEXT
 from lexgraph.graph.reads.nodes import CITABLE_NODES_BY_ID
+from lexgraph.node_kinds import node_kind
 from lexgraph.search_terms import (
     NoWords,
     SearchTerms,
@@ -50,23 +51,6 @@ class SearchMatch(Enum):
         " госпошлина = государственная пошлина), as a phrase where the text quotes one.",
     )
 
-
-# What each searchable type is, in the words of the sources.
-KINDS: dict[str, str] = {
-    "LegalAct": "нормативный правовой акт",
-    "Provision": "структурная единица акта",
-    "Procedure": "административная процедура",
-    "Regulation": "регламент административной процедуры",
-    "DocumentRequirement": "документ, представляемый заинтересованным лицом",
-    "RequestedInformation": "документ (сведения), запрашиваемые уполномоченным органом",
-    "Registry": "государственный информационный ресурс",
-    "IssuedDocument": "документ, выдаваемый по результатам процедуры",
-    "Authority": "государственный орган",
-    "Form": "форма документа",
-    "PortalFact": "сведения единого портала электронных услуг",
-    "Fee": "плата за процедуру",
-    "Benefit": "льгота по размеру платы",
-}
 
 # The properties search reads, in the order a hit names them (`foundIn`): those of the two
 # full-text indexes (schema/migrations/0003_fulltext.cypher, 0009_cell_search.cypher).
@@ -187,7 +171,7 @@ def _exact(row: Mapping[str, Any], match: SearchMatch, as_of: dt.date) -> Search
         score=None,
         match=match,
         type=row["_label"],
-        kind=KINDS.get(row["_label"], row["_label"]),
+        kind=node_kind(row["_label"]),
         graph_id=str(row.get("currentId") or row["id"]),
         title=_title(row),
         found_in=[match.name.lower()],
@@ -251,7 +235,7 @@ async def search(
                 score=record["score"],
                 match=SearchMatch.WORDS,
                 type=row["_label"],
-                kind=KINDS.get(row["_label"], row["_label"]),
+                kind=node_kind(row["_label"]),
                 graph_id=graph_id,
                 title=_title(row),
                 found_in=fields,
