@@ -8,6 +8,7 @@ import pytest
 
 from lexgraph.act_names import acts_named
 from lexgraph.citations import CitationContext, KnownAct, parse_citations
+from lexgraph.graph.migrations import load_migrations
 from lexgraph.legal_terms import CODE_ABBREVIATIONS, CODES, Code, code_named, code_title
 from lexgraph.search_terms import NoWords, parse_search, procedure_number
 from lexgraph.ways_in import How, named_ids
@@ -135,3 +136,11 @@ def test_acts_by_kind_and_title(text: str, ids: list[str]) -> None:
 def test_what_words_name(text: str, how: How, ids: tuple[str, ...], ambiguous: bool) -> None:
     named = named_ids(text, CitationContext(acts=(LAW, RESOLUTION, MVD)))
     assert (named.how, named.ids, named.ambiguous) == (how, ids, ambiguous)
+
+
+def test_the_migrations_copy_of_the_code_titles_is_the_list() -> None:
+    # Migration 0009 names the codes of a graph imported before the titles were read; its copy of
+    # the list must be the list.
+    [migration] = [m for m in load_migrations() if m.name.startswith("0009_")]
+    copied = re.findall(r"\['(by/code/\w+)', '([^']+)'\]", migration.statements[-1])
+    assert copied == [(code.act_id, code.title) for code in CODES]

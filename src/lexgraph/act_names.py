@@ -10,7 +10,7 @@ choosing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from lexgraph.citations import KnownAct
 from lexgraph.citations.acts import ACT_HEAD_LEMMAS
@@ -27,7 +27,26 @@ def _lemmas(text: str) -> tuple[str, ...]:
     return tuple(lemma(w) for w in WORD.findall(text))
 
 
-def acts_named(text: str, acts: Iterable[KnownAct]) -> list[str]:
+# The acts of a context by the lemmas of their titles, kept for the one tuple of known acts a
+# process holds at a time (`lexgraph.api.search` keeps it until the graph changes), so a look-up
+# does not read every title again.
+_index: dict[int, tuple[Sequence[KnownAct], dict[tuple[str, ...], list[KnownAct]]]] = {}
+
+
+def _by_title(acts: Sequence[KnownAct]) -> dict[tuple[str, ...], list[KnownAct]]:
+    kept = _index.get(id(acts))
+    if kept is not None and kept[0] is acts:
+        return kept[1]
+    index: dict[tuple[str, ...], list[KnownAct]] = {}
+    for act in acts:
+        if act.title is not None:
+            index.setdefault(_lemmas(act.title), []).append(act)
+    _index.clear()
+    _index[id(acts)] = (acts, index)
+    return index
+
+
+def acts_named(text: str, acts: Sequence[KnownAct]) -> list[str]:
     """Ids of the acts `text` names by kind and title, or by title alone, in id order."""
     words = _lemmas(text)
     kind: str | None = None
@@ -38,10 +57,5 @@ def acts_named(text: str, acts: Iterable[KnownAct]) -> list[str]:
     if not words:
         return []
     kinds = KIND_ALIASES.get(kind, frozenset({kind})) if kind is not None else None
-    return sorted(
-        act.act_id
-        for act in acts
-        if act.title is not None
-        and (kinds is None or act.kind in kinds)
-        and _lemmas(act.title) == words
-    )
+    titled = _by_title(acts).get(words, [])
+    return sorted(act.act_id for act in titled if kinds is None or act.kind in kinds)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from neo4j import AsyncDriver
 
+from lexgraph.graph.migrations import load_migrations
 from tests.api.conftest import Run
 
 ACTS = """{ legalActs { graphId kind title status inForceFrom repealedOn } }"""
@@ -38,3 +39,25 @@ async def test_status_only_where_a_text_says_it(corpus: AsyncDriver, run: Run) -
     assert stated.pop("by/cm_resolution/2017-07-14/529") == (None, "2017-07-15", None)
     # Every other act is only cited: a reference does not say whether the act is in force.
     assert set(stated.values()) == {(None, None, None)}
+
+
+async def test_a_graph_imported_before_gets_the_codes_titles(corpus: AsyncDriver, run: Run) -> None:
+    [migration] = [m for m in load_migrations() if m.name.startswith("0009_")]
+    await corpus.execute_query("MATCH (n:LegalAct {id: 'by/code/tax'}) REMOVE n.title")
+    await corpus.execute_query(
+        "MERGE (n:LegalAct {id: 'by/code/labour'}) SET n.kind = 'code', n.title = 'ТК (как назван)'"
+    )
+    try:
+        await corpus.execute_query(migration.statements[-1])
+        answer = await run(
+            '{ tax: legalAct(id: "by/code/tax") { title } '
+            'labour: legalAct(id: "by/code/labour") { title } }'
+        )
+    finally:
+        await corpus.execute_query("MATCH (n:LegalAct {id: 'by/code/labour'}) DELETE n")
+    assert answer.errors == []
+    # A title the graph holds is kept; a missing one is the list's.
+    assert answer.data == {
+        "tax": {"title": "Налоговый кодекс Республики Беларусь"},
+        "labour": {"title": "ТК (как назван)"},
+    }
