@@ -46,7 +46,7 @@ from lexgraph.importing import (
     import_document,
     known_procedures,
 )
-from lexgraph.ways_in import known_acts, named_ids
+from lexgraph.ways_in import AmbiguousName, as_graph_ids, known_acts
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -128,30 +128,20 @@ def _emit(
 
 
 async def _graph_ids(driver: AsyncDriver, database: str, given: list[str]) -> list[str]:
-    """Each of `given` as a graph id: an id the graph holds as it is, else what the words name
-    («статья 287 Налогового кодекса» → `by/code/tax#art_287`, `lexgraph.ways_in`), each reading
-    printed. A name two acts share is refused with both; words that name nothing are kept, for
-    the analysis to say they are not in the graph."""
+    """Each of `given` as graph ids (`lexgraph.ways_in.as_graph_ids`), each reading printed."""
     present = await present_ids(driver, database, given)
     if all(value in present for value in given):
         return given
     records, _, _ = await driver.execute_query(
         KNOWN_ACTS, database_=database, routing_=RoutingControl.READ
     )
-    context = known_acts(records)
-    ids: list[str] = []
-    for value in given:
-        named = None if value in present else named_ids(value, context)
-        if named is None or not named.ids:
-            ids.append(value)
-            continue
-        if named.ambiguous:
-            raise ImpactError(
-                f"{value!r} names {len(named.ids)} acts: {', '.join(named.ids)}; name one by its id"
-            )
-        console.print(f"{value} → {', '.join(named.ids)}")
-        ids.extend(named.ids)
-    return list(dict.fromkeys(ids))
+    try:
+        ids, readings = as_graph_ids(given, present, known_acts(records))
+    except AmbiguousName as error:
+        raise ImpactError(str(error)) from None
+    for words, named in readings:
+        console.print(f"{words} → {', '.join(named)}")
+    return ids
 
 
 async def _impact(

@@ -7,7 +7,7 @@ lead to the same node wherever they are typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -79,3 +79,30 @@ def named_ids(text: str, context: CitationContext) -> Named:
         return Named(How.CITATION, tuple(dict.fromkeys(ids)))
     acts = acts_named(text, context.acts)
     return Named(How.CITATION, tuple(acts), ambiguous=len(acts) > 1)
+
+
+class AmbiguousName(ValueError):
+    """Words that name several acts, none of which may be chosen."""
+
+
+def as_graph_ids(
+    given: Sequence[str], present: Set[str], context: CitationContext
+) -> tuple[list[str], list[tuple[str, tuple[str, ...]]]]:
+    """Each of `given` as graph ids: one the graph holds (`present`) as it is, else what the words
+    name («статья 287 Налогового кодекса» → `by/code/tax#art_287`); words that name nothing are
+    kept, for the caller to report as not found. Returns the ids and each reading made (the
+    words, the ids). Raises `AmbiguousName` for a name several acts share."""
+    ids: list[str] = []
+    readings: list[tuple[str, tuple[str, ...]]] = []
+    for value in given:
+        named = None if value in present else named_ids(value, context)
+        if named is None or not named.ids:
+            ids.append(value)
+            continue
+        if named.ambiguous:
+            raise AmbiguousName(
+                f"{value!r} names {len(named.ids)} acts: {', '.join(named.ids)}; name one by its id"
+            )
+        readings.append((value, named.ids))
+        ids.extend(named.ids)
+    return list(dict.fromkeys(ids)), readings

@@ -93,3 +93,22 @@ def test_impact_refuses_a_name_two_acts_share(corpus: AsyncDriver, neo4j_uri: st
     assert result.exit_code == 1
     said = " ".join(result.output.split())  # the console wraps long lines
     assert f"'О лицензировании' names 2 acts: {RESOLUTION_154}, {LAW_213};" in said
+
+
+async def test_the_api_impact_takes_references_and_names(corpus: AsyncDriver, run: Run) -> None:
+    query = """query ($of: [String!]!) { impact(of: $of, asOf: "2024-01-01") {
+                 of notFound counts { kind total } } }"""
+    by_id = await run(query, of=["by/code/tax#art_287"])
+    by_words = await run(query, of=["ст. 287 НК"])
+    assert by_words.errors == []
+    assert by_words.data["impact"] == by_id.data["impact"]
+    assert by_words.data["impact"]["of"] == ["by/code/tax#art_287"]
+    law = await run(query, of=["Закон о лицензировании"])
+    assert law.data["impact"]["of"] == [LAW_213]
+    both = await run(query, of=["О лицензировании"])
+    assert both.errors == [
+        f"'О лицензировании' names 2 acts: {RESOLUTION_154}, {LAW_213}; name one by its id"
+    ]
+    nothing = await run(query, of=["статья 999 Закона о пчеловодстве"])
+    assert nothing.errors == []
+    assert nothing.data["impact"]["notFound"] == ["статья 999 Закона о пчеловодстве"]

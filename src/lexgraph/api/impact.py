@@ -13,9 +13,11 @@ from strawberry import relay
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
+from lexgraph.api.search import citation_context
 from lexgraph.graph import impact as reads
 from lexgraph.impact_report import distance_title
 from lexgraph.impact_words import chain, step_words
+from lexgraph.ways_in import AmbiguousName, as_graph_ids
 
 CURSOR_PREFIX = "affected"
 
@@ -218,7 +220,9 @@ class ImpactGroup:
     " a time, nearest first."
 )
 class Impact:
-    of: list[str] = strawberry.field(description="The graph ids asked about.")
+    of: list[str] = strawberry.field(
+        description="The graph ids asked about: references and names in `of` as the ids they name."
+    )
     as_of: dt.date = strawberry.field(description="The date the answer holds on.")
     depth: int = strawberry.field(description="How many edges were followed at most.")
     changed: list[ImpactNode] = strawberry.field(
@@ -317,12 +321,28 @@ def _affected(item: reads.Affected) -> AffectedNode:
     )
 
 
+async def _graph_ids(info: Info, given: list[str]) -> list[str]:
+    """Each of `given` as graph ids: an id the graph holds, else the reference or name it is
+    («ст. 287 НК» → `by/code/tax#art_287`, `lexgraph.ways_in`); a name several acts share is the
+    user's error."""
+    context = info.context
+    context.round_trips.append("PRESENT_IDS")
+    present = await reads.present_ids(context.driver, context.database, given)
+    if all(value in present for value in given):
+        return given
+    try:
+        ids, _ = as_graph_ids(given, present, await citation_context(info))
+    except AmbiguousName as error:
+        raise UserError(str(error)) from None
+    return ids
+
+
 async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -> Impact:
     """The report, from the process's cache of reports when the app keeps one (paging through a
     report asks for it again), else walked for this request."""
     context = info.context
     context.round_trips.append("IMPACT")
-    ids = [i.strip() for i in of]
+    ids = await _graph_ids(info, [i.strip() for i in of])
     timeout_s = context.settings.lexgraph_query_timeout_s
     try:
         if context.impact_reports is not None:
@@ -375,8 +395,10 @@ class ImpactQuery:
         of: Annotated[
             list[str],
             strawberry.argument(
-                description="Graph ids of the acts or provisions that change (a provision counts"
-                " with all its sub-units), e.g. `by/code/tax#art_287`, `by/law/2022-10-14/213-z`."
+                description="The acts or provisions that change (a provision counts with all its"
+                " sub-units): graph ids (`by/code/tax#art_287`, `by/law/2022-10-14/213-z`), or"
+                " references and names as written (статья 287 Налогового кодекса, Закон о"
+                " лицензировании); `of` in the answer gives the ids they were read as."
             ),
         ],
         as_of: Annotated[
