@@ -130,3 +130,12 @@ async def test_quoted_words_are_a_phrase(corpus: AsyncDriver, run: Run) -> None:
     assert sorted(p for h in found for p in h["procedures"]) == ["15.4.1", "15.4.2"]
     none = await hits(run, '"разрешения специального"', types=["IssuedDocument"])
     assert none == []
+
+
+async def test_a_procedure_found_by_its_title_names_itself(corpus: AsyncDriver, run: Run) -> None:
+    # Line 70: 10.7.1 «Согласование приглашения иностранного гражданина или лица без гражданства
+    # на обучение».
+    found = await hits(run, "согласование приглашения на обучение", types=["Procedure"])
+    assert [(h["graphId"], h["procedures"], h["foundIn"]) for h in found] == [
+        ("procedure/10.7.1", ["10.7.1"], ["title"])
+    ]

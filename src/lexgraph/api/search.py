@@ -176,7 +176,7 @@ def _exact(row: Mapping[str, Any], match: SearchMatch, as_of: dt.date) -> Search
         graph_id=str(row.get("currentId") or row["id"]),
         title=_title(row),
         found_in=[match.name.lower()],
-        procedures=[str(row["number"])] if row["_label"] == "Procedure" else [],
+        procedures=_procedures(row, []),
         snippet=None,
         raw=row,
         as_of=as_of,
@@ -251,13 +251,20 @@ async def search(
                 graph_id=graph_id,
                 title=_title(row),
                 found_in=fields,
-                procedures=sorted(record["procedures"], key=_number_key),
+                procedures=_procedures(row, record["procedures"]),
                 snippet=snippet(row, terms, fields),
                 raw=row,
                 as_of=as_of,
             )
         )
     return hits[:first]
+
+
+def _procedures(row: Mapping[str, Any], stated_in: list[str]) -> list[str]:
+    """A procedure's own number, or the numbers of the procedures whose regulation states it."""
+    if row["_label"] == "Procedure":
+        return [str(row["number"])]
+    return sorted(stated_in, key=_number_key)
 
 
 def _number_key(number: str) -> tuple[int, ...]:
