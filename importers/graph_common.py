@@ -17,6 +17,7 @@ from importers.base import Span, align, clean
 from lexgraph.citations import Citation, CitationContext, parse_citations
 from lexgraph.citations.ids import transliterate
 from lexgraph.graph.records import EdgeRecord, GraphBatch, NodeRecord
+from lexgraph.legal_terms import code_title
 
 UNIT_NAMES = {
     "art": "статья",
@@ -225,7 +226,9 @@ class CitationLinker:
                         "issuers": list(act.issuers) or None,
                         "number": act.number,
                         "date": act.date,
-                        "title": act.title,
+                        # A code is cited by its name alone («Налогового кодекса»): its
+                        # title is the one the list of legal terms holds.
+                        "title": act.title or code_title(act.act_id),
                         "shortTitle": act.short_name,
                     }
                 ),

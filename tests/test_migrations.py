@@ -36,6 +36,7 @@ async def test_identifiers_are_unique_and_text_is_searchable_in_russian(
     assert "constraint:procedure_number" in items
     assert "constraint:legal_act_id" in items
     assert "index:lexgraph_text:FULLTEXT:russian" in items
+    assert "index:lexgraph_cells:FULLTEXT:russian" in items
 
 
 async def test_russian_analyzer_matches_other_word_forms(empty_graph: AsyncDriver) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from neo4j import AsyncDriver, RoutingControl
 from rich.console import Console
 
 from importers.base import DocumentError, SourceDocument
@@ -26,6 +27,7 @@ from lexgraph.graph.impact import (
     analyze_impact,
     present_ids,
 )
+from lexgraph.graph.reads.catalog import KNOWN_ACTS
 from lexgraph.graph.versions import VersionDiff, batch_state, compare
 from lexgraph.impact_report import (
     FORMATS,
@@ -44,6 +46,7 @@ from lexgraph.importing import (
     import_document,
     known_procedures,
 )
+from lexgraph.ways_in import AmbiguousName, as_graph_ids, known_acts
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -124,23 +127,50 @@ def _emit(
         typer.echo(text, nl=False)
 
 
+async def _graph_ids(driver: AsyncDriver, database: str, given: list[str]) -> list[str]:
+    """Each of `given` as graph ids (`lexgraph.ways_in.as_graph_ids`), each reading printed."""
+    present = await present_ids(driver, database, given)
+    if all(value in present for value in given):
+        return given
+    records, _, _ = await driver.execute_query(
+        KNOWN_ACTS, database_=database, routing_=RoutingControl.READ
+    )
+    try:
+        ids, readings = as_graph_ids(given, present, known_acts(records))
+    except AmbiguousName as error:
+        raise ImpactError(str(error)) from None
+    for words, named in readings:
+        console.print(f"{words} → {', '.join(named)}")
+    return ids
+
+
 async def _impact(
     settings: Settings, of: list[str], as_of: dt.date | None, depth: int
 ) -> ImpactReport:
     driver = create_driver(settings)
     try:
-        return await analyze_impact(driver, settings.neo4j_database, of, as_of=as_of, depth=depth)
+        ids = await _graph_ids(driver, settings.neo4j_database, of)
+        return await analyze_impact(driver, settings.neo4j_database, ids, as_of=as_of, depth=depth)
     finally:
         await driver.close()
 
 
 def impact(
     act: Annotated[
-        list[str] | None, typer.Option("--act", help="Id of an act that changes or is repealed.")
+        list[str] | None,
+        typer.Option(
+            "--act",
+            help="An act that changes or is repealed: its id, or its name («Налоговый кодекс»,"
+            " «Закон о лицензировании», «НК»).",
+        ),
     ] = None,
     provision: Annotated[
         list[str] | None,
-        typer.Option("--provision", help="Id of a provision that changes (with its sub-units)."),
+        typer.Option(
+            "--provision",
+            help="A provision that changes (with its sub-units): its id, or a reference as"
+            " written («статья 287 Налогового кодекса», «п. 6 ст. 287 НК»).",
+        ),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Answer as of this date (default: today).")

@@ -20,6 +20,7 @@ from rich.tree import Tree
 
 from lexgraph.graph.impact import KIND_ORDER, Affected, ImpactReport, Step
 from lexgraph.graph.versions import VersionDiff
+from lexgraph.impact_words import chain
 
 KIND_TITLES = {
     "procedure": "Procedures",
@@ -80,6 +81,9 @@ def affected_json(item: Affected) -> dict[str, Any]:
         "kind": item.node.kind,
         "name": item.node.name,
         "distance": item.distance,
+        "references": item.references,
+        "direct": item.direct,
+        "because": chain(item.path),
         "mode": item.mode.value,
         "path": [step_json(s) for s in item.path],
     }
@@ -100,6 +104,7 @@ def report_json(
         "changed": [{"id": n.id, "label": n.label, "name": n.name} for n in report.changed],
         "totalCount": report.total(),
         "counts": report.counts(),
+        "directCounts": report.direct_counts(),
         "groups": [
             {
                 "distance": distance,
@@ -202,35 +207,40 @@ def report_counts(report: ImpactReport) -> Table:
     )
     table.add_column("kind")
     for distance in groups:
-        table.add_column(f"{distance}: {distance_title(distance)}", justify="right")
+        # Edges, not directness: a procedure whose document cites the unit is 3 edges away and
+        # a direct dependant all the same (the last column).
+        table.add_column(f"{distance} edge{'s' if distance > 1 else ''} away", justify="right")
     table.add_column("all", justify="right")
+    table.add_column("of them direct", justify="right")
     by_distance = {d: report.counts(d) for d in groups}
+    direct = report.direct_counts()
     for kind, total in report.counts().items():
         cells = [f"{by_distance[d].get(kind, 0):,}" for d in groups]
-        table.add_row(KIND_TITLES[kind], *cells, f"{total:,}")
+        table.add_row(KIND_TITLES[kind], *cells, f"{total:,}", f"{direct.get(kind, 0):,}")
     return table
 
 
 def report_table(
     report: ImpactReport, kinds: Sequence[str] | None = None, limit: int | None = None
 ) -> Table:
-    """The nodes `listed` (all by default), one row each, with the last edge of its path."""
+    """The nodes `listed` (all by default), one row each, with its chain from the changed unit
+    (in Russian, `lexgraph.impact_words`) and whether it depends directly."""
     items = listed(report, kinds, limit)
     table = Table(
         title=f"Impact of {', '.join(report.of)} as of {report.as_of.isoformat()}"
         f" (depth {report.depth})",
         caption=_shown(items, report, kinds),
     )
-    for column in ("dist.", "kind", "id", "name", "because"):
+    for column in ("dist.", "direct", "kind", "id", "name", "because"):
         table.add_column(column, overflow="fold")
     for item in items:
-        last = item.path[-1]
         table.add_row(
             str(item.distance),
+            "yes" if item.direct else f"no ({item.references} references)",
             item.node.kind,
             item.node.id,
             _short(item.node.name, 60),
-            f"{last.relation} {'from' if last.reversed else 'of'} {last.source.id}",
+            chain(item.path),
         )
     return table
 

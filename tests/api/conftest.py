@@ -13,6 +13,7 @@ from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings
 from lexgraph.graph.loader import load_batch
+from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.api.sample_graph import CURRENT_TEXT_FROM, sample_batch
 from tests.conftest import WIPE_DATA
 
@@ -33,6 +34,16 @@ async def sample_graph(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
     async with driver.session(database=settings.neo4j_database) as session:
         await (await session.run(WIPE_DATA)).consume()
     await load_sample_graph(driver, settings.neo4j_database)
+    return driver
+
+
+@pytest.fixture(scope="module")
+async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """The bundled sample corpus (importers/corpus/), imported once per module."""
+    async with driver.session(database=settings.neo4j_database) as session:
+        await (await session.run(WIPE_DATA)).consume()
+    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    assert report.failed == ()
     return driver
 
 

@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from lexgraph.config import Settings, project_root
-from lexgraph.importing import import_paths, sample_corpus_dir
+from lexgraph.config import project_root
+from lexgraph.importing import sample_corpus_dir
 from tests.api.conftest import Run
-from tests.conftest import WIPE_DATA
 
 QUERIES = {p.stem: p.read_text() for p in (project_root() / "queries").glob("*.graphql")}
 # The source separates words with no-break spaces where the citation keeps plain ones.
@@ -26,15 +25,6 @@ CORPUS_TEXT = [
 ]
 PARTS = [f"by/code/tax#art_287__point_6__part_{n}" for n in (1, 2, 3)]
 DUTY = "частях первой–третьей пункта 6 статьи 287 Налогового кодекса Республики Беларусь"
-
-
-@pytest.fixture(scope="module")
-async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert report.failed == ()
-    return driver
 
 
 def duty_citations(procedure: dict[str, Any]) -> list[dict[str, Any]]:

@@ -80,8 +80,8 @@ async def test_search_only_some_types(sample_graph: AsyncDriver, run: Run) -> No
     answer = await run('{ search(text: "разрешения", types: ["Procedure"]) { type graphId } }')
     assert answer.errors == []
     assert {h["type"] for h in answer.data["search"]} == {"Procedure"}
-    wrong = await run('{ search(text: "разрешения", types: ["Fee"]) { type } }')
-    assert "cannot search Fee" in wrong.errors[0]
+    wrong = await run('{ search(text: "разрешения", types: ["Appeal"]) { type } }')
+    assert "cannot search Appeal" in wrong.errors[0]
 
 
 async def test_references_to_the_citing_act_resolve_through_the_context(

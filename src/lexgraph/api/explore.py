@@ -9,8 +9,10 @@ import strawberry
 
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
+from lexgraph.api.search import citation_context
 from lexgraph.graph import neighbourhood as reads
 from lexgraph.graph.records import EDGE_TYPES
+from lexgraph.ways_in import named_ids
 
 
 @strawberry.type(description="A node in a drawing of the graph.")
@@ -73,6 +75,19 @@ async def neighbourhood(
         info.context.read, id.strip(), depth=depth, edge_types=edge_types, as_of=as_of
     )
     if found is None:
+        # Not a graph id: a procedure's number, a reference or an act's name, read as search
+        # reads them. A name two nodes share is refused with both, never settled by a guess.
+        named = named_ids(id, await citation_context(info)).ids
+        if len(named) > 1:  # two acts of one title, or several units of one reference
+            raise UserError(
+                f"{id.strip()!r} names {len(named)} nodes: {', '.join(named)}; ask for one by its"
+                " graph id"
+            )
+        if named:
+            found = await reads.find_neighbourhood(
+                info.context.read, named[0], depth=depth, edge_types=edge_types, as_of=as_of
+            )
+    if found is None:
         when = f" on {as_of.isoformat()}" if as_of else ""
         raise UserError(f"no node with id {id!r}{when}")
     return Neighbourhood(
@@ -102,7 +117,12 @@ class ExploreQuery:
         self,
         info: Info,
         id: Annotated[
-            str, _arg("Graph id of the node, e.g. `procedure/15.4.1`, `by/code/tax#art_287`.")
+            str,
+            _arg(
+                "The node: its graph id (`procedure/15.4.1`, `by/code/tax#art_287`), a"
+                " procedure's number (15.4.1), a reference (ст. 287 НК) or an act's name (Закон о"
+                " лицензировании, Налоговый кодекс)."
+            ),
         ],
         depth: Annotated[int, _arg(f"How many edges away, 0 to {reads.MAX_DEPTH}.")] = 1,
         edge_types: Annotated[

@@ -13,8 +13,11 @@ from strawberry import relay
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
+from lexgraph.api.search import citation_context
 from lexgraph.graph import impact as reads
 from lexgraph.impact_report import distance_title
+from lexgraph.impact_words import chain, step_words
+from lexgraph.ways_in import AmbiguousName, as_graph_ids
 
 CURSOR_PREFIX = "affected"
 
@@ -69,13 +72,34 @@ class ImpactStep:
     explanation: str = strawberry.field(
         description="The edge as one line, in the graph's direction: `A —CITES→ B «text»`."
     )
+    words: str = strawberry.field(
+        description="The step in Russian, after the node it leaves: «← ссылается: документ «…»»"
+        " (← when the next node refers to or holds the one before)."
+    )
 
 
 @strawberry.type(description="A node the change reaches, with the path that explains why.")
 class AffectedNode:
     node: ImpactNode = strawberry.field(description="The affected node.")
     distance: int = strawberry.field(
-        description="How many edges from the changed unit: 1 = depends on it directly."
+        description="How many edges from the changed unit, every step counted: a procedure whose"
+        " own document cites the unit is 3 (the unit ← cited by the document ← required by the"
+        " regulation → regulates the procedure). How directly it depends is `references`."
+    )
+    references: int = strawberry.field(
+        description="How many references (ссылки: a citation, a legal basis, a listing, a"
+        " repeal) the chain crosses; the steps from a fact to what holds it (a document to its"
+        " regulation, a regulation to its procedure) are not counted. 1 = direct."
+    )
+    direct: bool = strawberry.field(
+        description="Depends on the changed unit directly (прямо): its own text, or its"
+        " regulation's, refers to the unit (`references` 1). A procedure whose document cites"
+        " Art. 287 is direct; one whose regulation is based on an act that cites it is not."
+    )
+    because: str = strawberry.field(
+        description="The chain in Russian, from the changed unit to this node: «часть первая"
+        " пункта 6 статьи 287 Налогового кодекса Республики Беларусь ← ссылается: документ «…»"
+        " ← требует: регламент «…» → регулирует: процедура 15.4.1 «…»»."
     )
     mode: ImpactMode = strawberry.field(description="Affected as a whole or in part.")
     path: list[ImpactStep] = strawberry.field(
@@ -196,7 +220,9 @@ class ImpactGroup:
     " a time, nearest first."
 )
 class Impact:
-    of: list[str] = strawberry.field(description="The graph ids asked about.")
+    of: list[str] = strawberry.field(
+        description="The graph ids asked about: references and names in `of` as the ids they name."
+    )
     as_of: dt.date = strawberry.field(description="The date the answer holds on.")
     depth: int = strawberry.field(description="How many edges were followed at most.")
     changed: list[ImpactNode] = strawberry.field(
@@ -225,6 +251,13 @@ class Impact:
         return _counts(self.report.counts())
 
     @strawberry.field(
+        description="How many nodes depend on the change directly (`AffectedNode.direct`), by"
+        " kind: for procedures, those whose own regulation refers to the changed unit."
+    )
+    def direct_counts(self) -> list[ImpactCount]:
+        return _counts(self.report.direct_counts())
+
+    @strawberry.field(
         description="A page of the affected nodes (of one kind if given), nearest first."
     )
     def affected(
@@ -233,12 +266,25 @@ class Impact:
         kind: KindArgument = None,
         first: FirstArgument = 100,
         after: AfterArgument = None,
+        direct: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="Only the direct dependants (true) or only the others (false); all"
+                " if omitted."
+            ),
+        ] = None,
     ) -> AffectedNodeConnection:
         _check_kind(kind)
-        if kind is None:
-            return _connection(info, self.report.affected, first, after, self.report.total())
-        total = self.report.counts().get(kind, 0)
-        return _connection(info, self.report.of_kind(kind), first, after, total)
+        items = self.report.affected if kind is None else self.report.of_kind(kind)
+        if direct is None:
+            counts = self.report.counts()
+        else:
+            items = tuple(item for item in items if item.direct is direct)
+            counts = self.report.direct_counts()
+            if not direct:
+                counts = {k: n - counts.get(k, 0) for k, n in self.report.counts().items()}
+        total = sum(counts.values()) if kind is None else counts.get(kind, 0)
+        return _connection(info, items, first, after, total)
 
     @strawberry.field(description="The affected nodes by distance, nearest first.")
     def groups(self) -> list[ImpactGroup]:
@@ -256,6 +302,9 @@ def _affected(item: reads.Affected) -> AffectedNode:
     return AffectedNode(
         node=_node(item.node),
         distance=item.distance,
+        references=item.references,
+        direct=item.direct,
+        because=chain(item.path),
         mode=ImpactMode(item.mode.value),
         path=[
             ImpactStep(
@@ -265,10 +314,27 @@ def _affected(item: reads.Affected) -> AffectedNode:
                 reversed=step.reversed,
                 text=step.text,
                 explanation=step.describe(),
+                words=step_words(step),
             )
             for step in item.path
         ],
     )
+
+
+async def _graph_ids(info: Info, given: list[str]) -> list[str]:
+    """Each of `given` as graph ids: an id the graph holds, else the reference or name it is
+    («ст. 287 НК» → `by/code/tax#art_287`, `lexgraph.ways_in`); a name several acts share is the
+    user's error."""
+    context = info.context
+    context.round_trips.append("PRESENT_IDS")
+    present = await reads.present_ids(context.driver, context.database, given)
+    if all(value in present for value in given):
+        return given
+    try:
+        ids, _ = as_graph_ids(given, present, await citation_context(info))
+    except AmbiguousName as error:
+        raise UserError(str(error)) from None
+    return ids
 
 
 async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -> Impact:
@@ -276,7 +342,7 @@ async def impact(info: Info, of: list[str], as_of: dt.date | None, depth: int) -
     report asks for it again), else walked for this request."""
     context = info.context
     context.round_trips.append("IMPACT")
-    ids = [i.strip() for i in of]
+    ids = await _graph_ids(info, [i.strip() for i in of])
     timeout_s = context.settings.lexgraph_query_timeout_s
     try:
         if context.impact_reports is not None:
@@ -329,8 +395,10 @@ class ImpactQuery:
         of: Annotated[
             list[str],
             strawberry.argument(
-                description="Graph ids of the acts or provisions that change (a provision counts"
-                " with all its sub-units), e.g. `by/code/tax#art_287`, `by/law/2022-10-14/213-z`."
+                description="The acts or provisions that change (a provision counts with all its"
+                " sub-units): graph ids (`by/code/tax#art_287`, `by/law/2022-10-14/213-z`), or"
+                " references and names as written (статья 287 Налогового кодекса, Закон о"
+                " лицензировании); `of` in the answer gives the ids they were read as."
             ),
         ],
         as_of: Annotated[

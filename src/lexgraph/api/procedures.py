@@ -15,9 +15,10 @@ from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.nodes import Apostille, Procedure, Subject
 from lexgraph.api.prefetch import planned, prefetch
-from lexgraph.api.search import canonical_ids, citation_context, lucene_query
+from lexgraph.api.search import citation_context, lucene_query
 from lexgraph.citations import CitationContext, parse_citations
 from lexgraph.graph.reads import procedures as reads
+from lexgraph.ways_in import canonical_ids
 
 MAX_CONDITIONS = 64
 MAX_DEPTH = 8

@@ -250,13 +250,20 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
         return authorities
 
     @strawberry.field(
-        description="Full-text search (Russian morphology) over titles, names and texts of acts,"
-        " units, procedures, regulations, documents, registries, authorities, forms, portal facts."
+        description="Search (поиск) by anything a person types: a procedure's number (15.4.1), a"
+        " reference (ст. 287 НК), an act's name (Закон о лицензировании) first; then the facts"
+        " whose titles, texts or table cells hold every word (Russian morphology, synonyms such as"
+        " госпошлина = государственная пошлина; quoted words as a phrase): acts, units,"
+        " procedures, regulations, documents, fees, benefits, registries, authorities, forms,"
+        " portal facts."
     )
     async def search(
         self,
         info: Info,
-        text: Annotated[str, _arg("Words to find (plain words; no query syntax).")],
+        text: Annotated[
+            str,
+            _arg("What to find: a number, a reference, a name or words («…» for a phrase)."),
+        ],
         first: Annotated[int, _arg("How many hits, at most LEXGRAPH_MAX_PAGE_SIZE (100).")] = 20,
         types: Annotated[
             list[str] | None, _arg('Only these types, e.g. `["Procedure", "Provision"]`.')

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from enum import Enum
 from typing import Any
 
 import strawberry
@@ -16,25 +18,83 @@ from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.api.nodes import build
-from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citations
+from lexgraph.citations import CitationContext, parse_citations
 from lexgraph.graph.reads.catalog import KNOWN_ACTS, KNOWN_ACTS_STAMP, SEARCH_TEXT
 from lexgraph.graph.reads.nodes import CITABLE_NODES_BY_ID
+from lexgraph.node_kinds import node_kind
+from lexgraph.search_terms import (
+    NoWords,
+    SearchTerms,
+    first_found,
+    found_in_text,
+    parse_search,
+)
+from lexgraph.ways_in import How, canonical_ids, known_acts, named_ids
 
 MAX_CITATION_TEXT = 20_000
 SNIPPET_CHARS = 160
 WORD = re.compile(r"\w+")
 
 
-@strawberry.type(description="One search hit, best first.")
+@strawberry.enum(description="How a hit was found.")
+class SearchMatch(Enum):
+    NUMBER = strawberry.enum_value(
+        "number", description="The text is its number (номер процедуры в едином перечне)."
+    )
+    CITATION = strawberry.enum_value(
+        "citation",
+        description="The text is a reference to it («ст. 287 НК», «Налоговый кодекс»), read by"
+        " the citation grammar, or an abbreviation of its name («НК»).",
+    )
+    WORDS = strawberry.enum_value(
+        "words",
+        description="Its texts hold every word of the text (in any form, or a synonym:"
+        " госпошлина = государственная пошлина), as a phrase where the text quotes one.",
+    )
+
+
+# The properties search reads, in the order a hit names them (`foundIn`): those of the two
+# full-text indexes (schema/migrations/0003_fulltext.cypher, 0009_cell_search.cypher).
+FIELDS: tuple[str, ...] = (
+    "title",
+    "name",
+    "label",
+    "text",
+    "requirements",
+    "condition",
+    "electronicText",
+    "sourceText",
+)
+
+
+@strawberry.type(description="One search hit: exact matches first, then the best by relevance.")
 class SearchHit:
-    score: float = strawberry.field(description="Relevance (Lucene score); higher is better.")
+    score: float | None = strawberry.field(
+        description="Relevance (Lucene score) of a hit found by its words; higher is better."
+        " Null for an exact match (`match` NUMBER or CITATION), which comes before them all."
+    )
+    match: SearchMatch = strawberry.field(description="How it was found.")
     type: str = strawberry.field(description="Its type (`Procedure`, `Provision` …).")
+    kind: str = strawberry.field(
+        description="What it is, in Russian: «административная процедура», «документ,"
+        " представляемый заинтересованным лицом», «плата за процедуру» …"
+    )
     graph_id: str = strawberry.field(
         description="Its graph id: the stable one, the same for every edition of a fact."
     )
     title: str | None = strawberry.field(description="Its title, name or label (Russian).")
+    found_in: list[str] = strawberry.field(
+        description="Where the words were found: its properties (`title`, `name`, `text`,"
+        " `requirements` (требования к документу), `condition`, `electronicText`, `sourceText`"
+        " (the row of the table as written: the apostille cell, the form of submission …)), or"
+        " `number` / `citation` for an exact match."
+    )
+    procedures: list[str] = strawberry.field(
+        description="The numbers of the procedures whose regulation states it (the procedure"
+        " a document, a fee or a benefit belongs to); empty for what no regulation states."
+    )
     snippet: str | None = strawberry.field(
-        description="A passage of its text around the first word found (Russian)."
+        description="A passage of where the words were found, around the first (Russian)."
     )
     raw: strawberry.Private[Mapping[str, Any]]
     as_of: strawberry.Private[dt.date]
@@ -52,23 +112,39 @@ def lucene_query(text: str, what: str = "search text") -> str:
     return " ".join(words)
 
 
-def snippet(row: Mapping[str, Any], words: list[str]) -> str | None:
-    text: str | None = next(
-        (row[k] for k in ("text", "sourceText", "name", "title") if isinstance(row.get(k), str)),
-        None,
-    )
-    if not text:
-        return None
-    lowered = text.lower()
-    # The index stems Russian words; a word's first letters find its other forms in the text.
-    found = [i for w in words if (i := lowered.find(w[: max(4, len(w) - 3)])) >= 0]
-    at = min(found) if found else 0
+def _passage(text: str, at: int) -> str:
+    """`SNIPPET_CHARS` of `text` around `at`, its runs of spaces and blank lines (a table's empty
+    cells) made one space."""
     start = max(0, at - SNIPPET_CHARS // 3)
     end = min(len(text), start + SNIPPET_CHARS)
-    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+    passage = " ".join(text[start:end].split())
+    return ("…" if start else "") + passage + ("…" if end < len(text) else "")
 
 
-# The labels the full-text index covers (schema/migrations/0003_fulltext.cypher).
+def found_in(row: Mapping[str, Any], terms: SearchTerms) -> list[str]:
+    """The properties of a hit that hold a word (or synonym) of the search."""
+    return [
+        key for key in FIELDS if isinstance(row.get(key), str) and found_in_text(terms, row[key])
+    ]
+
+
+def snippet(row: Mapping[str, Any], terms: SearchTerms, fields: list[str]) -> str | None:
+    """A passage of the first property the words were found in (else of its text)."""
+    key = next(
+        iter(fields),
+        next(
+            (k for k in ("text", "sourceText", "name", "title") if isinstance(row.get(k), str)),
+            None,
+        ),
+    )
+    text = row.get(key) if key else None
+    if not isinstance(text, str) or not text:
+        return None
+    return _passage(text, first_found(terms, text))
+
+
+# The labels the full-text indexes cover (schema/migrations/0003_fulltext.cypher and
+# 0009_cell_search.cypher).
 SEARCHABLE = (
     "LegalAct",
     "Provision",
@@ -81,7 +157,53 @@ SEARCHABLE = (
     "Authority",
     "Form",
     "PortalFact",
+    "Fee",
+    "Benefit",
 )
+
+
+def _title(row: Mapping[str, Any]) -> str | None:
+    title = row.get("title") or row.get("name") or row.get("label")
+    return str(title) if title is not None else None
+
+
+def _exact(row: Mapping[str, Any], match: SearchMatch, as_of: dt.date) -> SearchHit:
+    return SearchHit(
+        score=None,
+        match=match,
+        type=row["_label"],
+        kind=node_kind(row["_label"]),
+        graph_id=str(row.get("currentId") or row["id"]),
+        title=_title(row),
+        found_in=[match.name.lower()],
+        procedures=_procedures(row, []),
+        snippet=None,
+        raw=row,
+        as_of=as_of,
+    )
+
+
+async def exact_ids(info: Info, text: str) -> tuple[SearchMatch, list[str]]:
+    """What the text names exactly (`lexgraph.ways_in.named_ids`), the graph's acts known."""
+    named = named_ids(text, await citation_context(info))
+    match = SearchMatch.NUMBER if named.how is How.NUMBER else SearchMatch.CITATION
+    return match, list(named.ids)
+
+
+async def exact_hits(
+    info: Info, text: str, types: list[str] | None, as_of: dt.date
+) -> list[SearchHit]:
+    """The nodes the text names exactly, of `types`, in the order it names them."""
+    match, ids = await exact_ids(info, text)
+    if not ids:
+        return []
+    records = await info.context.read("CITABLE_NODES_BY_ID", CITABLE_NODES_BY_ID, {"ids": ids})
+    nodes = {r["id"]: r["node"] for r in records}
+    return [
+        _exact(nodes[i], match, as_of)
+        for i in ids
+        if i in nodes and (types is None or nodes[i]["_label"] in types)
+    ]
 
 
 async def search(
@@ -89,35 +211,64 @@ async def search(
 ) -> list[SearchHit]:
     """The best `first` hits for `text` among what holds on `as_of`: an edition of a fact that
     held then, never one superseded before or introduced after (acts, units, procedures,
-    authorities and registries hold at every date)."""
+    authorities and registries hold at every date). What the text names exactly (a procedure's
+    number, a reference) comes first; then what holds all its words."""
     paging.check_first(first, paging.largest_page(info), least=1)
     unknown = sorted(set(types or ()) - set(SEARCHABLE))
     if unknown:
         raise UserError(
             f"cannot search {', '.join(unknown)}: the searchable types are {', '.join(SEARCHABLE)}"
         )
-    query = lucene_query(text)
-    records = await info.context.read(
-        "SEARCH_TEXT",
-        SEARCH_TEXT,
-        {"query": query, "limit": first, "types": types, "asOf": as_of},
+    if len(text) > MAX_CITATION_TEXT:
+        raise UserError(f"the search text is longer than {MAX_CITATION_TEXT} characters")
+    try:
+        terms = parse_search(text)
+    except NoWords:
+        raise UserError("search text has no words") from None
+    # The exact match and the full text do not wait for each other: the latency is the longer
+    # of the two, not their sum.
+    hits, records = await asyncio.gather(
+        exact_hits(info, text, types, as_of),
+        info.context.read(
+            "SEARCH_TEXT",
+            SEARCH_TEXT,
+            {"query": terms.lucene(), "limit": first, "types": types, "asOf": as_of},
+        ),
     )
-    words = query.split()
-    hits = []
+    seen = {h.graph_id for h in hits}
     for record in records:
         row = record["node"]
+        graph_id = str(row.get("currentId") or row["id"])
+        if graph_id in seen:
+            continue
+        fields = found_in(row, terms)
         hits.append(
             SearchHit(
                 score=record["score"],
+                match=SearchMatch.WORDS,
                 type=row["_label"],
-                graph_id=str(row.get("currentId") or row["id"]),
-                title=row.get("title") or row.get("name") or row.get("label"),
-                snippet=snippet(row, words),
+                kind=node_kind(row["_label"]),
+                graph_id=graph_id,
+                title=_title(row),
+                found_in=fields,
+                procedures=_procedures(row, record["procedures"]),
+                snippet=snippet(row, terms, fields),
                 raw=row,
                 as_of=as_of,
             )
         )
-    return hits
+    return hits[:first]
+
+
+def _procedures(row: Mapping[str, Any], stated_in: list[str]) -> list[str]:
+    """A procedure's own number, or the numbers of the procedures whose regulation states it."""
+    if row["_label"] == "Procedure":
+        return [str(row["number"])]
+    return sorted(stated_in, key=_number_key)
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
 @strawberry.type(description="A unit a citation names (статья, пункт, часть …).")
@@ -187,27 +338,8 @@ async def citation_context(info: Info) -> CitationContext:
     if kept is not None and kept.stamp == stamp and now - kept.read_at < KNOWN_ACTS_TTL_S:
         return kept.context
     records = await context.read("KNOWN_ACTS", KNOWN_ACTS)
-    known = tuple(
-        KnownAct(
-            r["id"],
-            r["kind"],
-            r["title"],
-            (r["shortTitle"],) if r["shortTitle"] else (),
-            register=r["register"],  # the National Register's number («8/40012»), if imported
-        )
-        for r in records
-    )
-    _known_acts[key] = _KnownActs(stamp, CitationContext(acts=known), now)
+    _known_acts[key] = _KnownActs(stamp, known_acts(records), now)
     return _known_acts[key].context
-
-
-def canonical_ids(citation: Citation) -> list[str]:
-    if citation.kind == "procedure" and citation.procedure:
-        return [f"procedure/{citation.procedure}"]
-    units = [u.provision_id for u in citation.units if u.provision_id]
-    if units:
-        return units
-    return [citation.act_id] if citation.act_id else []
 
 
 @strawberry.input(description="The act the text belongs to, for references to itself.")

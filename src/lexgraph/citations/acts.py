@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from lexgraph import legal_terms
 from lexgraph.state_bodies import ministries
 
 #: Act kinds used in act ids.
@@ -209,23 +210,9 @@ CODES_BY_TAIL: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
-#: Abbreviated codes as lawyers write them (matched case-sensitively): abbreviation → slug.
-CODE_ABBREVIATIONS: dict[str, str] = {
-    "НК": "tax",
-    "УК": "criminal",
-    "ГК": "civil",
-    "ТК": "labour",
-    "КоАП": "admin_offences",
-    "ПИКоАП": "admin_procedure",
-    "ХПК": "economic_procedure",
-    "ГПК": "civil_procedure",
-    "УПК": "criminal_procedure",
-    "УИК": "penal_enforcement",
-    "БК": "budget",
-    "ЖК": "housing",
-    "КоБС": "marriage_family",
-    "КоЗ": "land",
-}
+#: Abbreviated codes as lawyers write them (matched case-sensitively): abbreviation → slug,
+#: from the one list of legal abbreviations and synonyms (`lexgraph.legal_terms`).
+CODE_ABBREVIATIONS: Final[dict[str, str]] = legal_terms.CODE_ABBREVIATIONS
 #: An abbreviation followed by a jurisdiction naming another code: «ТК ЕАЭС» is the customs code.
 ABBREVIATION_OVERRIDES: dict[tuple[str, str], str] = {
     ("ТК", "eaeu"): "customs",

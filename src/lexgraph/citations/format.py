@@ -175,3 +175,25 @@ def _annex_name(name: str, case: str, gender: str) -> str:
             out.extend(words[i:])
             break
     return " ".join(out)
+
+
+def format_unit(provision_id: str) -> str | None:
+    """A unit's label in full, from its graph id: `by/code/tax#art_287__point_6__part_1` →
+    «часть первая пункта 6 статьи 287 Налогового кодекса Республики Беларусь» (the act named
+    when it is a Belarusian code; the units alone otherwise). None when the id's path is not
+    made of units (a regulation's own points, `procedure_regulation_15.4.1__point_1`)."""
+    act_id, _, e_id = provision_id.partition("#")
+    path: list[tuple[str, str]] = []
+    for segment in e_id.split("__") if e_id else ():
+        unit, _, number = segment.partition("_")
+        if unit not in GENDER or not number:
+            return None
+        path.append((unit, number))
+    if not path:
+        return None
+    words = [_group(path[-1][0], [path[-1][1]], "nomn")]
+    words += [_group(unit, [number], "gent") for unit, number in reversed(path[:-1])]
+    jurisdiction, _, code = act_id.partition("/code/")
+    if jurisdiction == "by" and code in CODE_GENITIVE:
+        words.append(CODE_GENITIVE[code])
+    return " ".join(words)

@@ -251,12 +251,24 @@ class Step(NamedTuple):
 
 
 class Affected(NamedTuple):
-    """A node the change reaches: how far, how (as a whole or in part) and by which path."""
+    """A node the change reaches: how far, how (as a whole or in part) and by which path.
+
+    `distance` counts edges, every one: a procedure whose own document cites the changed unit is
+    three edges away (unit ← cited by the document ← required by the regulation → regulates the
+    procedure). `references` counts what a lawyer counts: the references on that path (a
+    citation, a legal basis, a listing, a repeal), not the steps from a fact to what holds it. One
+    reference is a direct dependant: its own text, or its regulation's, refers to the unit."""
 
     node: Node
     distance: int
     mode: Mode
     path: tuple[Step, ...]
+    references: int = 1
+
+    @property
+    def direct(self) -> bool:
+        """Whether it depends on the changed unit directly: one reference from the unit to it."""
+        return self.references <= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +287,8 @@ class ImpactReport:
     totals: tuple[tuple[int, str, int], ...]
     truncated: bool = False
     not_found: tuple[str, ...] = ()
+    # (kind, how many) of the nodes that depend directly (`Affected.direct`), listed or not.
+    direct_totals: tuple[tuple[str, int], ...] = ()
     _views: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -323,6 +337,12 @@ class ImpactReport:
             found = self._views[key] = {k: totals[k] for k in KIND_ORDER if k in totals}
         return found
 
+    def direct_counts(self) -> dict[str, int]:
+        """How many nodes of each kind depend on the change directly (one reference from the
+        changed unit), in report order: all the walk reached, listed or only counted."""
+        found = dict(self.direct_totals)
+        return {k: found[k] for k in KIND_ORDER if k in found}
+
     def ids(self, kind: str | None = None) -> list[str]:
         items = self.affected if kind is None else self.of_kind(kind)
         return [a.node.id for a in items]
@@ -353,8 +373,9 @@ class _Walk:
     a report lists."""
 
     nodes: dict[str, Node] = field(default_factory=dict)
-    # (element, mode) -> (the key it was reached from, the step, distance); seeds: (None, None, 0).
-    reached: dict[_Key, tuple[_Key | None, Step | None, int]] = field(default_factory=dict)
+    # (element, mode) -> (the key it was reached from, the step, distance, references on the
+    # path); seeds: (None, None, 0, 0).
+    reached: dict[_Key, tuple[_Key | None, Step | None, int, int]] = field(default_factory=dict)
     seeds: set[str] = field(default_factory=set)
 
     def seen(self, element: str, mode: Mode) -> bool:
@@ -380,22 +401,23 @@ class _Walk:
         _, _, source, source_mode = frontier[index]
         text = intern(text) if text is not None else None
         step = Step(self.nodes[source], node, intern(relation), rule, bool(reversed_), text)
-        self.reached[(element, mode)] = ((source, source_mode), step, distance)
+        references = self.reached[(source, source_mode)][3] + (rule is _REFERENCE)
+        self.reached[(element, mode)] = ((source, source_mode), step, distance, references)
         return (graph_id, mode is _PART, element, mode)
 
     def path(self, key: _Key) -> tuple[Step, ...]:
         steps = []
-        parent, step, _ = self.reached[key]
+        parent, step, _, _ = self.reached[key]
         while parent is not None and step is not None:
             steps.append(step)
-            parent, step, _ = self.reached[parent]
+            parent, step, _, _ = self.reached[parent]
         return tuple(reversed(steps))
 
     def best(self) -> list[tuple[str, Node, int, Mode]]:
         """One entry per node: its shortest distance (as a whole before in part at equal
         distance). Nodes were reached in order of distance, so the first is the nearest."""
         best: dict[str, tuple[Mode, int]] = {}
-        for (element, mode), (_, _, distance) in self.reached.items():
+        for (element, mode), (_, _, distance, _) in self.reached.items():
             if element in self.seeds:
                 continue
             current = best.get(element)
@@ -408,20 +430,32 @@ class _Walk:
             (element, nodes[element], distance, mode) for element, (mode, distance) in best.items()
         ]
 
-    def listed(self, limit: int) -> tuple[tuple[Affected, ...], tuple[tuple[int, str, int], ...]]:
-        """The nearest `limit` nodes of each kind with their paths, in report order, and (distance,
-        kind, how many) of all the walk reached."""
+    def listed(
+        self, limit: int
+    ) -> tuple[tuple[Affected, ...], tuple[tuple[int, str, int], ...], tuple[tuple[str, int], ...]]:
+        """The nearest `limit` nodes of each kind with their paths, in report order; (distance,
+        kind, how many) of all the walk reached; and (kind, how many) of those that depend
+        directly."""
         entries = sorted(self.best(), key=_rank)
         shown: dict[str, int] = {}
         totals: dict[tuple[int, str], int] = {}
+        direct: dict[str, int] = {}
         affected = []
         for element, node, distance, mode in entries:
             kind = node.kind
             totals[(distance, kind)] = totals.get((distance, kind), 0) + 1
+            references = self.reached[(element, mode)][3]
+            if references <= 1:
+                direct[kind] = direct.get(kind, 0) + 1
             if shown.get(kind, 0) < limit:
                 shown[kind] = shown.get(kind, 0) + 1
-                affected.append(Affected(node, distance, mode, self.path((element, mode))))
-        return tuple(affected), tuple((d, k, n) for (d, k), n in sorted(totals.items()))
+                path = self.path((element, mode))
+                affected.append(Affected(node, distance, mode, path, references))
+        return (
+            tuple(affected),
+            tuple((d, k, n) for (d, k), n in sorted(totals.items())),
+            tuple(sorted(direct.items())),
+        )
 
 
 _RULES = {rule.value: rule for rule in Rule}
@@ -505,7 +539,7 @@ async def analyze_impact(
             mode = Mode.WHOLE if node.label in UNITS_OF_LAW else Mode.PART
             walk.seeds.add(element)
             walk.nodes[element] = node
-            walk.reached[(element, mode)] = (None, None, 0)
+            walk.reached[(element, mode)] = (None, None, 0, 0)
             changed.append(node)
             frontier.append((node.id, mode is _PART, element, mode))
 
@@ -552,7 +586,7 @@ async def analyze_impact(
         frontier, seed = next_frontier, False
 
     with _building():
-        affected, totals = walk.listed(limit)
+        affected, totals, direct = walk.listed(limit)
     return ImpactReport(
         of=tuple(of),
         as_of=when,
@@ -562,4 +596,5 @@ async def analyze_impact(
         truncated=truncated,
         not_found=tuple(missing),
         totals=totals,
+        direct_totals=direct,
     )

@@ -188,6 +188,7 @@ BOUNDED_ELSEWHERE: Mapping[tuple[str, str], str] = MappingProxyType(
         ("Impact", "changed"): "the units asked about with all their sub-units (thousands for a"
         " code), from the impact walk, which `MAX_WALKED` stops; plain captions, no read below",
         ("Impact", "counts"): "one per kind of node (`graph.impact.KINDS`)",
+        ("Impact", "directCounts"): "one per kind of node (`graph.impact.KINDS`)",
         ("Impact", "groups"): "one per distance: at most the report's `depth` (`MAX_DEPTH`)",
         ("ImpactGroup", "counts"): "one per kind of node (`graph.impact.KINDS`)",
         ("AffectedNode", "path"): "the shortest chain to the node: at most the report's `depth`",

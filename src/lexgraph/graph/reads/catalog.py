@@ -47,16 +47,34 @@ ORDER BY n.name, n.id
 """
 
 # Full-text search over titles, names and verbatim texts (Russian analyzer, see
-# schema/migrations/0003_fulltext.cypher); `$query` is Lucene syntax with the user's words escaped.
-# Only what holds on `$asOf`: the edition of a fact that held then (`stated_valid`).
+# schema/migrations/0003_fulltext.cypher) and over the cells of table rows (0009_cell_search);
+# `$query` is Lucene syntax holding only quoted words (`lexgraph.search_terms`). A node both indexes
+# find counts once, at its better score. Only what holds on `$asOf`: the edition of a fact that
+# held then (`stated_valid`). Each hit names the procedures whose regulation states it (a
+# document's requirement, a fee, a benefit …), through edges that held then too.
 SEARCH_TEXT = (
-    "CALL db.index.fulltext.queryNodes('lexgraph_text', $query) "
-    "YIELD node AS n, score "
+    "CALL () { "
+    "CALL db.index.fulltext.queryNodes('lexgraph_text', $query) YIELD node, score "
+    "RETURN node, score "
+    "UNION ALL "
+    "CALL db.index.fulltext.queryNodes('lexgraph_cells', $query) YIELD node, score "
+    "RETURN node, score } "
+    "WITH node AS n, max(score) AS score "
     "WHERE ($types IS NULL OR head(labels(n)) IN $types) AND "
     + stated_valid("n")
-    + " RETURN n {.*, _label: head(labels(n))} AS node, score "
-    "ORDER BY score DESC, n.id "
-    "LIMIT $limit"
+    + " WITH n, score ORDER BY score DESC, n.id LIMIT $limit "
+    "CALL (n) { "
+    "OPTIONAL MATCH (n)<-[rs:REQUIRES|REQUESTS|ISSUES|CHARGES|HAS_BENEFIT*0..2]-(g:Regulation)"
+    "-[r:REGULATES]->(p:Procedure) "
+    "WHERE all(x IN rs WHERE "
+    + stated_valid("x")
+    + ") AND "
+    + stated_valid("g")
+    + " AND "
+    + stated_valid("r")
+    + " RETURN collect(DISTINCT p.number) AS procedures } "
+    "RETURN n {.*, _label: head(labels(n))} AS node, score, procedures "
+    "ORDER BY score DESC, n.id"
 )
 
 # The acts the citation grammar may resolve a reference to by title alone («Закона Республики
