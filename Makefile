@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 export PIP_CACHE_DIR := $(CURDIR)/.cache/pip
 export npm_config_cache := $(CURDIR)/.cache/npm
 
-.PHONY: run test test-fast mutate lint format bench citations-score neo4j-start neo4j-stop schema clean web
+.PHONY: run test test-fast mutate lint format bench bench-peer peer citations-score neo4j-start neo4j-stop schema clean web
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +26,20 @@ $(WEB_STAMP): web/package.json web/package-lock.json web/vite.config.js $(wildca
 
 web: $(WEB_STAMP)
 
+## The peer of `make bench-peer` (@neo4j/graphql with Apollo Server), from its pinned lock file.
+PEER_STAMP := bench/peer/node_modules/.installed
+$(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+	touch $(PEER_STAMP)
+
+peer: $(PEER_STAMP)
+
 ## Start the local Neo4j, migrate and serve the API (Ctrl-C stops both).
 run: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
 	$(BIN)/lexgraph run
 
 ## The whole test suite against a real Neo4j (the local one, or NEO4J_URI).
-test: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
+test: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP) $(PEER_STAMP)
 	$(BIN)/pytest
 
 ## The tests that need no Neo4j and no browser: the inner loop, under a minute.
@@ -63,6 +71,12 @@ neo4j-stop: $(STAMP)
 bench: launcher/target/lexgraph-neo4j-launcher.jar
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+## LexGraph against @neo4j/graphql on the four named documents at S and M: the answers checked
+## alike, then throughput ratios and CPU per request from one alternating run (bench/bench_peer.py;
+## BENCH_ARGS, e.g. --reuse --size M). Niced: the machine is shared.
+bench-peer: launcher/target/lexgraph-neo4j-launcher.jar $(PEER_STAMP)
+	nice $(BIN)/python -m bench.bench_peer $(BENCH_ARGS)
+
 ## Re-export the GraphQL SDL after changing the schema.
 ## Recall, precision and exact units of the citation grammar on real strings, by category.
 citations-score: $(STAMP)
@@ -73,4 +87,4 @@ schema: $(STAMP)
 	$(BIN)/strawberry export-schema lexgraph.api.schema:schema_with_writes --output schema/schema-writes.graphql
 
 clean:
-	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist mutants
+	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist bench/peer/node_modules mutants
