@@ -50,11 +50,13 @@ def test_each_outcome_knows_its_lines_in_the_new_text_and_in_the_old() -> None:
     old, new = current.text.split("\n"), result.text.split("\n")
     # «в пункте 4 слова «5 базовых величин» заменить словами «7 базовых величин»»: the line is
     # below the removed row, as many lines higher in the new text as the row took
-    assert fee.old_region is not None and fee.new_region is not None
+    assert fee.old_region is not None
+    assert fee.new_region is not None
     assert "5 базовых величин" in " ".join(old[slice(*fee.old_region)])
     assert "7 базовых величин" in " ".join(new[slice(*fee.new_region)])
     assert fee.new_region[0] == fee.old_region[0] - (len(old) - len(new))
     # «позицию «копия паспорта или иного документа» исключить»: gone from the new text
-    assert passport.old_region is not None and passport.new_region is not None
+    assert passport.old_region is not None
+    assert passport.new_region is not None
     assert old[passport.old_region[0]].startswith("копия паспорта или иного документа")
     assert passport.new_region[0] == passport.new_region[1]
