@@ -177,3 +177,6 @@ def test_an_act_with_a_refused_instruction_is_recorded_unapplied_without_an_edit
     assert fee["reason"].startswith("not applied: 5 other instruction(s) of the act are refused")
     versions = "MATCH (v:Version) RETURN count(v) AS n"
     assert _read(neo4j_uri, settings, versions) == [{"n": 1}]
+    again = _amend(neo4j_uri, "mvd_2024_118.txt", "--apply")
+    assert "were recorded before, none applied; nothing changed" in again.output
+    assert _read(neo4j_uri, settings, EFFECTS, act=ACT_118) == effects

@@ -82,6 +82,9 @@ class EffectsSink:
 
     @property
     def after(self) -> AfterEdition:
+        # Read the texts before the transaction opens: nothing waits on a lock while they parse.
+        lines = self.amending.fact_lines()
+
         async def write(tx: AsyncManagedTransaction, summary: LoadSummary) -> None:
             written = await record_effects(
                 tx,
@@ -91,7 +94,7 @@ class EffectsSink:
                 edition=summary.version,
                 diff=None if summary.unchanged else summary.diff,
                 previous=summary.previous_version,
-                lines=self.amending.fact_lines(),
+                lines=lines,
             )
             self.written.append(written)
 

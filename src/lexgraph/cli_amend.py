@@ -162,7 +162,7 @@ def amend(
             depth,
             writes,
             when,
-            after=sink.after,
+            after=sink.after if writes else None,
         )
     )
     recorded = sink.result
@@ -229,10 +229,15 @@ def _recorded_json(recorded: EffectsWritten | None) -> dict[str, Any] | None:
 
 
 def _recorded_markdown(recorded: EffectsWritten) -> str:
-    if recorded.already:
+    if recorded.already and recorded.applied:
         return (
             f"Effects: the {recorded.effects} effects of `{recorded.amending_act}` were applied"
             f" before (edition `{recorded.edition}`); nothing changed.\n"
+        )
+    if recorded.already:
+        return (
+            f"Effects: the {recorded.effects} effects of `{recorded.amending_act}` were recorded"
+            " before, none applied; nothing changed.\n"
         )
     if recorded.edition is None:
         return f"Effects: {recorded.effects} recorded, none applied (no edition written).\n"

@@ -16,7 +16,8 @@ the fact: the run whose `version` is the edition (for `removed`, the run the edi
 `supersededBy`); a later edition that copies it onto another run leaves that rule to tell them
 apart.
 
-Recording again the effects of an amending act already applied changes nothing and says so.
+Recording again the effects of an amending act already applied (or recorded as not applied, while
+it still does not apply) changes nothing and says so.
 """
 
 from __future__ import annotations
@@ -306,7 +307,8 @@ async def record_effects(
     assert act is not None
     assert amendment.amended_act_id is not None
     record = await (await tx.run(EFFECTS_RECORDED, act=act)).single()
-    if record is not None and record["effects"] and record["applied"]:
+    # Applied before, or recorded before and still not applicable: the register stays as it is.
+    if record is not None and record["effects"] and (record["applied"] or edition is None):
         return EffectsWritten(
             act, record["effects"], record["applied"], 0, record["edition"], already=True
         )
