@@ -463,9 +463,7 @@ def test_table_rows_change_cell_by_cell_and_a_new_row_is_refused_with_its_text()
     assert "посредством почтовой связи;" in work.documents[0].submission.lines
     assert "по почте;" not in work.documents[0].submission.lines
     # «в подпункте 2.2 в графе «Наименование документа и (или) сведений» …»
-    assert "по трудовому или гражданско-правовому договору" in (
-        work.requested_information[0].name
-    )
+    assert "по трудовому или гражданско-правовому договору" in work.requested_information[0].name
     # the new row is not added: the table keeps its three rows
     assert len(work.documents) == 3
     row = next(i for i in amendment.instructions if i.kind is Kind.INSERT)
