@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from importers.amend_regions import Edit, Regions
 from importers.amending import Instruction, Kind, Target, UnitPath, unit_words
 from importers.base import NBSP, SourceDocument, clean
 from importers.model import Cell, Table
@@ -46,6 +47,11 @@ class Outcome:
     applied: bool
     reason: str | None = None
     lines: tuple[int, int] | None = None
+    new_region: tuple[int, int] | None = None
+    """The lines it wrote, in the text after every instruction (0-based, half-open; empty where
+    it removed lines): what a fact of the new edition is traced to (`importers.amend_regions`)."""
+    old_region: tuple[int, int] | None = None
+    """The lines it replaced or removed, in the text before every instruction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,8 @@ def apply_instructions(text: str, instructions: Sequence[Instruction]) -> Applie
     """Apply `instructions` in order; the new text and one outcome per instruction."""
     lines = text.split("\n")
     outcomes: list[Outcome] = []
+    regions = Regions()
+    edit_of: list[int | None] = []
     index = 0
     while index < len(instructions):
         instruction = instructions[index]
@@ -84,17 +92,27 @@ def apply_instructions(text: str, instructions: Sequence[Instruction]) -> Applie
         index += len(group)
         if any(i.problem for i in group):
             outcomes.extend(Outcome(i, False, i.problem or "not read") for i in group)
+            edit_of.extend(None for _ in group)
             continue
+        before = list(lines)
         try:
             if instruction.kind is Kind.RENUMBER:
                 changed = _renumber(lines, group)
             else:
                 changed = _apply(lines, instruction)
         except _Refused as refused:
+            lines[:] = before
             outcomes.extend(Outcome(i, False, str(refused)) for i in group)
+            edit_of.extend(None for _ in group)
             continue
+        edit = regions.add(Edit.between(before, lines))
         outcomes.extend(Outcome(i, True, None, changed) for i in group)
-    return AppliedText("\n".join(lines), tuple(outcomes))
+        edit_of.extend(edit for _ in group)
+    traced = tuple(
+        o if e is None else replace(o, new_region=regions.final(e), old_region=regions.original(e))
+        for o, e in zip(outcomes, edit_of, strict=True)
+    )
+    return AppliedText("\n".join(lines), traced)
 
 
 # -- one instruction -------------------------------------------------------------------------

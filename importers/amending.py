@@ -209,6 +209,7 @@ _ADD_AFTER = re.compile(rf"^после {_WORDS} («.+») дополнить {_NE
 _ADD_TO = re.compile(rf"^{_WORDS} («.+») дополнить {_NEW_WORDS} («.+»)$")
 _RESTATE = re.compile(r"^изложить в (?:следующей|новой) редакции(.*)$")
 _INSERT = re.compile(r"^(?:после (.+?) )?дополнить (.*?)следующего содержания:?$")
+_NEW_ROW = re.compile(r"^(.*?)\s*позици(?:ей|ями)\s*$")
 _ATTACHED = re.compile(r"^\s*\(прилага\w+\)\s*$")
 _ROW_DELETE = re.compile(r"^позици[юи] («.+») исключить$")
 _REPEAL = re.compile(r"^признать утратившими? силу (.+)$", re.IGNORECASE)
@@ -319,6 +320,8 @@ class _Reader:
         self.number = ""
         self.count = 0
         self.pending: tuple[Kind, Target, UnitPath, UnitPath, str, _Paragraph] | None = None
+        # Why the instruction waiting for its new text will be refused, once the text is read.
+        self.pending_problem: str | None = None
 
     # -- one paragraph ---------------------------------------------------------------------
     def read(self, paragraph: _Paragraph) -> None:
@@ -444,6 +447,10 @@ class _Reader:
         """«дополнить пункт 1 подпунктом 1.4 следующего содержания:», «после абзаца второго
         дополнить пункт абзацем …», «дополнить Регламент пунктом 6 …»."""
         span = self.document.span(paragraph.line_start, paragraph.line_end)
+        row = _NEW_ROW.match(_CONTAINERS.sub("", what).strip())
+        if row is not None:
+            self._new_row(target, after, row[1], text, paragraph)
+            return
         split = _NEW_UNIT.match(_CONTAINERS.sub("", what).strip())
         if split is None:
             self._add(Kind.INSERT, target, text, span, problem=_unread(what))
@@ -469,6 +476,32 @@ class _Reader:
                 return
             after_path = read[0][0]
         self._expect_text(Kind.INSERT, container, new_unit, after_path, text, paragraph)
+
+    def _new_row(
+        self, target: Target, after: str | None, named: str, text: str, paragraph: _Paragraph
+    ) -> None:
+        """«дополнить подпункт 2.1 позицией следующего содержания:», «после позиции «…»
+        дополнить пункт 2 позицией …»: a new row of a regulation's table, read with its text and
+        refused. An amending act gives a new row as a table of its own, whose cells (the
+        document, its requirements, how it is submitted) its flattened text holds as paragraphs
+        like any others: which paragraph is which cell cannot be told, and a row put together
+        by guess would be a wrong fact."""
+        container = target
+        named = named.strip()
+        if named and not _BARE_UNIT.match(named):
+            found = parse_units(named)
+            if found is not None and len(found[0]) == 1:
+                named_target = Target(path=found[0][0])
+                container = named_target.within(self._kept(named_target)[-1])
+        if after is not None:
+            quoted = _leading_quote(after.removeprefix("позиции").strip())
+            if quoted is not None:
+                container = Target(container.regulation, container.path, row=_unquote(quoted[0]))
+        self.pending_problem = (
+            "a new table row: the amending act gives its cells as a table, which its text does"
+            " not keep apart from paragraphs; import the consolidated text instead"
+        )
+        self._expect_text(Kind.INSERT, container, (("row", ""),), (), text, paragraph)
 
     def _renumber(self, target: Target, into: str, text: str, span: Span) -> None:
         """«абзац третий считать абзацем четвертым»; «подпункты 1.3.2–1.3.4 считать
@@ -525,7 +558,9 @@ class _Reader:
         assert self.pending is not None
         kind, target, unit, after, text, head = self.pending
         self.pending = None
+
         if not paragraph.text.startswith("«"):
+            self.pending_problem = None
             span = self.document.span(head.line_start, head.line_end)
             self._add(kind, target, text, span, problem="no new text in quotes after it")
             self.read(paragraph)
@@ -544,13 +579,23 @@ class _Reader:
         raw: str,
     ) -> None:
         span = self.document.span(paragraph.line_start, paragraph.line_end)
+        problem, self.pending_problem = self.pending_problem, None
         body = raw.strip().rstrip(";.").rstrip()
         if not (body.startswith("«") and body.endswith("»")):
-            self._add(kind, target, text, span, problem="the new text is not closed by «»»")
+            self._add(
+                kind, target, text, span, problem=problem or "the new text is not closed by «»»"
+            )
             return
         lines = body[1:-1].split("\n")
         self._add(
-            kind, target, text, span, new="\n".join(lines).strip("\n"), unit=unit, after=after
+            kind,
+            target,
+            text,
+            span,
+            new="\n".join(lines).strip("\n"),
+            unit=unit,
+            after=after,
+            problem=problem,
         )
 
     # -- scopes ----------------------------------------------------------------------------

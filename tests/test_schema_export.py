@@ -17,12 +17,14 @@ def test_committed_sdl_matches_the_code(file: str, exported: object) -> None:
     )
 
 
-def test_the_public_schema_only_reads_and_the_writers_schema_adds_one_mutation() -> None:
+def test_the_public_schema_only_reads_and_the_writers_schema_adds_the_mutations() -> None:
     assert "type Mutation" not in schema.as_str()
     written = schema_with_writes.as_str()
     public_types = set(schema._schema.type_map)
     assert set(schema_with_writes._schema.type_map) - public_types == {
         "Mutation",
         "ImportedDocument",
+        "AmendmentPreview",
     }
     assert "importDocument(" in written
+    assert "amend(" in written

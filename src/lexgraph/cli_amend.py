@@ -18,9 +18,10 @@ from typing import Annotated, Any
 
 import typer
 
-from importers.amend_apply import AppliedText, Outcome, apply_instructions
-from importers.amending import Amendment, parse_amendment
-from importers.base import DocumentError, SourceDocument
+from importers.amend_apply import AppliedText, Outcome
+from importers.amending import Amendment
+from importers.base import DocumentError
+from lexgraph.amendments import Amending, EffectsSink, read_amendment, record_unapplied
 from lexgraph.cli_impact import (
     LISTED_BY_DEFAULT,
     applied_json,
@@ -31,7 +32,9 @@ from lexgraph.cli_impact import (
     parse_date,
     read_text,
 )
-from lexgraph.config import load_settings
+from lexgraph.config import Settings, load_settings
+from lexgraph.graph.driver import create_driver
+from lexgraph.graph.effects import EffectsWritten
 from lexgraph.graph.impact import DEFAULT_DEPTH
 from lexgraph.impact_report import diff_json, diff_markdown, report_json, report_markdown
 
@@ -94,7 +97,9 @@ def effects_markdown(amendment: Amendment, result: AppliedText) -> str:
 
 
 def amend(
-    amending: Annotated[Path, typer.Argument(help="The amending act (flattened text).")],
+    amending_path: Annotated[
+        Path, typer.Argument(metavar="AMENDING", help="The amending act (flattened text).")
+    ],
     text: Annotated[
         Path, typer.Option("--text", help="The amended act's text in force (as imported).")
     ],
@@ -125,28 +130,44 @@ def amend(
         raise typer.BadParameter("--dry-run or --apply, not both")
     if apply and offline:
         raise typer.BadParameter("--apply needs the graph; drop --offline")
-    amendment = parse_amendment(read_text(amending))
-    current = read_text(text)
-    result = apply_instructions(current.text, amendment.instructions)
-    when = parse_date(effective) or amendment.effective
+    amending = read_amendment(read_text(amending_path), read_text(text), parse_date(effective))
+    amendment, result, current, when = (
+        amending.amendment,
+        amending.result,
+        amending.current,
+        amending.effective,
+    )
     if apply and result.refused:
         console.print(
             f"[red]not applied:[/red] {len(result.refused)} of {len(result.outcomes)} "
-            "instructions are refused (listed below); the edition would miss them"
+            "instructions are refused (listed below); the edition would miss them, so the "
+            "effects are recorded as not applied"
         )
-    if apply and when is None:
+    if apply and amending.writable and when is None:
         raise DocumentError(
-            amending.name,
+            amending_path.name,
             None,
             "a day the changes take effect (give --effective)",
             f"«вступает в силу {amendment.effective_text}»",
         )
-    writes = apply and not result.refused
+    writes = apply and amending.writable
     settings = None if offline else load_settings()
-    new = SourceDocument(name=current.name, text=result.text)
+    sink = EffectsSink(amending)
     found, report, missing, applied = asyncio.run(
-        compare_texts(settings, current, new, parse_date(as_of), depth, writes, when)
+        compare_texts(
+            settings,
+            current,
+            amending.new_text,
+            parse_date(as_of),
+            depth,
+            writes,
+            when,
+            after=sink.after if writes else None,
+        )
     )
+    recorded = sink.result
+    if apply and not writes and settings is not None:
+        recorded = asyncio.run(_record_unapplied(settings, amending))
     if as_json:
         payload: dict[str, Any] = {
             "amendment": {
@@ -163,6 +184,7 @@ def amend(
             "impact": report_json(report) if report else None,
             "notInGraph": missing,
             "applied": applied_json(applied),
+            "recorded": _recorded_json(recorded),
         }
         report_text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     else:
@@ -174,6 +196,8 @@ def amend(
             report_text += "\n" + report_markdown(report, None, LISTED_BY_DEFAULT)
         if applied is not None:
             report_text += "\n" + applied_markdown(applied)
+        if recorded is not None:
+            report_text += "\n" + _recorded_markdown(recorded)
     if output is not None:
         output.write_text(report_text, encoding="utf-8")
         console.print(f"written: {output}")
@@ -181,6 +205,46 @@ def amend(
         typer.echo(report_text, nl=False)
     if (apply and result.refused) or (applied is not None and not applied.ok):
         raise typer.Exit(1)
+
+
+async def _record_unapplied(settings: Settings, amending: Amending) -> EffectsWritten:
+    driver = create_driver(settings)
+    try:
+        return await record_unapplied(driver, settings.neo4j_database, amending)
+    finally:
+        await driver.close()
+
+
+def _recorded_json(recorded: EffectsWritten | None) -> dict[str, Any] | None:
+    if recorded is None:
+        return None
+    return {
+        "amendingAct": recorded.amending_act,
+        "effects": recorded.effects,
+        "applied": recorded.applied,
+        "factsTraced": recorded.facts,
+        "edition": recorded.edition,
+        "already": recorded.already,
+    }
+
+
+def _recorded_markdown(recorded: EffectsWritten) -> str:
+    if recorded.already and recorded.applied:
+        return (
+            f"Effects: the {recorded.effects} effects of `{recorded.amending_act}` were applied"
+            f" before (edition `{recorded.edition}`); nothing changed.\n"
+        )
+    if recorded.already:
+        return (
+            f"Effects: the {recorded.effects} effects of `{recorded.amending_act}` were recorded"
+            " before, none applied; nothing changed.\n"
+        )
+    if recorded.edition is None:
+        return f"Effects: {recorded.effects} recorded, none applied (no edition written).\n"
+    return (
+        f"Effects: {recorded.effects} recorded, {recorded.applied} applied in edition"
+        f" `{recorded.edition}`; {recorded.facts} changed facts point to them.\n"
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -27,6 +27,7 @@ from lexgraph.graph.impact import (
     analyze_impact,
     present_ids,
 )
+from lexgraph.graph.loader import AfterEdition
 from lexgraph.graph.reads.catalog import KNOWN_ACTS
 from lexgraph.graph.versions import VersionDiff, batch_state, compare
 from lexgraph.impact_report import (
@@ -219,6 +220,7 @@ async def _diff(
     depth: int,
     apply: bool,
     effective: dt.date | None,
+    after: AfterEdition | None = None,
 ) -> tuple[VersionDiff, ImpactReport | None, list[str], DocumentResult | None]:
     kinds = (document_type(old), document_type(new))
     if kinds[0] != kinds[1]:
@@ -250,7 +252,7 @@ async def _diff(
             # The new text under the old one's name: the same document, a new version.
             renamed = SourceDocument(name=old.name, text=new.text)
             applied = await import_document(
-                driver, settings.neo4j_database, renamed, effective_from=effective
+                driver, settings.neo4j_database, renamed, effective_from=effective, after=after
             )
         return diff, report, missing, applied
     finally:

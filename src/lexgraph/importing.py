@@ -28,7 +28,7 @@ from importers.portal_news import looks_like_portal_news, parse_portal_news
 from lexgraph.config import DEFAULT_MAX_DOCUMENT_MB
 from lexgraph.graph import first_texts
 from lexgraph.graph.editions import EditionRefused
-from lexgraph.graph.loader import LoadSummary, load_batch
+from lexgraph.graph.loader import AfterEdition, LoadSummary, load_batch
 from lexgraph.graph.records import GraphBatch
 
 MAX_DOCUMENT_BYTES = int(DEFAULT_MAX_DOCUMENT_MB * 1024 * 1024)
@@ -213,15 +213,17 @@ async def import_document(
     *,
     path: Path | None = None,
     effective_from: dt.date | None = None,
+    after: AfterEdition | None = None,
 ) -> DocumentResult:
     """Import one document already read (e.g. a new text under the name of the document it
-    replaces, as `lexgraph diff --apply` does)."""
+    replaces, as `lexgraph diff --apply` does); `after` writes more in its transaction (the
+    effects of the amending act that made the text)."""
     try:
         kind = document_type(document)
     except DocumentError as error:
         return DocumentResult(str(path or document.name), None, error=str(error))
     result = await _import_one(
-        driver, database, path or Path(document.name), document, kind, effective_from
+        driver, database, path or Path(document.name), document, kind, effective_from, after=after
     )
     await link_portal_claims(driver, database)
     return result
@@ -245,6 +247,7 @@ async def _import_one(
     effective_from: dt.date | None = None,
     *,
     force: bool = False,
+    after: AfterEdition | None = None,
 ) -> DocumentResult:
     try:
         batch, unresolved = build(document, kind, {})
@@ -267,6 +270,7 @@ async def _import_one(
             effective_from=effective_from,
             force=force,
             file_name=path.name,
+            after=after,
         )
     except EditionRefused as error:
         return DocumentResult(str(path), kind, error=f"{path.name}: {error}")

@@ -299,8 +299,24 @@ EXPECTED_118 = [
 ]
 
 
+# Table rows: a cell of a row by its column, a whole column, a new row (refused: its cells cannot
+# be told apart in the flattened text).
+EXPECTED_151 = [
+    ("1 абз. 4", Kind.REPLACE_WORDS, None),
+    ("1 абз. 5", Kind.INSERT, "a new table row"),
+    ("1 абз. 6", Kind.REPLACE_WORDS, None),
+    ("1 абз. 7", Kind.REPLACE_WORDS, "the words «в подлиннике» are not found"),
+    ("1 абз. 8", Kind.REPLACE_WORDS, None),
+]
+
+
 @pytest.mark.parametrize(
-    ("name", "expected"), [("mvd_2024_035.txt", EXPECTED_035), ("mvd_2024_118.txt", EXPECTED_118)]
+    ("name", "expected"),
+    [
+        ("mvd_2024_035.txt", EXPECTED_035),
+        ("mvd_2024_118.txt", EXPECTED_118),
+        ("mvd_2024_151.txt", EXPECTED_151),
+    ],
 )
 def test_every_instruction_is_applied_or_refused_with_its_reason(
     name: str, expected: list[tuple[str, Kind, str | None]]
@@ -431,3 +447,26 @@ def test_words_inside_a_longer_number_are_not_the_words() -> None:
     assert not outcome.applied
     assert outcome.reason is not None
     assert "not found" in outcome.reason
+
+
+def test_table_rows_change_cell_by_cell_and_a_new_row_is_refused_with_its_text() -> None:
+    amendment, result, resolution = _applied("mvd_2024_151.txt")
+    work = resolution.regulation("15.4.1")
+    # «в позиции «документ об уплате государственной пошлины» в графе «Требования …» слова
+    # «частях первой–третьей» заменить словами «частях первой–четвертой»»
+    assert work.documents[1].requirements == (
+        "документ должен соответствовать требованиям, определенным в частях первой–четвертой "
+        "пункта 6 статьи 287 Налогового кодекса Республики Беларусь"
+    )
+    # «в графе «Форма и порядок представления …» слова «по почте» заменить словами «посредством
+    # почтовой связи»»: the cell of the first row, which the rows below share
+    assert "посредством почтовой связи;" in work.documents[0].submission.lines
+    assert "по почте;" not in work.documents[0].submission.lines
+    # «в подпункте 2.2 в графе «Наименование документа и (или) сведений» …»
+    assert "по трудовому или гражданско-правовому договору" in work.requested_information[0].name
+    # the new row is not added: the table keeps its three rows
+    assert len(work.documents) == 3
+    row = next(i for i in amendment.instructions if i.kind is Kind.INSERT)
+    assert row.target.row == "документ об уплате государственной пошлины"
+    assert row.new == "фотография заявителя размером 30 х 40 мм"
+    assert not result.outcomes[1].applied

@@ -29,6 +29,7 @@ from strawberry.types.base import StrawberryList
 
 from lexgraph.api import paging
 from lexgraph.api.context import Info
+from lexgraph.api.effects import EffectConnection, EffectDirection, effects_page
 from lexgraph.graph.reads import relations
 from lexgraph.graph.validity import ActValidity
 
@@ -602,6 +603,41 @@ class LegalAct(Shared, relay.Node):
     ) -> CitationConnection:
         return await cited_by(info, "LegalAct", "ACT_CITED_BY", self, first, after, as_of)
 
+    @strawberry.field(
+        description="Effects of amending acts (изменения): what changed it (`AFFECTING`, the"
+        " default) or what it changed (`MADE`), each instruction with its target, texts, day,"
+        " and whether it was applied and why not; by the day they take effect, a page at a time."
+    )
+    async def effects(
+        self,
+        info: Info,
+        direction: Annotated[
+            EffectDirection,
+            strawberry.argument(
+                description="`AFFECTING`: what changed it; `MADE`: what it changed."
+            ),
+        ] = EffectDirection.AFFECTING,
+        applied: Annotated[
+            bool | None,
+            strawberry.argument(description="Only applied (true) or only unapplied (false) ones."),
+        ] = None,
+        from_: Annotated[
+            datetime.date | None,
+            strawberry.argument(name="from", description="Only those taking effect on or after."),
+        ] = None,
+        to: Annotated[
+            datetime.date | None,
+            strawberry.argument(description="Only those taking effect on or before this day."),
+        ] = None,
+        first: Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="A cursor of the previous page.")
+        ] = None,
+    ) -> EffectConnection:
+        return await effects_page(
+            info, "LegalAct", str(self.raw["id"]), direction, applied, from_, to, first, after
+        )
+
 
 @strawberry.type(
     description="A unit of a legal act (структурная единица): article (статья), point (пункт),"
@@ -668,6 +704,41 @@ class Provision(Shared, relay.Node):
     @strawberry.field(description="References in its own text (a regulation's special feature).")
     async def citations(self, info: Info) -> list[Citation]:
         return await citations(info, "PROVISION_CITATIONS", self)
+
+    @strawberry.field(
+        description="Effects of amending acts (изменения): what changed it (`AFFECTING`, the"
+        " default) or what it changed (`MADE`), each instruction with its target, texts, day,"
+        " and whether it was applied and why not; by the day they take effect, a page at a time."
+    )
+    async def effects(
+        self,
+        info: Info,
+        direction: Annotated[
+            EffectDirection,
+            strawberry.argument(
+                description="`AFFECTING`: what changed it; `MADE`: what it changed."
+            ),
+        ] = EffectDirection.AFFECTING,
+        applied: Annotated[
+            bool | None,
+            strawberry.argument(description="Only applied (true) or only unapplied (false) ones."),
+        ] = None,
+        from_: Annotated[
+            datetime.date | None,
+            strawberry.argument(name="from", description="Only those taking effect on or after."),
+        ] = None,
+        to: Annotated[
+            datetime.date | None,
+            strawberry.argument(description="Only those taking effect on or before this day."),
+        ] = None,
+        first: Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="A cursor of the previous page.")
+        ] = None,
+    ) -> EffectConnection:
+        return await effects_page(
+            info, "Provision", str(self.raw["id"]), direction, applied, from_, to, first, after
+        )
 
 
 ActOrProvision = Annotated[

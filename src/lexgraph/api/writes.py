@@ -17,6 +17,7 @@ import strawberry
 
 from importers.base import DocumentError
 from importers.formats import to_source
+from lexgraph.api.amend import AmendmentPreview, amend
 from lexgraph.api.context import Info
 from lexgraph.api.errors import UserError
 from lexgraph.importing import DocumentResult, import_document
@@ -123,3 +124,43 @@ class Mutation:
             context.driver, context.database, document, effective_from=effective_from
         )
         return ImportedDocument.from_result(name, result)
+
+    @strawberry.mutation(
+        description="Read an amending act («О внесении изменений …») and apply it to the text in"
+        " force, as `lexgraph amend` does: each instruction applied or refused with why, the"
+        " facts that change and their impact. A dry run (the default) writes nothing; otherwise"
+        " the next edition is written with the act's effects in one transaction when every"
+        " instruction applies, else the effects alone, none applied. An act applied before"
+        " changes nothing."
+    )
+    async def amend(
+        self,
+        info: Info,
+        text: Annotated[str, _arg("The amending act's text.")],
+        current: Annotated[
+            str, _arg("The amended act's text in force (the graph keeps facts, not texts).")
+        ],
+        current_name: Annotated[
+            str, _arg("The file name the text in force was imported under.")
+        ] = "current.txt",
+        dry_run: Annotated[bool, _arg("Only show; write nothing (the default).")] = True,
+        effective_from: Annotated[
+            dt.date | None, _arg("The day the changes take effect (default: the act's own).")
+        ] = None,
+    ) -> AmendmentPreview:
+        context = info.context
+        if not context.may_write:
+            raise Unauthenticated(
+                "writing needs the API token: send `Authorization: Bearer <token>`"
+            )
+        limit = context.settings.max_document_bytes
+        for name, value in (("text", text), ("current", current)):
+            size = len(value.encode("utf-8", errors="surrogatepass"))
+            if size > limit:
+                raise DocumentRejected(
+                    f"`{name}`: expected at most {limit} bytes (LEXGRAPH_MAX_DOCUMENT_MB),"
+                    f" found {size}"
+                )
+        if not _DOCUMENT_NAME.fullmatch(current_name):
+            raise DocumentRejected("`currentName` must be a plain file name (no folders)")
+        return await amend(info, text, current, current_name, dry_run, effective_from)

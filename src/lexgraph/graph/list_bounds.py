@@ -202,6 +202,8 @@ BOUNDED_ELSEWHERE: Mapping[tuple[str, str], str] = MappingProxyType(
         ("FactDiff", "removed"): "as `added`: the facts of the compared documents",
         ("FactDiff", "changed"): "as `added`: the facts of the compared documents",
         ("FactChange", "fields"): "the properties of one fact (a few dozen at most)",
+        ("AmendmentPreview", "effects"): "the instructions of the amending act sent, bounded by"
+        " its length (LEXGRAPH_MAX_DOCUMENT_MB); plain values, no read of the graph per item",
     }
 )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -30,6 +30,10 @@ from lexgraph.graph.records import (
 from lexgraph.graph.validity import today
 
 BATCH_SIZE = 2000
+
+AfterEdition = Callable[[AsyncManagedTransaction, "LoadSummary"], Awaitable[None]]
+"""What else to write in the transaction of an edition, once it is written (an amending act's
+effects, `lexgraph.graph.effects`): it commits or rolls back with the edition."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,16 +591,22 @@ async def load_batch(
     effective_from: dt.date | None = None,
     force: bool = False,
     file_name: str | None = None,
+    after: AfterEdition | None = None,
 ) -> LoadSummary:
     """Write one document's batch in a single write transaction.
 
     `stated_in` is the act the document is the text of (its facts are valid while the act is);
     `effective_from` the day a new text of a document already imported takes effect (default:
-    today)."""
+    today); `after` writes more in the same transaction, given what the edition wrote."""
+
+    async def work(tx: AsyncManagedTransaction) -> LoadSummary:
+        summary = await _write_batch(tx, batch, stated_in, effective_from, force, file_name)
+        if after is not None:
+            await after(tx, summary)
+        return summary
+
     async with driver.session(database=database) as session:
-        return await session.execute_write(
-            _write_batch, batch, stated_in, effective_from, force, file_name
-        )
+        return await session.execute_write(work)
 
 
 async def load_batches(

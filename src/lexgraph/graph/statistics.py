@@ -17,8 +17,17 @@ from neo4j import AsyncDriver, RoutingControl
 from lexgraph.graph.records import EDGE_TYPES, NODE_LABELS
 
 # The model's labels and types, with the bookkeeping the importer writes (versions, mentions).
-KNOWN_LABELS: tuple[LiteralString, ...] = (*sorted(NODE_LABELS), "Version")
-KNOWN_TYPES: tuple[LiteralString, ...] = (*sorted(EDGE_TYPES), "MENTIONS", "VERSION_OF")
+# and the effects of amending acts (`lexgraph.graph.effects`).
+KNOWN_LABELS: tuple[LiteralString, ...] = (*sorted(NODE_LABELS), "Version", "Effect")
+KNOWN_TYPES: tuple[LiteralString, ...] = (
+    *sorted(EDGE_TYPES),
+    "MENTIONS",
+    "VERSION_OF",
+    "AFFECTS",
+    "AFFECTS_UNIT",
+    "MADE_BY",
+    "CHANGED_BY",
+)
 # Not content: the migrations applied to the database.
 HIDDEN_LABELS = frozenset({"SchemaMigration"})
 
