@@ -32,7 +32,10 @@ class RequestContext:
     stamp: str | None = None
     """The graph's stamp, once read (`graph_stamp`)."""
     executed_as: str | None = None
-    """How the operation ran (`lexgraph.api.planned`): `planned`, `standard` or `fallback`."""
+    """How the operation ran (`lexgraph.api.compile`): `compiled` (every root field compiled)
+    or `resolvers` (some root field answered by its resolvers)."""
+    fallbacks: list[tuple[str, str]] = field(default_factory=list)
+    """Root fields answered by their resolvers, each with what the compiler did not cover."""
     list_size: ListSize | None = None
     """The most items each unpaged list can return, from the graph's statistics
     (`lexgraph.api.kept_bounds`), for the request's cost; None: not known."""
