@@ -303,9 +303,7 @@ def build_schema(
         query=Query,
         mutation=Mutation if writes else None,
         types=list(NODE_TYPES.values()),
-        execution_context_class=(
-            CompiledExecutionContext if compiled else PlannedExecutionContext
-        ),
+        execution_context_class=(CompiledExecutionContext if compiled else PlannedExecutionContext),
         config=CONFIG,
         extensions=[
             MaskErrorsWithRequestId,

@@ -77,13 +77,17 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             arguments = self._arguments(definition, details)
             compiler = Compiler(self, arguments.get("as_of") or today())
             compiled = await compile_root(self, compiler, parent_type, details, path, arguments)
+            if context.executed_as is None:
+                context.executed_as = "compiled"
             # Built only from the compiler's table and generated names (`project.py`).
             records = await context.read(
                 f"COMPILED[{name}]", compiled.statement, compiled.parameters
             )
             value = compiled.unwrap(records)
         except (Refused, Unanswerable) as uncovered:
-            self._note(name, str(uncovered))
+            # A refusal names a schema field; a value, never (it is the graph's data).
+            why = uncovered.field if isinstance(uncovered, Refused) else "a value out of its type"
+            self._note(name, why)
             resolved = super().execute_field(parent_type, source, details, path, position_context)
             if self.is_awaitable(resolved):
                 resolved = await resolved
@@ -91,8 +95,6 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except Exception as error:
             self.handle_field_error(error, definition.type, details, path)
             return None
-        if context.executed_as is None:
-            context.executed_as = "compiled"
         return value
 
     def _arguments(self, definition: GraphQLField, details: FieldDetailsList) -> dict[str, Any]:

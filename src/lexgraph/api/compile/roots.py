@@ -120,8 +120,8 @@ def procedures(
     var = compiler.fresh()
     parts: list[str] = []
     # What each procedure of the page is asked as: under `nodes`, under `edges { node }`.
-    nodes: list[tuple[str, Unwrap]] = []
-    edges: list[tuple[str, list[tuple[str, str, Unwrap | None]]]] = []
+    nodes: list[tuple[str, int, Unwrap]] = []
+    edges: list[tuple[str, list[tuple[str, str, int, Unwrap | None]]]] = []
     page_infos: list[tuple[str, list[tuple[str, str]]]] = []
     entries: list[tuple[str, str]] = []
     for key, field_details in compiler.subfields(connection, details).items():
@@ -129,20 +129,20 @@ def procedures(
         entries.append((key, name))
         if name == "nodes":
             projection, unwrap = compiler.object(_item(connection, "nodes"), var, field_details)
-            nodes.append((key, unwrap))
+            nodes.append((key, len(parts), unwrap))
             parts.append(projection)
         elif name == "edges":
             edge_type = _item(connection, "edges")
-            edge_fields: list[tuple[str, str, Unwrap | None]] = []
+            edge_fields: list[tuple[str, str, int, Unwrap | None]] = []
             for edge_key, edge_details in compiler.subfields(edge_type, field_details).items():
                 edge_name = edge_details[0].node.name.value
                 if edge_name == "node":
                     node_type = _item(edge_type, "node")
                     projection, unwrap = compiler.object(node_type, var, edge_details)
-                    edge_fields.append((edge_key, edge_name, unwrap))
+                    edge_fields.append((edge_key, edge_name, len(parts), unwrap))
                     parts.append(projection)
                 else:
-                    edge_fields.append((edge_key, edge_name, None))
+                    edge_fields.append((edge_key, edge_name, -1, None))
             edges.append((key, edge_fields))
         elif name == "pageInfo":
             info_type = _item(connection, "pageInfo")
@@ -173,26 +173,19 @@ def procedures(
         rows: list[list[Any]] = record["page"]
         cursors = [paging.encode_cursor(CURSOR_PREFIX, offset + i) for i in range(len(rows))]
         values: dict[str, Any] = {"__typename": connection.name, "totalCount": total}
-        index = 0
-        for key, unwrap in nodes:
+        edge_type = _item(connection, "edges").name
+        for key, index, unwrap in nodes:
             values[key] = [unwrap(row[index]) for row in rows]
-            index += 1
         for key, edge_fields in edges:
-            edge_name = _item(connection, "edges").name
             made: list[dict[str, Any]] = [{} for _ in rows]
-            for edge_key, edge_name_, unwrap_ in edge_fields:
+            for edge_key, edge_name, index, unwrap_ in edge_fields:
                 for i, row in enumerate(rows):
-                    if edge_name_ == "node":
-                        assert unwrap_ is not None
+                    if unwrap_ is not None:
                         made[i][edge_key] = unwrap_(row[index])
-                    elif edge_name_ == "cursor":
+                    elif edge_name == "cursor":
                         made[i][edge_key] = cursors[i]
-                    elif edge_name_ == "__typename":
-                        made[i][edge_key] = edge_name
                     else:
-                        raise Refused(f"ProcedureEdge.{edge_name_}")
-                if edge_name_ == "node":
-                    index += 1
+                        made[i][edge_key] = edge_type
             values[key] = made
         for key, info_fields in page_infos:
             facts: Mapping[str, Any] = {
