@@ -80,7 +80,7 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if context.executed_as is None:
                 context.executed_as = "compiled"
             # Built only from the compiler's table and generated names (`project.py`).
-            records = await context.read(
+            records = await self.context_value.read(
                 f"COMPILED[{name}]", compiled.statement, compiled.parameters
             )
             value = compiled.unwrap(records)
