@@ -32,7 +32,6 @@ from lexgraph.api.nodes import (
     Registry,
     load_node,
 )
-from lexgraph.api.planned import PlannedExecutionContext
 from lexgraph.api.prefetch import found_and_prefetched, prefetch_below
 from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_procedures
 from lexgraph.api.search import (
@@ -303,7 +302,7 @@ def build_schema(
         query=Query,
         mutation=Mutation if writes else None,
         types=list(NODE_TYPES.values()),
-        execution_context_class=(CompiledExecutionContext if compiled else PlannedExecutionContext),
+        execution_context_class=CompiledExecutionContext if compiled else None,
         config=CONFIG,
         extensions=[
             MaskErrorsWithRequestId,

@@ -11,6 +11,7 @@ resolvers report them: the same `UserError`, located at the same field and path.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,6 +30,18 @@ from lexgraph.graph.reads import procedures as reads
 from lexgraph.graph.validity import today
 
 Compile = Callable[..., Awaitable[roots.CompiledRoot]]
+
+# Neo4j plans a statement the first time it sees its text, inside the transaction, and a page's
+# statement (tens of nested subqueries) takes seconds to plan on a busy machine, more than a
+# request may take once planned. The statements this process has run are remembered (as many as
+# Neo4j's query cache keeps by default); a statement's first run may take this long.
+FIRST_RUN_TIMEOUT_S = 60.0
+PLANS_REMEMBERED = 1000
+_planned: OrderedDict[str, None] = OrderedDict()
+
+
+def _first_run_timeout(query_timeout_s: float) -> float:
+    return max(query_timeout_s, FIRST_RUN_TIMEOUT_S)
 
 
 class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -80,9 +93,19 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if context.executed_as is None:
                 context.executed_as = "compiled"
             # Built only from the compiler's table and generated names (`project.py`).
+            first_run = compiled.statement not in _planned
             records = await self.context_value.read(
-                f"COMPILED[{name}]", compiled.statement, compiled.parameters
+                f"COMPILED[{name}]",
+                compiled.statement,
+                compiled.parameters,
+                timeout_s=_first_run_timeout(context.settings.lexgraph_query_timeout_s)
+                if first_run
+                else None,
             )
+            if first_run:
+                _planned[compiled.statement] = None
+                if len(_planned) > PLANS_REMEMBERED:
+                    _planned.popitem(last=False)
             value = compiled.unwrap(records)
         except (Refused, Unanswerable) as uncovered:
             # A refusal names a schema field; a value, never (it is the graph's data).
