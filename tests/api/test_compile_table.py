@@ -1,7 +1,9 @@
 """The compiler on its own, without Neo4j: what a selection becomes, and how a row comes back.
 
 Each case compiles a document against the served schema and unwraps a row written by hand as
-Neo4j would return it (a list per object, in selection order).
+Neo4j would return it: an object is a list, the acts its relationships read first, then one
+element per field in selection order; a relationship is `[items, acts]`, each item the acts
+stating it, then the object it reaches (a union's or an interface's with its label first).
 """
 
 from __future__ import annotations
@@ -42,15 +44,23 @@ def compiled(query: str, **variables: Any) -> CompiledRoot:
     return roots.legal_act(compiler, root, details, {"id": "by/code/tax"})
 
 
-def answer(root: CompiledRoot, row: list[Any]) -> Any:
-    return root.unwrap([{"row": row}])  # type: ignore[list-item]
+ACT = "by/resolution/mvd/2023-05-19/102"
+
+
+def answer(root: CompiledRoot, row: list[Any], in_force: tuple[str, ...] = (ACT,)) -> Any:
+    return root.unwrap([{"row": row, "inForce": list(in_force)}])  # type: ignore[list-item]
+
+
+def items(*rows: list[Any]) -> list[Any]:
+    """A relationship's value: its items, and the acts they read."""
+    return [list(rows), [ACT]]
 
 
 def test_aliases_shape_the_answer_and_never_reach_the_statement() -> None:
     root = compiled('{ procedure(number: "1") { heading: title n: number t2: title } }')
     assert "heading" not in root.statement
     assert "t2" not in root.statement
-    assert answer(root, ["Выдача справки", "15.4.1", "Выдача справки"]) == {
+    assert answer(root, [[], "Выдача справки", "15.4.1", "Выдача справки"]) == {
         "heading": "Выдача справки",
         "n": "15.4.1",
         "t2": "Выдача справки",
@@ -79,7 +89,7 @@ def test_a_field_with_arguments_outside_the_table_is_refused() -> None:
 
 def test_ids_are_global_and_graph_ids_stable() -> None:
     root = compiled('{ procedure(number: "1") { id graphId } }')
-    row = ["procedure/15.4.1@0123456789ab", "procedure/15.4.1"]
+    row = [[], "procedure/15.4.1@0123456789ab", "procedure/15.4.1"]
     found = answer(root, row)
     assert base64.b64decode(found["id"]).decode() == "Procedure:procedure/15.4.1@0123456789ab"
     assert found["graphId"] == "procedure/15.4.1"
@@ -89,10 +99,11 @@ def test_stored_strings_become_the_enums_values() -> None:
     root = compiled(
         '{ procedure(number: "1") { subjects regulation { documents { apostille } } } }'
     )
-    row = [
-        ["legal_entity", "someone_else", "individual_entrepreneur"],
-        [[["required"], [None], ["not_required"]]],
-    ]
+    documents = items(
+        [[ACT, ACT], [], "required"], [[ACT, ACT], [], None], [[ACT, ACT], [], "not_required"]
+    )
+    regulation = items([[ACT, ACT], [ACT], documents])
+    row = [[ACT], ["legal_entity", "someone_else", "individual_entrepreneur"], regulation]
     assert answer(root, row) == {
         "subjects": ["LEGAL_ENTITY", "INDIVIDUAL_ENTREPRENEUR"],
         "regulation": {
@@ -107,7 +118,7 @@ def test_stored_strings_become_the_enums_values() -> None:
 
 def test_a_union_takes_the_type_its_label_names() -> None:
     root = compiled('{ legalAct(id: "x") { basedOn { __typename ... on Provision { label } } } }')
-    row = [[["Provision", "статья 287"], ["LegalAct"]]]
+    row = [[], items([[None], [], "Provision", "статья 287"], [[None], [], "LegalAct"])]
     assert answer(root, row) == {
         "basedOn": [{"__typename": "Provision", "label": "статья 287"}, {"__typename": "LegalAct"}]
     }
@@ -116,7 +127,7 @@ def test_a_union_takes_the_type_its_label_names() -> None:
 def test_lists_and_texts_read_as_the_schema_has_them() -> None:
     root = compiled('{ procedure(number: "1") { regulation { notes title fee { kind } } } }')
     # One note stored as text, a title stored as lines, no fee.
-    row = [["Примечание.", ["Регламент", "процедуры"], None]]
+    row = [[ACT], items([[ACT, ACT], [], "Примечание.", ["Регламент", "процедуры"], items()])]
     assert answer(root, row) == {
         "regulation": {"notes": ["Примечание."], "title": "Регламент\nпроцедуры", "fee": None}
     }
@@ -126,14 +137,24 @@ def test_an_act_in_force_is_told_by_its_dates() -> None:
     root = compiled('{ legalAct(id: "x") { inForce } }')
     in_force = ["by/law/x", None, dt.date(2020, 1, 1), None, dt.date(2020, 3, 1), None]
     repealed = ["by/law/x", None, dt.date(2020, 1, 1), None, None, dt.date(2023, 12, 31)]
-    assert answer(root, [in_force]) == {"inForce": True}
-    assert answer(root, [repealed]) == {"inForce": False}
+    assert answer(root, [[], in_force]) == {"inForce": True}
+    assert answer(root, [[], repealed]) == {"inForce": False}
 
 
 def test_a_null_the_schema_forbids_is_left_to_the_resolvers() -> None:
     root = compiled('{ procedure(number: "1") { graphId } }')
     with pytest.raises(Unanswerable):
-        answer(root, [None])
+        answer(root, [[], None])
+
+
+def test_what_an_act_out_of_force_states_is_left_out() -> None:
+    root = compiled('{ procedure(number: "1") { regulation { documents { name } } } }')
+    older = "by/resolution/mvd/2020-01-01/1"
+    documents = items([[ACT, ACT], [], "заявление"], [[older, older], [], "паспорт"])
+    row = [[ACT, older], items([[ACT, ACT], [ACT, older], documents])]
+    assert answer(root, row) == {"regulation": {"documents": [{"name": "заявление"}]}}
+    # A regulation whose act is not in force is no regulation of the procedure that day.
+    assert answer(root, row, in_force=(older,)) == {"regulation": None}
 
 
 def test_no_procedure_is_the_resolvers_error() -> None:

@@ -40,7 +40,7 @@ from strawberry.relay.utils import to_base64
 
 from lexgraph.api import nodes
 from lexgraph.api.compile import table
-from lexgraph.graph.validity import ActValidity
+from lexgraph.graph.validity import ActValidity, all_stated_by_acts_in_force
 
 Convert = Callable[[Any], Any]
 FieldDetailsList = list[FieldDetails]
@@ -99,6 +99,10 @@ class Compiler:
         self.as_of = as_of
         self.parameters: dict[str, Any] = {}
         self._count = 0
+        self._kinds: dict[str, str] = {}
+        self.in_force: set[str] = set()
+        """The acts in force on the day asked among those the statement read (set by the root
+        field's unwrap from the statement's `inForce`, before the rows are unwrapped)."""
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -159,10 +163,12 @@ class Compiler:
         self, object_type: GraphQLObjectType, var: str, details: FieldDetailsList
     ) -> tuple[str, Unwrap]:
         """The Cypher list projecting the fields selected on the node bound to `var`, and its
-        unwrap."""
+        unwrap. The list starts with the acts stating what its relationship fields read, below
+        it at any depth (`with_acts`), then holds one element per field."""
         type_name = object_type.name
         parts: list[str] = []
         entries: list[tuple[str, int, Any]] = []
+        below: list[tuple[str, int]] = []
         for key, field_details in self.subfields(object_type, details).items():
             name = field_details[0].node.name.value
             if name == "__typename":
@@ -170,9 +176,39 @@ class Compiler:
                 continue
             definition = object_type.fields[name]
             expression, convert = self.field(object_type, var, name, definition, field_details)
-            entries.append((key, len(parts), convert))
+            kind = self._kinds.pop(expression, None)
+            if kind is not None:
+                below.append((kind, len(parts)))
+            entries.append((key, len(parts) + 1, convert))
             parts.append(expression)
-        return "[" + ", ".join(parts) + "]", Unwrap(entries)
+        return self.with_acts(parts, below), Unwrap(entries)
+
+    def with_acts(self, parts: list[str], below: list[tuple[str, int]]) -> str:
+        """`[acts, part…]`: the acts the parts at `below` read (a relationship's `[items, acts]`,
+        `relation`; an object's `[acts, …]`, `object`; or one that may be null)."""
+        if not below:
+            return "[[]" + "".join(", " + part for part in parts) + "]"
+        o = self.fresh()
+        acts = " + ".join(
+            f"{o}[{index}][1]"
+            if kind == "relation"
+            else f"{o}[{index}][0]"
+            if kind == "object"
+            else f"coalesce({o}[{index}][0], [])"
+            for kind, index in below
+        )
+        return f"[{o} IN [[{', '.join(parts)}]] | [{acts}] + {o}][0]"
+
+    def note(self, expression: str, kind: str) -> str:
+        """Mark `expression` as carrying acts (`relation`, `object`, `maybe`) for `object`."""
+        self._kinds[expression] = kind
+        return expression
+
+    def held(self, acts: list[str | None]) -> bool:
+        """Whether every act stating an item is in force on the day asked (`in_force`, read by
+        the statement with the rows)."""
+        in_force = self.in_force
+        return all(act is None or act in in_force for act in acts)
 
     def field(
         self,
@@ -264,16 +300,16 @@ class Compiler:
             grouped.setdefault(expression, []).append(possible.name)
         for expression, labels in grouped.items():
             listed = ", ".join("'" + label + "'" for label in labels)
-            tail = ", " + expression[1:-1] if expression != "[]" else ""
+            u = self.fresh()
             branches.append(
-                f"WHEN head(labels({var})) IN [{listed}] THEN [head(labels({var})){tail}]"
+                f"WHEN head(labels({var})) IN [{listed}] THEN"
+                f" [{u} IN [{expression}] | [{u}[0], head(labels({var}))] + {u}[1..]][0]"
             )
 
         def convert(value: Any) -> Any:
             if value is None:
                 return None
-            label, *row = value
-            return by_label[label](row)
+            return by_label[value[1]](value[1:])
 
         return "CASE " + " ".join(branches) + " ELSE null END", convert, None
 
@@ -286,7 +322,8 @@ class Compiler:
     ) -> tuple[str, Convert]:
         names = {"v": var, "m": self.fresh()}
         match = self.fill(relation.match, names)
-        holds = self.fill(relation.holds, names)
+        within = self.fill(relation.within, names)
+        acts = self.fill(relation.acts, names)
         order = self.fill(relation.order, names)
         if relation.target is not None and relation.target not in table.NODE_LABELS:
             raise Refused(relation.target)
@@ -294,21 +331,52 @@ class Compiler:
         # As the resolvers build nodes: only those of the field's type (by the first label).
         typed = "" if label is None else f" AND head(labels({names['m']})) = '{label}'"
         body = (
-            f"COLLECT {{ {match} WITH * WHERE {holds}{typed}"
-            f" RETURN {expression} AS item ORDER BY {order} }}"
+            f"COLLECT {{ {match} WITH * WHERE {within}{typed}"
+            f" RETURN [{acts}] + {expression} AS item ORDER BY {order} }}"
         )
         if label is None:
-            body = f"[item IN {body} WHERE item IS NOT NULL]"
-        if relation.one:
-            return f"head({body})", _nullable(convert)
-        return body, _items(convert)
+            item = self.fresh()
+            body = f"[{item} IN {body} WHERE {item} IS NOT NULL]"
+        return self.note(self.items_with_acts(body), "relation"), self.keep(convert, relation.one)
+
+    def items_with_acts(self, body: str) -> str:
+        """`[items, acts]` of a `COLLECT` whose items are `[own acts, acts below, …]`: the acts
+        of all, each once."""
+        x, b, i, a, s = (self.fresh() for _ in range(5))
+        every = f"reduce({b} = [], {i} IN {x} | {b} + {i}[0] + {i}[1])"
+        once = (
+            f"reduce({a} = [], {s} IN {every} |"
+            f" CASE WHEN {s} IS NULL OR {s} IN {a} THEN {a} ELSE {a} + {s} END)"
+        )
+        return f"[{x} IN [{body}] | [{x}, {once}]][0]"
+
+    def keep(self, convert: Convert, one: bool) -> Convert:
+        """The unwrap of `[items, acts]`: the items whose acts are in force (the first, for a
+        field of one object), each unwrapped from `[acts below, …]`."""
+        held = self.held
+        if one:
+
+            def first(value: list[Any]) -> Any:
+                for item in value[0]:
+                    if held(item[0]):
+                        return convert(item[1:])
+                return None
+
+            return first
+
+        def each(value: list[Any]) -> list[Any]:
+            return [convert(item[1:]) for item in value[0] if held(item[0])]
+
+        return each
 
     def sources(self, relation: table.Relation, var: str) -> tuple[str, Convert]:
         names = {"v": var, "m": self.fresh()}
         m = names["m"]
         body = (
             f"COLLECT {{ {self.fill(relation.match, names)} WITH * WHERE"
-            f" {self.fill(relation.holds, names)} RETURN {m}.id AS item ORDER BY {m}.id }}"
+            f" {self.fill(relation.within, names)} AND"
+            f" {self.fill(all_stated_by_acts_in_force(relation.acts), names)}"
+            f" RETURN {m}.id AS item ORDER BY {m}.id }}"
         )
         return body, _items(_non_null(str))
 
@@ -325,7 +393,8 @@ class Compiler:
         if citations.citing_is_parent:
             names["c"] = var
         match = self.fill(citations.match, names)
-        holds = self.fill(citations.holds, names)
+        within = self.fill(citations.within, names)
+        acts = self.fill(citations.acts, names)
         for argument, placeholder in citations.arguments:
             match = _with_parameter(match, placeholder, self.parameter(given[argument]))
         citation = _named(output)
@@ -334,16 +403,17 @@ class Compiler:
         expression, unwrap = self.citation(citation, c, names["e"], names["m"], details)
         order = self.fill(table.CITATION_ORDER, {"c": c, "e": names["e"], "m": names["m"]})
         body = (
-            f"COLLECT {{ {match} WITH * WHERE {holds} RETURN {expression} AS item"
+            f"COLLECT {{ {match} WITH * WHERE {within} RETURN [{acts}] + {expression} AS item"
             f" ORDER BY {order} }}"
         )
-        return body, _items(unwrap)
+        return self.note(self.items_with_acts(body), "relation"), self.keep(unwrap, False)
 
     def citation(
         self, citation: GraphQLObjectType, c: str, e: str, m: str, details: FieldDetailsList
     ) -> tuple[str, Unwrap]:
         parts: list[str] = []
         entries: list[tuple[str, int, Any]] = []
+        below: list[tuple[str, int]] = []
         for key, field_details in self.subfields(citation, details).items():
             name = field_details[0].node.name.value
             if name == "__typename":
@@ -354,23 +424,24 @@ class Compiler:
                 expression, convert = f"{e}.{name}", _property(output, False, None)
             elif name == "provenance":
                 expression, convert = self.provenance(e, output, field_details)
-            elif name == "citing":
-                expression, convert, _ = self.reached(output, c, field_details)
+            elif name in ("citing", "cited"):
+                expression, convert, _ = self.reached(
+                    output, c if name == "citing" else m, field_details
+                )
                 convert = _non_null(convert)
-            elif name == "cited":
-                expression, convert, _ = self.reached(output, m, field_details)
-                convert = _non_null(convert)
+                below.append(("object", len(parts)))
             elif name == "procedure":
                 p = self.fresh()
                 match = self.fill(table.CITATION_PROCEDURE, {"c": c, "m": p})
                 projected, unwrap, _ = self.reached(output, p, field_details)
                 expression = f"head(COLLECT {{ {match} RETURN {projected} AS item }})"
                 convert = _nullable(unwrap)
+                below.append(("maybe", len(parts)))
             else:
                 raise Refused(f"Citation.{name}")
-            entries.append((key, len(parts), convert))
+            entries.append((key, len(parts) + 1, convert))
             parts.append(expression)
-        return "[" + ", ".join(parts) + "]", Unwrap(entries)
+        return self.with_acts(parts, below), Unwrap(entries)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from lexgraph.api.compile.project import Compiler, FieldDetailsList, Refused, Un
 from lexgraph.api.errors import UserError
 from lexgraph.api.procedures import CURSOR_PREFIX
 from lexgraph.graph.reads import procedures as reads
+from lexgraph.graph.validity import acts_in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +43,13 @@ def procedure(
     var = compiler.fresh()
     projection, unwrap = compiler.object(_object(root, "procedure"), var, details)
     number_parameter = compiler.parameter(number.strip())
-    statement = (
-        f"MATCH ({var}:Procedure {{number: {number_parameter}}}) RETURN {projection} AS row LIMIT 1"
-    )
+    lookup = f"MATCH ({var}:Procedure {{number: {number_parameter}}}) WITH {var} LIMIT 1"
+    statement = lookup + _ROW.replace("_projection_", projection)
 
     def answer(records: list[Record]) -> Any:
         if not records:
             raise UserError(f"no procedure numbered {number!r}")
+        compiler.in_force = set(records[0]["inForce"])
         return unwrap(records[0]["row"])
 
     return _root("procedure", compiler, statement, answer)
@@ -72,15 +73,20 @@ def legal_act(
         missing = f"no legal act with register number {register!r}"
     else:
         raise Refused("Query.legalAct(kind, number)")
-    statement = f"{lookup} RETURN {projection} AS row LIMIT 1"
+    statement = f"{lookup} WITH {var} LIMIT 1" + _ROW.replace("_projection_", projection)
 
     def answer(records: list[Record]) -> Any:
         if not records:
             raise UserError(missing)
+        compiler.in_force = set(records[0]["inForce"])
         return unwrap(records[0]["row"])
 
     return _root("legalAct", compiler, statement, answer)
 
+
+# The row of one node, and those of the acts its relationships read that are in force on `$asOf`
+# (the row starts with them, `Compiler.object`), checked once for all.
+_ROW = " WITH _projection_ AS row RETURN row, " + acts_in_force("row[0]") + " AS inForce"
 
 # After the filter's rows and predicate (`reads.compile_filter`): the matches ordered by number,
 # counted, one page of them projected, and the ids the filter names that no node has.
@@ -92,7 +98,7 @@ CALL (matched) {
   WITH matched[$offset + i] AS _v_, i ORDER BY i
   RETURN collect(_projection_) AS page
 }
-RETURN size(matched) AS total, page,
+RETURN size(matched) AS total, page, _in_force_ AS inForce,
   [c IN $checks WHERE NOT (
       (c.kind = 'unit' AND (EXISTS { MATCH (:LegalAct {id: c.id}) }
                             OR EXISTS { MATCH (:Provision {id: c.id}) }))
@@ -162,13 +168,19 @@ def procedures(
         "checks": [{"id": c.id, "kind": c.kind} for c in checks],
     }
     projection = "[" + ", ".join(parts) + "]"
-    statement = filter_text + PAGE.replace("_v_", var).replace("_projection_", projection)
+    row, acts = compiler.fresh(), compiler.fresh()
+    every = " + ".join(f"{row}[{index}][0]" for index in range(len(parts))) or "[]"
+    in_force = acts_in_force(f"reduce({acts} = [], {row} IN page | {acts} + {every})")
+    statement = filter_text + (
+        PAGE.replace("_v_", var).replace("_projection_", projection).replace("_in_force_", in_force)
+    )
 
     def answer(records: list[Record]) -> Any:
         record = records[0]
         if record["missing"]:
             missing = ", ".join(f"{c['kind']} {c['id']!r}" for c in record["missing"])
             raise UserError(f"the filter names what the graph does not hold: {missing}")
+        compiler.in_force = set(record["inForce"])
         total: int = record["total"]
         rows: list[list[Any]] = record["page"]
         cursors = [paging.encode_cursor(CURSOR_PREFIX, offset + i) for i in range(len(rows))]

@@ -40,28 +40,28 @@ NODE_LABELS: tuple[str, ...] = (
     "UnresolvedCitation",
 )
 
-# The edge and the node reached hold on `$asOf`: their intervals, and the acts stating them.
-HOLDS = (
-    "("
-    + within_interval("_m_")
-    + ") AND ("
-    + within_interval("_e_")
-    + ") AND "
-    + all_stated_by_acts_in_force("[_e_.statedIn, _m_.statedIn]")
-)
+# The edge and the node reached hold on `$asOf`: their version intervals here, and the acts
+# stating them (`ACTS`), which the statement checks once for all it read (`acts_in_force`) and the
+# unwrap keeps the items of (as the resolvers' relations do, `lexgraph.graph.reads.relations`).
+WITHIN = "(" + within_interval("_m_") + ") AND (" + within_interval("_e_") + ")"
+ACTS = "[_e_.statedIn, _m_.statedIn]"
 # Reached without an edge that states anything (an act by a unit's `actId`, a unit's ancestors).
-NODE_HOLDS = within_interval("_m_") + " AND " + all_stated_by_acts_in_force("[_m_.statedIn]")
+NODE_WITHIN = within_interval("_m_")
+NODE_ACTS = "[_m_.statedIn]"
 # A citation holds when the citing node, the `CITES` edge and the unit cited all hold.
-CITATION_HOLDS = (
+CITATION_WITHIN = (
     "("
     + within_interval("_c_")
     + ") AND ("
     + within_interval("_e_")
     + ") AND ("
     + within_interval("_m_")
-    + ") AND "
-    + all_stated_by_acts_in_force("[_c_.statedIn, _e_.statedIn, _m_.statedIn]")
+    + ")"
 )
+CITATION_ACTS = "[_c_.statedIn, _e_.statedIn, _m_.statedIn]"
+# Where the acts of a field answered with a `COLLECT { … }` are checked in the subquery itself
+# (`sources`, and the tests of `electronicAvailability`).
+HOLDS = WITHIN + " AND " + all_stated_by_acts_in_force(ACTS)
 CITATION_ORDER = "_e_.sourceDocument, _e_.lineStart, _e_.charStart, _m_.id, elementId(_c_)"
 BY_LINE = "_m_.sourceDocument, _m_.lineStart, _m_.id"
 CITING_PARTS = "[:REQUIRES|REQUESTS|HAS_FEATURE|CHARGES|HAS_BENEFIT*0..2]"
@@ -69,15 +69,17 @@ CITING_PARTS = "[:REQUIRES|REQUESTS|HAS_FEATURE|CHARGES|HAS_BENEFIT*0..2]"
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A field answered by following edges: `match` binds `_m_` (and `_e_`) from `_v_`, `holds`
-    keeps what holds on `$asOf`, `order` orders the items. `target` is the type reached (None:
-    the node's label tells, for a union or an interface); `one`: the first item or null."""
+    """A field answered by following edges: `match` binds `_m_` (and `_e_`) from `_v_`, `within`
+    keeps what holds on `$asOf` by its intervals, `acts` lists the acts stating what it read (the
+    item holds while they are in force), `order` orders the items. `target` is the type reached
+    (None: the node's label tells, for a union or an interface); `one`: the first item or null."""
 
     match: str
     target: str | None
     order: str = "_m_.id"
     one: bool = False
-    holds: str = HOLDS
+    within: str = WITHIN
+    acts: str = ACTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,8 @@ class Citations:
     parameter it becomes."""
 
     match: str
-    holds: str = CITATION_HOLDS
+    within: str = CITATION_WITHIN
+    acts: str = CITATION_ACTS
     arguments: tuple[tuple[str, str], ...] = ()
     citing_is_parent: bool = True
 
@@ -181,7 +184,11 @@ RELATIONS: dict[tuple[str, str], Relation] = {
         "(_v_)<-[_e_:LISTED_IN]-(_m_:Procedure)", "Procedure", "_m_.number, _m_.id"
     ),
     ("Provision", "act"): Relation(
-        "MATCH (_m_:LegalAct) WHERE _m_.id = _v_.actId", "LegalAct", one=True, holds=NODE_HOLDS
+        "MATCH (_m_:LegalAct) WHERE _m_.id = _v_.actId",
+        "LegalAct",
+        one=True,
+        within=NODE_WITHIN,
+        acts=NODE_ACTS,
     ),
     ("Provision", "parent"): Relation(
         "MATCH (_v_)-[_e_:PART_OF]->(_m_) WHERE (_m_:Provision OR _m_:LegalAct)", None, one=True
@@ -191,7 +198,8 @@ RELATIONS: dict[tuple[str, str], Relation] = {
         "MATCH _p_ = (_v_)-[:PART_OF*1..]->(_m_) WHERE (_m_:Provision OR _m_:LegalAct)",
         None,
         "length(_p_) DESC",
-        holds=NODE_HOLDS,
+        within=NODE_WITHIN,
+        acts=NODE_ACTS,
     ),
     ("Authority", "acts"): _to("(_v_)<-[_e_:ISSUED_BY]-(_m_:LegalAct)", "LegalAct"),
     ("Authority", "procedures"): _to(
@@ -226,11 +234,9 @@ CITATIONS[("Procedure", "citationsOf")] = Citations(
     + within_interval("_r_")
     + " MATCH (_c_)-[_e_:CITES]->(_m_) WHERE (_m_.id = $target OR ($subunits AND EXISTS"
     " { MATCH (_m_)-[:PART_OF*1..]->(_t_) WHERE _t_.id = $target }))",
-    CITATION_HOLDS.replace(
-        "[_c_.statedIn, _e_.statedIn, _m_.statedIn]",
-        "[part IN relationships(_p_) | part.statedIn] + [_r_.statedIn, _c_.statedIn,"
-        " _e_.statedIn, _m_.statedIn]",
-    ),
+    CITATION_WITHIN,
+    "[part IN relationships(_p_) | part.statedIn] + [_r_.statedIn, _c_.statedIn,"
+    " _e_.statedIn, _m_.statedIn]",
     (("id", "target"), ("includingSubunits", "subunits")),
     citing_is_parent=False,
 )
