@@ -40,7 +40,8 @@ PLANS_REMEMBERED = 1000
 _planned: OrderedDict[str, None] = OrderedDict()
 
 
-def _first_run_timeout(query_timeout_s: float) -> float:
+def first_run_timeout(query_timeout_s: float) -> float:
+    """How long a compiled statement's first run in this process may take."""
     return max(query_timeout_s, FIRST_RUN_TIMEOUT_S)
 
 
@@ -98,7 +99,7 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 f"COMPILED[{name}]",
                 compiled.statement,
                 compiled.parameters,
-                timeout_s=_first_run_timeout(context.settings.lexgraph_query_timeout_s)
+                timeout_s=first_run_timeout(context.settings.lexgraph_query_timeout_s)
                 if first_run
                 else None,
             )

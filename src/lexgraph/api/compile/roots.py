@@ -226,11 +226,18 @@ def _item(parent: GraphQLObjectType, field: str) -> GraphQLObjectType:
     return _object(parent, field)
 
 
+# A compiled statement takes seconds to plan (tens of nested subqueries). Neo4j plans a statement
+# again when the graph's statistics have drifted since (after an import), and the first request
+# after each import would pay for it within its timeout: the plan made first is kept instead. The
+# statements start from a node found by an indexed key, which no count changes the choice of.
+KEEP_PLAN = "CYPHER replan=skip "
+
+
 def _root(
     field: str, compiler: Compiler, statement: str, answer: Callable[[list[Record]], Any]
 ) -> CompiledRoot:
     compiler.parameters["asOf"] = compiler.as_of
-    return CompiledRoot(field, statement, compiler.parameters, answer)
+    return CompiledRoot(field, KEEP_PLAN + statement, compiler.parameters, answer)
 
 
 def as_of_of(arguments: Mapping[str, Any], today: dt.date) -> dt.date:
