@@ -565,7 +565,22 @@ def _properties(type_name: str) -> dict[str, tuple[str, bool, Any]]:
     return plan
 
 
+_converters: dict[tuple[int, bool, Any], tuple[GraphQLOutputType, Convert]] = {}
+
+
 def _property(output: GraphQLOutputType, wants_list: bool, default: Any) -> Convert:
+    """The conversion of a leaf property, made once per schema type and default: a page asks
+    hundreds of leaves, and making their conversions anew took a tenth of a request."""
+    key = (id(output), wants_list, tuple(default) if isinstance(default, list) else default)
+    kept = _converters.get(key)
+    if kept is not None and kept[0] is output:
+        return kept[1]
+    made = _make_property(output, wants_list, default)
+    _converters[key] = (output, made)
+    return made
+
+
+def _make_property(output: GraphQLOutputType, wants_list: bool, default: Any) -> Convert:
     non_null = isinstance(output, GraphQLNonNull)
     leaf = _named(output)
     if not is_leaf_type(leaf):
