@@ -222,9 +222,11 @@ class RecordingContext(RequestContext):
 
     statements: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
-    async def read(self, name: str, statement: Any, parameters: Any = None) -> list[Record]:  # type: ignore[override]
+    async def read(
+        self, name: str, statement: Any, parameters: Any = None, *, timeout_s: Any = None
+    ) -> list[Record]:
         self.statements.append((statement, dict(parameters or {})))
-        return await RequestContext.read(self, name, statement, parameters)
+        return await RequestContext.read(self, name, statement, parameters, timeout_s=timeout_s)
 
 
 async def capture(

@@ -25,6 +25,11 @@ ASSUMED = {
 ALLOWED = {
     ("src/lexgraph/graph/migrations.py", "apply_migrations"): "the statements of the package's"
     " own schema/migrations/*.cypher files, read and split; no input reaches them",
+    ("src/lexgraph/api/compile/execution.py", "CompiledExecutionContext._compiled"): "a"
+    " compiled statement (`lexgraph.api.compile`): fragments of the compiler's fixed table"
+    " (`table.py`), keyed by schema type and field, joined with names the compiler generates"
+    " (`x1`, `a0` …); the request's values are parameters, and its text (aliases, names) never"
+    " reaches the statement. The walk cannot follow the selection set driving the joining",
     ("src/lexgraph/graph/conflicts.py", "driver_read.read"): "the `Read` protocol of the API's"
     " request context, for the command line: its one caller, `conflicts_page`, passes the"
     " module's own constant statement",

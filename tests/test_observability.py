@@ -181,13 +181,20 @@ def test_metrics_count_and_time_graphql_operations_by_name(client: TestClient) -
 
 
 def test_metrics_say_how_operations_were_executed(client: TestClient) -> None:
-    # Along a plan; field by field (a directive); planned, then re-executed for an error.
-    client.post("/graphql", json={"query": "query Version { apiVersion }"})
-    client.post("/graphql", json={"query": "query Skip { apiVersion @skip(if: true) }"})
+    # Compiled (an error told as the resolver tells it); a root field never compiled; a
+    # selection asking what the compiler does not cover.
     client.post("/graphql", json={"query": 'query Missing { procedure(number: "0") { id } }'})
+    client.post("/graphql", json={"query": "query Version { apiVersion }"})
+    uncovered = '{ procedure(number: "0") { regulation { unresolvedCitations { text } } } }'
+    client.post("/graphql", json={"query": uncovered})
     text = client.get("/metrics").text
-    for how in ("planned", "standard", "fallback"):
-        assert sample(text, "lexgraph_graphql_executions_total", how=how) == 1, how
+    assert sample(text, "lexgraph_graphql_executions_total", how="compiled") == 1
+    assert sample(text, "lexgraph_graphql_executions_total", how="resolvers") == 2
+    fallbacks = "lexgraph_graphql_resolver_fallbacks_total"
+    assert sample(text, fallbacks, field="apiVersion", uncovered="Query.apiVersion") == 1
+    assert (
+        sample(text, fallbacks, field="procedure", uncovered="Regulation.unresolvedCitations") == 1
+    )
 
 
 def test_metrics_show_the_neo4j_connection_pool(client: TestClient) -> None:

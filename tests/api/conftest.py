@@ -10,7 +10,7 @@ import pytest
 from neo4j import AsyncDriver
 
 from lexgraph.api.context import RequestContext
-from lexgraph.api.schema import schema
+from lexgraph.api.schema import build_schema, schema
 from lexgraph.config import Settings
 from lexgraph.graph.loader import load_batch
 from lexgraph.importing import import_paths, sample_corpus_dir
@@ -53,14 +53,24 @@ async def load_sample_graph(driver: AsyncDriver, database: str) -> None:
     await load_batch(driver, sample_batch(), database, effective_from=CURRENT_TEXT_FROM)
 
 
-@pytest.fixture
-def run(driver: AsyncDriver, settings: Settings) -> Run:
-    """Execute a GraphQL document as the app would, with a fresh request context."""
-
+def _runner(driver: AsyncDriver, settings: Settings, served: Any) -> Run:
     async def execute(query: str, **variables: Any) -> Answer:
         context = RequestContext(driver=driver, settings=settings)
-        result = await schema.execute(query, variable_values=variables, context_value=context)
+        result = await served.execute(query, variable_values=variables, context_value=context)
         errors = [e.message for e in result.errors or []]
         return Answer(result.data, errors, context.round_trips)
 
     return execute
+
+
+@pytest.fixture
+def run(driver: AsyncDriver, settings: Settings) -> Run:
+    """Execute a GraphQL document as the app would, with a fresh request context."""
+    return _runner(driver, settings, schema)
+
+
+@pytest.fixture
+def resolve(driver: AsyncDriver, settings: Settings) -> Run:
+    """Execute a GraphQL document through the resolvers alone (what answers the fields the
+    compiler does not cover), with a fresh request context."""
+    return _runner(driver, settings, build_schema(compiled=False))

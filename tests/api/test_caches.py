@@ -57,8 +57,9 @@ PROCEDURE = """query ($number: String!) { procedure(number: $number) { number
 
 
 async def test_a_query_document_is_planned_once(
-    sample_graph: AsyncDriver, run: Run, monkeypatch: pytest.MonkeyPatch
+    sample_graph: AsyncDriver, resolve: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    run = resolve  # the prefetch serves the resolvers
     planned: list[str] = []
     plan = prefetch.plan
 

@@ -14,6 +14,7 @@ from graphql import GraphQLError
 from neo4j import AsyncDriver
 from strawberry.types import ExecutionResult
 
+from lexgraph.api.context import RequestContext
 from lexgraph.api.response_cache import ResponseCache, is_query, response_key
 from lexgraph.config import Settings
 from lexgraph.importing import ImportReport, import_document, import_paths, sample_corpus_dir
@@ -209,3 +210,22 @@ async def test_a_request_that_gives_up_does_not_cancel_the_answer_others_wait_fo
     assert (await patient).data == {"impact": {"totalCount": 3}}
     assert run.runs == 1
     assert len(cache) == 1
+
+
+async def test_a_requests_reads_start_where_its_stamp_read_ended(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    """The answer cache keys an answer by the stamp read first: the request's reads carry the
+    bookmark that read left, so behind a cluster none of them may come from a member that has
+    not yet seen that graph (one server cannot lag; this checks the chaining)."""
+    context = RequestContext(driver=driver, settings=settings)
+    assert await context.bookmarks.get_bookmarks() == set()
+    await context.graph_stamp()
+    after_stamp = await context.bookmarks.get_bookmarks()
+    assert len(after_stamp) == 1
+    records = await context.read("ONE", "RETURN 1 AS one")
+    assert records[0]["one"] == 1
+    assert await context.bookmarks.get_bookmarks()
+    # Another request starts from nothing of this one's.
+    other = RequestContext(driver=driver, settings=settings)
+    assert await other.bookmarks.get_bookmarks() == set()

@@ -1,5 +1,5 @@
-"""No N+1: a procedure page costs two Neo4j round trips, the root lookup and one prefetch of
-everything the page follows, for 1 procedure or 43."""
+"""No N+1: a procedure page costs one Neo4j round trip, its compiled statement, for 1 procedure
+or 43; through the resolvers, the root lookup and one prefetch of everything the page follows."""
 
 from __future__ import annotations
 
@@ -37,10 +37,12 @@ def page_of(first: int, filter: str = "{}") -> str:
     )
 
 
-async def test_one_procedure_page(many_procedures: AsyncDriver, run: Run) -> None:
+async def test_one_procedure_page(many_procedures: AsyncDriver, run: Run, resolve: Run) -> None:
     answer = await run(DETAILS, number="15.4.1")
     assert answer.errors == []
-    assert answer.round_trips == ["PROCEDURE_BY_NUMBER+PREFETCH"]
+    assert answer.round_trips == ["COMPILED[procedure]"]
+    resolved = await resolve(DETAILS, number="15.4.1")
+    assert resolved.round_trips == ["PROCEDURE_BY_NUMBER+PREFETCH"]
 
 
 async def test_a_page_of_no_procedure_is_one_round_trip_and_an_error(
@@ -49,25 +51,30 @@ async def test_a_page_of_no_procedure_is_one_round_trip_and_an_error(
     answer = await run(DETAILS, number="99.99.99")
     assert answer.errors == ["no procedure numbered '99.99.99'"]
     assert answer.data == {"procedure": None}
-    # Planned, then run again field by field to report the error (`lexgraph.api.planned`).
-    assert answer.round_trips == ["PROCEDURE_BY_NUMBER+PREFETCH"] * 2
+    assert answer.round_trips == ["COMPILED[procedure]"]
 
 
+@pytest.mark.parametrize(
+    ("path", "trips"),
+    [("run", ["COMPILED[procedures]"]), ("resolve", ["PROCEDURES_PAGE", "PREFETCH"])],
+)
 async def test_the_same_page_for_many_procedures_costs_the_same(
-    many_procedures: AsyncDriver, run: Run
+    many_procedures: AsyncDriver, path: str, trips: list[str], request: pytest.FixtureRequest
 ) -> None:
+    run: Run = request.getfixturevalue(path)
     one = await run(page_of(1, '{text: "15.4.1"}'))
     many = await run(page_of(MANY + 3))
     assert one.errors == []
     assert many.errors == []
     assert len(many.data["procedures"]["nodes"]) == MANY + 3
     assert len(one.data["procedures"]["nodes"]) == 1
-    assert many.round_trips == one.round_trips == ["PROCEDURES_PAGE", "PREFETCH"]
+    assert many.round_trips == one.round_trips == trips
 
 
 async def test_the_prefetch_answers_as_the_loaders_do(
-    many_procedures: AsyncDriver, run: Run, monkeypatch: pytest.MonkeyPatch
+    many_procedures: AsyncDriver, resolve: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    run = resolve  # the prefetch serves the resolvers
     prefetched = await run(page_of(MANY + 3))
     monkeypatch.setattr(prefetch, "MAX_STEPS", 0)
     loaded = await run(page_of(MANY + 3))

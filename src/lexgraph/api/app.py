@@ -39,6 +39,7 @@ from lexgraph.api.auth import may_write
 from lexgraph.api.body_limit import BodySizeLimit
 from lexgraph.api.breaker import DatabaseBreaker
 from lexgraph.api.client_limits import ClientLimits
+from lexgraph.api.compile.execution import first_run_timeout
 from lexgraph.api.context import RequestContext
 from lexgraph.api.error_log import shortened
 from lexgraph.api.errors import (
@@ -144,9 +145,11 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
         self._settings = settings
         self._driver_holder = driver_holder
         self.metrics = metrics
-        # Each statement is bounded by the transaction timeout on the server; the request as a
+        # Each statement is bounded by the transaction timeout on the server (a compiled
+        # statement's first run, which Neo4j plans, by `first_run_timeout`); the request as a
         # whole (connecting, retries, several statements) by this, so no request hangs.
-        self._request_budget_s = settings.lexgraph_query_timeout_s + API_RETRY_S + 3
+        longest = first_run_timeout(settings.lexgraph_query_timeout_s)
+        self._request_budget_s = longest + API_RETRY_S + 3
         self.persisted = (
             PersistedDocuments.from_folder(queries_dir())
             if settings.lexgraph_persisted_documents

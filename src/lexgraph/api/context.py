@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, LiteralString
 
-from neo4j import AsyncDriver, Query, Record, RoutingControl
+from neo4j import AsyncDriver, AsyncGraphDatabase, Query, Record, RoutingControl
+from neo4j.api import AsyncBookmarkManager
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
@@ -32,7 +33,15 @@ class RequestContext:
     stamp: str | None = None
     """The graph's stamp, once read (`graph_stamp`)."""
     executed_as: str | None = None
-    """How the operation ran (`lexgraph.api.planned`): `planned`, `standard` or `fallback`."""
+    """How the operation ran (`lexgraph.api.compile`): `compiled` (every root field compiled)
+    or `resolvers` (some root field answered by its resolvers)."""
+    fallbacks: list[tuple[str, str]] = field(default_factory=list)
+    """Root fields answered by their resolvers, each with what the compiler did not cover."""
+    bookmarks: AsyncBookmarkManager = field(default_factory=AsyncGraphDatabase.bookmark_manager)
+    """The request's bookmarks: every read of the request (the graph's stamp first, when the
+    answer cache reads it) starts where the ones before it ended, so behind a cluster a read
+    served by a lagging member waits until it has caught up: an answer is never older than the
+    stamp it is kept under (`lexgraph.api.response_cache`)."""
     list_size: ListSize | None = None
     """The most items each unpaged list can return, from the graph's statistics
     (`lexgraph.api.kept_bounds`), for the request's cost; None: not known."""
@@ -47,21 +56,32 @@ class RequestContext:
         if self.stamp is None:
             self.round_trips.append("GRAPH_STAMP")
             self.stamp = await graph_stamp(
-                self.driver, self.database, self.settings.lexgraph_query_timeout_s
+                self.driver,
+                self.database,
+                self.settings.lexgraph_query_timeout_s,
+                bookmarks=self.bookmarks,
             )
         return self.stamp
 
     async def read(
-        self, name: str, statement: LiteralString, parameters: Mapping[str, Any] | None = None
+        self,
+        name: str,
+        statement: LiteralString,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout_s: float | None = None,
     ) -> list[Record]:
-        """Run one read statement (one round trip, recorded under `name`)."""
+        """Run one read statement (one round trip, recorded under `name`), bounded by the
+        query timeout, or by `timeout_s` when given."""
         self.round_trips.append(name)
-        query = Query(statement, timeout=self.settings.lexgraph_query_timeout_s)
+        timeout = self.settings.lexgraph_query_timeout_s if timeout_s is None else timeout_s
+        query = Query(statement, timeout=timeout)
         records, _, _ = await self.driver.execute_query(
             query,
             parameters_=dict(parameters or {}),
             database_=self.database,
             routing_=RoutingControl.READ,
+            bookmark_manager_=self.bookmarks,
         )
         return records
 

@@ -220,9 +220,17 @@ class Metrics:
         )
         self.executions = Counter(
             "lexgraph_graphql_executions",
-            "GraphQL operations executed, by how (lexgraph.api.planned): planned, standard (field"
-            " by field), or fallback (planned, then re-executed field by field for an error).",
+            "GraphQL operations executed, by how (lexgraph.api.compile): compiled (every root"
+            " field by its one statement) or resolvers (some root field by its resolvers).",
             ["how"],
+            registry=self.registry,
+        )
+        self.resolver_fallbacks = Counter(
+            "lexgraph_graphql_resolver_fallbacks",
+            "Root fields answered by their resolvers instead of a compiled statement, by root"
+            " field and by what the compiler does not cover (a schema field, `Query.x` for a"
+            " root field it never compiles).",
+            ["field", "uncovered"],
             registry=self.registry,
         )
         self.registry.register(Neo4jPoolCollector(driver))
@@ -322,6 +330,8 @@ class ObservedGraphQL(GraphQL[RequestContext, None]):
                 self.metrics.observe_operation(name, outcome, time.perf_counter() - began)
                 if context.executed_as is not None:  # None: answered without executing
                     self.metrics.executions.labels(context.executed_as).inc()
+                for field, uncovered in context.fallbacks:
+                    self.metrics.resolver_fallbacks.labels(field, uncovered).inc()
 
 
 def _route(path: str, routes: frozenset[str]) -> str:

@@ -13,6 +13,7 @@ from strawberry.extensions import AddValidationRules
 
 from lexgraph import __version__
 from lexgraph.api import paging
+from lexgraph.api.compile import CompiledExecutionContext
 from lexgraph.api.conflicts import ConflictsQuery
 from lexgraph.api.context import Info
 from lexgraph.api.dates import CONFIG
@@ -31,7 +32,6 @@ from lexgraph.api.nodes import (
     Registry,
     load_node,
 )
-from lexgraph.api.planned import PlannedExecutionContext
 from lexgraph.api.prefetch import found_and_prefetched, prefetch_below
 from lexgraph.api.procedures import ProcedureConnection, ProcedureFilter, find_procedures
 from lexgraph.api.search import (
@@ -295,11 +295,12 @@ def build_schema(
     introspection: bool = True,
     writes: bool = False,
     limits: QueryLimits = DEFAULT_LIMITS,
-    planned: bool = True,
+    compiled: bool = True,
 ) -> strawberry.Schema:
     """The schema a server serves: with `writes`, the `Mutation` type (`lexgraph.api.writes`);
     without `introspection`, `__schema` and `__type` are refused; `limits` bound each request;
-    `planned` executes queries along plans (`lexgraph.api.planned`), else field by field.
+    `compiled` answers the root fields the compiler covers with one statement each
+    (`lexgraph.api.compile`), else every field goes through its resolver.
     One per setting, for the process: the parser and validation caches live in the schema."""
     rules: list[type[ASTValidationRule]] = (
         [] if introspection else [NoSchemaIntrospectionCustomRule]
@@ -308,7 +309,7 @@ def build_schema(
         query=Query,
         mutation=Mutation if writes else None,
         types=list(NODE_TYPES.values()),
-        execution_context_class=PlannedExecutionContext if planned else None,
+        execution_context_class=CompiledExecutionContext if compiled else None,
         config=CONFIG,
         extensions=[
             MaskErrorsWithRequestId,

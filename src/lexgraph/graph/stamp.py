@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import LiteralString
 
 from neo4j import AsyncDriver, Query, RoutingControl
+from neo4j.api import AsyncBookmarkManager
 
 GRAPH_STAMP: LiteralString = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
@@ -30,12 +31,24 @@ RETURN nodes, relationships, versions, toString(newest) AS newest
 """
 
 
-async def graph_stamp(driver: AsyncDriver, database: str, timeout_s: float | None = None) -> str:
-    """The graph's stamp now, as a string (equal stamps: no import in between)."""
-    records, _, _ = await driver.execute_query(
-        Query(GRAPH_STAMP, timeout=timeout_s),
-        database_=database,
-        routing_=RoutingControl.READ,
-    )
+async def graph_stamp(
+    driver: AsyncDriver,
+    database: str,
+    timeout_s: float | None = None,
+    *,
+    bookmarks: AsyncBookmarkManager | None = None,
+) -> str:
+    """The graph's stamp now, as a string (equal stamps: no import in between). With
+    `bookmarks`, read after what they hold, and what it saw added to them: the reads that follow
+    with the same bookmarks see at least the graph of this stamp."""
+    query = Query(GRAPH_STAMP, timeout=timeout_s)
+    if bookmarks is None:  # the driver's own, shared by its `execute_query` calls
+        records, _, _ = await driver.execute_query(
+            query, database_=database, routing_=RoutingControl.READ
+        )
+    else:
+        records, _, _ = await driver.execute_query(
+            query, database_=database, routing_=RoutingControl.READ, bookmark_manager_=bookmarks
+        )
     found = records[0]
     return "/".join(str(found[k]) for k in ("nodes", "relationships", "versions", "newest"))

@@ -1,0 +1,204 @@
+"""graphql-core's executor, answering the root fields the compiler covers with one statement each.
+
+Parsing, validation and the schema stay Strawberry's and graphql-core's. A query's root field the
+compiler covers (`roots.py`) runs as its compiled statement, whose rows are already shaped like
+the response: the value is unwrapped, not resolved. Any other root field, and one whose selection
+asks what the compiler does not cover (`Refused`), or whose row holds what the schema does not
+allow where it stands (`Unanswerable`), is answered by the resolvers as before, and noted on the
+request context (`fallbacks`), which `/metrics` counts by field. Errors are reported as the
+resolvers report them: the same `UserError`, located at the same field and path.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from graphql import GraphQLField, GraphQLObjectType, OperationType
+from graphql.execution.executor import to_nodes
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import Path, Undefined
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.types.arguments import convert_arguments
+
+from lexgraph.api import paging
+from lexgraph.api.compile import roots
+from lexgraph.api.compile.project import Compiler, FieldDetailsList, Refused, Unanswerable
+from lexgraph.api.procedures import CURSOR_PREFIX, _Translation
+from lexgraph.graph.reads import procedures as reads
+from lexgraph.graph.validity import today
+
+Compile = Callable[..., Awaitable[roots.CompiledRoot]]
+
+# Neo4j plans a statement the first time it sees its text, inside the transaction, and a page's
+# statement (tens of nested subqueries) takes seconds to plan on a busy machine, more than a
+# request may take once planned. The statements this process has run are remembered (as many as
+# Neo4j's query cache keeps by default); a statement's first run may take this long.
+FIRST_RUN_TIMEOUT_S = 60.0
+PLANS_REMEMBERED = 1000
+_planned: OrderedDict[str, None] = OrderedDict()
+
+
+def first_run_timeout(query_timeout_s: float) -> float:
+    """How long a compiled statement's first run in this process may take."""
+    return max(query_timeout_s, FIRST_RUN_TIMEOUT_S)
+
+
+class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    """Root fields of queries through the compiler where it covers them (see the module)."""
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        name = field_details_list[0].node.name.value
+        if (
+            path.prev is not None
+            or self.operation.operation is not OperationType.QUERY
+            or name.startswith("__")
+        ):
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        compile_root = _ROOTS.get(name)
+        if compile_root is None:
+            self._note(name, f"Query.{name}")
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        return self._compiled(
+            compile_root, parent_type, source, field_details_list, path, position_context
+        )
+
+    async def _compiled(
+        self,
+        compile_root: Compile,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        details: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        name = details[0].node.name.value
+        definition = parent_type.fields[name]
+        context = self.context_value
+        try:
+            arguments = self._arguments(definition, details)
+            compiler = Compiler(self, arguments.get("as_of") or today())
+            compiled = await compile_root(self, compiler, parent_type, details, path, arguments)
+            if context.executed_as is None:
+                context.executed_as = "compiled"
+            # Built only from the compiler's table and generated names (`project.py`).
+            first_run = compiled.statement not in _planned
+            records = await self.context_value.read(
+                f"COMPILED[{name}]",
+                compiled.statement,
+                compiled.parameters,
+                timeout_s=first_run_timeout(context.settings.lexgraph_query_timeout_s)
+                if first_run
+                else None,
+            )
+            if first_run:
+                _planned[compiled.statement] = None
+                if len(_planned) > PLANS_REMEMBERED:
+                    _planned.popitem(last=False)
+            value = compiled.unwrap(records)
+        except (Refused, Unanswerable) as uncovered:
+            # A refusal names a schema field; a value, never (it is the graph's data).
+            why = uncovered.field if isinstance(uncovered, Refused) else "a value out of its type"
+            self._note(name, why)
+            resolved = super().execute_field(parent_type, source, details, path, position_context)
+            if self.is_awaitable(resolved):
+                resolved = await resolved
+            return None if resolved is Undefined else resolved
+        except Exception as error:
+            self.handle_field_error(error, definition.type, details, path)
+            return None
+        return value
+
+    def _arguments(self, definition: GraphQLField, details: FieldDetailsList) -> dict[str, Any]:
+        """The field's arguments as its resolver receives them (Strawberry's input types)."""
+        first = details[0]
+        raw = get_argument_values(
+            definition,
+            first.node,
+            self.variable_values,
+            first.fragment_variable_values,
+            self.hide_suggestions,
+        )
+        strawberry_field = definition.extensions["strawberry-definition"]
+        strawberry_schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
+        return convert_arguments(
+            raw,
+            strawberry_field.arguments,
+            scalar_registry=strawberry_schema.schema_converter.scalar_registry,
+            config=strawberry_schema.config,
+        )
+
+    def _note(self, field: str, uncovered: str) -> None:
+        context = self.context_value
+        fallbacks = getattr(context, "fallbacks", None)
+        if fallbacks is not None:
+            fallbacks.append((field, uncovered))
+            context.executed_as = "resolvers"
+
+
+async def _procedure(
+    executor: CompiledExecutionContext,
+    compiler: Compiler,
+    root: GraphQLObjectType,
+    details: FieldDetailsList,
+    path: Path,
+    arguments: dict[str, Any],
+) -> roots.CompiledRoot:
+    return roots.procedure(compiler, root, details, arguments["number"])
+
+
+async def _legal_act(
+    executor: CompiledExecutionContext,
+    compiler: Compiler,
+    root: GraphQLObjectType,
+    details: FieldDetailsList,
+    path: Path,
+    arguments: dict[str, Any],
+) -> roots.CompiledRoot:
+    keys = {"id": arguments.get("id"), "registerNumber": arguments.get("register_number")}
+    if keys["id"] is None and keys["registerNumber"] is None:
+        raise Refused("Query.legalAct(kind, number)")
+    return roots.legal_act(compiler, root, details, keys)
+
+
+async def _procedures(
+    executor: CompiledExecutionContext,
+    compiler: Compiler,
+    root: GraphQLObjectType,
+    details: FieldDetailsList,
+    path: Path,
+    arguments: dict[str, Any],
+) -> roots.CompiledRoot:
+    definition = root.fields["procedures"]
+    info = executor.build_resolve_info(definition, to_nodes(details), root, path)
+    largest = paging.largest_page(info)  # type: ignore[arg-type]
+    first: int = arguments.get("first", 20)
+    paging.check_first(first, largest)
+    after: str | None = arguments.get("after")
+    if after is not None:
+        paging.decode_cursor(CURSOR_PREFIX, after)
+    translation = _Translation(info)  # type: ignore[arg-type]
+    given = arguments.get("filter")
+    tree = await translation.tree(given) if given is not None else reads.All(())
+    return roots.procedures(
+        compiler, root, details, tree, translation.checks, first, after, largest
+    )
+
+
+_ROOTS: dict[str, Compile] = {
+    "procedure": _procedure,
+    "legalAct": _legal_act,
+    "procedures": _procedures,
+}
