@@ -101,7 +101,7 @@ function say(text, isError = false) {
 const IMPACT = `query ExploreImpact($of: [String!]!, $asOf: Date) {
   impact(of: $of, asOf: $asOf) {
     changed { graphId }
-    procedures: affected(kind: "procedure", first: 100) { nodes { node { graphId } } }
+    procedures: affected(kind: PROCEDURE, first: 100) { nodes { node { graphId } } }
   }
 }`;
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from lexgraph.api.context import Info
-from lexgraph.api.errors import UserError
+from lexgraph.api.errors import NotFound, UserError
 from lexgraph.graph import neighbourhood as reads
 from lexgraph.graph.records import EDGE_TYPES
 
@@ -74,7 +74,7 @@ async def neighbourhood(
     )
     if found is None:
         when = f" on {as_of.isoformat()}" if as_of else ""
-        raise UserError(f"no node with id {id!r}{when}")
+        raise NotFound(f"no node with id {id!r}{when}")
     return Neighbourhood(
         center=_node(found.center),
         nodes=[_node(n) for n in found.nodes],

@@ -201,6 +201,8 @@ BOUNDED_ELSEWHERE: Mapping[tuple[str, str], str] = MappingProxyType(
         ("FactDiff", "removed"): "as `added`: the facts of the compared documents",
         ("FactDiff", "changed"): "as `added`: the facts of the compared documents",
         ("FactChange", "fields"): "the properties of one fact (a few dozen at most)",
+        ("IssuedDocument", "validity"): "one per validity period its row states (a stored list"
+        " of the node read already, as `validityText`): plain values, no read below",
     }
 )
 
