@@ -10,7 +10,11 @@ import strawberry
 from lexgraph.api.context import Info
 from lexgraph.api.errors import NotFound, UserError
 from lexgraph.graph import neighbourhood as reads
-from lexgraph.graph.records import EDGE_TYPES
+from lexgraph.graph.statistics import KNOWN_TYPES
+
+# Every relationship type a drawing may hold: the model's, and the bookkeeping ones a reader may
+# still ask to see (a source document `MENTIONS` what it states; `VERSION_OF` its editions).
+DRAWN_TYPES = frozenset(KNOWN_TYPES)
 
 
 @strawberry.type(description="A node in a drawing of the graph.")
@@ -60,17 +64,27 @@ def _node(node: reads.GraphNode) -> NeighbourhoodNode:
 
 
 async def neighbourhood(
-    info: Info, id: str, depth: int, edge_types: list[str] | None, as_of: dt.date | None
+    info: Info,
+    id: str,
+    depth: int,
+    edge_types: list[str] | None,
+    as_of: dt.date | None,
+    hidden_edge_types: list[str] | None = None,
 ) -> Neighbourhood | None:
     if not 0 <= depth <= reads.MAX_DEPTH:
         raise UserError(f"depth must be between 0 and {reads.MAX_DEPTH}; got {depth}")
-    unknown = sorted(set(edge_types or ()) - EDGE_TYPES)
+    unknown = sorted((set(edge_types or ()) | set(hidden_edge_types or ())) - DRAWN_TYPES)
     if unknown:
         raise UserError(
-            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(EDGE_TYPES))}"
+            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(DRAWN_TYPES))}"
         )
     found = await reads.find_neighbourhood(
-        info.context.read, id.strip(), depth=depth, edge_types=edge_types, as_of=as_of
+        info.context.read,
+        id.strip(),
+        depth=depth,
+        edge_types=edge_types,
+        as_of=as_of,
+        hidden_edge_types=hidden_edge_types or (),
     )
     if found is None:
         when = f" on {as_of.isoformat()}" if as_of else ""
@@ -116,5 +130,12 @@ class ExploreQuery:
                 " what their current texts state. Everything, whatever its dates, if omitted."
             ),
         ] = None,
+        hidden_edge_types: Annotated[
+            list[str] | None,
+            _arg(
+                "Never follow these relationship types, e.g. `MENTIONS` (a source document"
+                " mentions hundreds of nodes); none if omitted."
+            ),
+        ] = None,
     ) -> Neighbourhood | None:
-        return await neighbourhood(info, id, depth, edge_types, as_of)
+        return await neighbourhood(info, id, depth, edge_types, as_of, hidden_edge_types)
