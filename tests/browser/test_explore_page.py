@@ -147,17 +147,22 @@ def test_explore_draws_a_large_neighbourhood_thirty_nodes_at_a_time(site: str, p
 
 
 def overlapping_labels(page: Page) -> list[list[str]]:
-    """Pairs of drawn nodes whose labels overlap on the screen."""
+    """Pairs of drawn nodes where one's label overlaps the other's label or its disc."""
     found: list[list[str]] = graph(
         page,
         """(() => {
-          const boxes = cy.nodes().not('.hidden').map((n) => [n.id(), n.boundingBox(
-            { includeNodes: false, includeEdges: false, includeLabels: true })]);
+          const shown = cy.nodes().not('.hidden');
+          const label = (n) => n.boundingBox(
+            { includeNodes: false, includeEdges: false, includeLabels: true });
+          const disc = (n) => n.boundingBox(
+            { includeNodes: true, includeEdges: false, includeLabels: false });
+          const meet = (p, q) => p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2;
           const pairs = [];
-          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-            const [a, p] = boxes[i]; const [b, q] = boxes[j];
-            if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) pairs.push([a, b]);
-          }
+          shown.forEach((a) => shown.forEach((b) => {
+            if (a.id() === b.id()) return;
+            const both = meet(label(a), disc(b)) || (a.id() < b.id() && meet(label(a), label(b)));
+            if (both) pairs.push([a.id(), b.id()]);
+          }));
           return pairs;
         })()""",
     )

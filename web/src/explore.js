@@ -324,8 +324,10 @@ function layout() {
     animate: false,
     randomize: false,
     nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 70,
-    nodeRepulsion: () => 60000,
+    idealEdgeLength: () => 90,
+    nodeRepulsion: () => 200000,
+    nodeOverlap: 20,
+    componentSpacing: 60,
     padding: 30,
   }).run();
 }
