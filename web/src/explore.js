@@ -326,7 +326,8 @@ function layout() {
     nodeDimensionsIncludeLabels: true,
     idealEdgeLength: () => 90,
     nodeRepulsion: () => 200000,
-    nodeOverlap: 20,
+    nodeOverlap: 60,
+    numIter: 3000,
     componentSpacing: 60,
     padding: 30,
   }).run();
