@@ -121,6 +121,27 @@ def test_impact_as_json_with_a_limit_keeps_the_counts_complete(
     ]
 
 
+def test_impact_json_flag_prints_the_same_report_as_the_json_format(
+    corpus: ImportReport, neo4j_uri: str
+) -> None:
+    args = ["impact", "--provision", "by/code/tax#art_287", "--as-of", "2024-01-01"]
+    flag = runner.invoke(app, [*args, "--json"], env={"NEO4J_URI": neo4j_uri})
+    named = runner.invoke(app, [*args, "--format", "json"], env={"NEO4J_URI": neo4j_uri})
+    assert flag.exit_code == 0, flag.output
+    # Art. 287 of the Tax Code reaches six procedures of seed 004 (its duty documents cite
+    # parts 1–3 of point 6), as the table above counts.
+    assert json.loads(flag.output)["counts"]["procedure"] == 6
+    assert json.loads(flag.output) == json.loads(named.output)
+
+
+def test_impact_refuses_json_beside_another_format() -> None:
+    result = runner.invoke(
+        app, ["impact", "--act", LAW_225, "--json", "--format", "markdown"], env={}
+    )
+    assert result.exit_code == 2
+    assert "--json and --format markdown ask for two formats" in result.output
+
+
 def test_impact_refuses_an_unknown_kind(corpus: ImportReport, neo4j_uri: str) -> None:
     result = runner.invoke(
         app,

@@ -72,6 +72,24 @@ async def test_edge_types_restrict_what_is_followed(
     assert {n["type"] for n in drawn["nodes"]} == {"Procedure", "Regulation"}
 
 
+async def test_hidden_edge_types_are_never_followed(
+    corpus: AsyncDriver, settings: Settings
+) -> None:
+    # Seed 004, which states 15.4.1, MENTIONS it: followed, the document is a hub to everything
+    # the resolution states; hidden, it is not reached at all.
+    every = await ask(corpus, settings, id="procedure/15.4.1", depth=1)
+    assert "MENTIONS" in {e["type"] for e in every["edges"]}
+    assert "SourceDocument" in {n["type"] for n in every["nodes"]}
+    drawn = await ask(
+        corpus, settings, id="procedure/15.4.1", depth=2, hiddenEdgeTypes=["MENTIONS"]
+    )
+    assert "MENTIONS" not in {e["type"] for e in drawn["edges"]}
+    assert "SourceDocument" not in {n["type"] for n in drawn["nodes"]}
+    assert {"REGULATES", "REQUIRES"} <= {e["type"] for e in drawn["edges"]}
+    hidden_unknown = await ask(corpus, settings, id="procedure/15.4.1", hiddenEdgeTypes=["LIKES"])
+    assert hidden_unknown[0].startswith("unknown edge types LIKES")
+
+
 async def test_depth_zero_is_the_node_alone(corpus: AsyncDriver, settings: Settings) -> None:
     drawn = await ask(corpus, settings, id="by/code/tax", depth=0)
     assert [n["graphId"] for n in drawn["nodes"]] == ["by/code/tax"]

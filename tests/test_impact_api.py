@@ -50,17 +50,17 @@ async def test_what_changing_art_287_of_the_tax_code_affects(
     assert (procedures["totalCount"], procedures["pageInfo"]["hasNextPage"]) == (6, False)
     # Six state-duty documents cite it; their six regulations, then procedures and the resolution.
     assert found["counts"] == [
-        {"kind": "procedure", "total": 6},
-        {"kind": "regulation", "total": 6},
-        {"kind": "requirement", "total": 6},
-        {"kind": "act", "total": 1},
+        {"kind": "PROCEDURE", "total": 6},
+        {"kind": "REGULATION", "total": 6},
+        {"kind": "REQUIREMENT", "total": 6},
+        {"kind": "ACT", "total": 1},
     ]
     assert found["totalCount"] == 19 == sum(g["totalCount"] for g in found["groups"])
     direct = found["groups"][0]
     assert (direct["distance"], direct["title"]) == (1, "direct")
-    assert direct["counts"] == [{"kind": "requirement", "total": 6}]
+    assert direct["counts"] == [{"kind": "REQUIREMENT", "total": 6}]
     first = direct["affected"]["nodes"][0]
-    assert first["node"]["kind"] == "requirement"
+    assert first["node"]["kind"] == "REQUIREMENT"
     assert first["mode"] == "WHOLE"
     (step,) = first["path"]
     assert step["relation"] == "CITES"
@@ -109,7 +109,7 @@ async def test_a_depth_out_of_range_is_the_users_error(
 
 
 PAGE = """
-query Page($kind: String, $first: Int!, $after: String) {
+query Page($kind: ImpactKind, $first: Int!, $after: String) {
   impact(of: ["by/code/tax#art_287"], asOf: "2024-01-01") {
     affected(kind: $kind, first: $first, after: $after) {
       totalCount
@@ -139,14 +139,14 @@ async def test_paging_through_the_affected_nodes_nearest_first(
     assert [a["distance"] for a in found] == sorted(a["distance"] for a in found)
     whole = (await execute(driver, settings, PAGE, first=100))["impact"]["affected"]
     assert [e["node"] for e in whole["edges"]] == found
-    acts = (await execute(driver, settings, PAGE, kind="act", first=5))["impact"]["affected"]
-    assert [e["node"]["node"] for e in acts["edges"]] == [{"graphId": RESOLUTION, "kind": "act"}]
+    acts = (await execute(driver, settings, PAGE, kind="ACT", first=5))["impact"]["affected"]
+    assert [e["node"]["node"] for e in acts["edges"]] == [{"graphId": RESOLUTION, "kind": "ACT"}]
 
 
 @pytest.mark.parametrize(
     ("variables", "message"),
     [
-        ({"kind": "law", "first": 5}, "unknown kind 'law': one of procedure, regulation"),
+        ({"kind": "law", "first": 5}, "Value 'law' does not exist in 'ImpactKind' enum"),
         ({"first": 101}, "`first` must be between 0 and 100, not 101"),
         ({"first": 5, "after": "bm90IGEgY3Vyc29y"}, "invalid cursor 'bm90IGEgY3Vyc29y'"),
     ],
@@ -161,7 +161,7 @@ async def test_a_bad_page_is_the_users_error(
     context = RequestContext(driver=driver, settings=settings)
     result = await schema.execute(PAGE, variable_values=variables, context_value=context)
     assert result.errors is not None
-    assert result.errors[0].message.startswith(message)
+    assert message in result.errors[0].message
 
 
 async def test_pages_of_one_report_walk_the_graph_once(

@@ -19,7 +19,6 @@ import typer
 import uvicorn
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress
 from rich.table import Table
 
 from lexgraph import local_neo4j
@@ -27,6 +26,7 @@ from lexgraph.api.graphiql import queries_dir
 from lexgraph.api.persisted import PersistedDocuments
 from lexgraph.cli_amend import register as register_amend_command
 from lexgraph.cli_impact import register as register_impact_commands
+from lexgraph.cli_progress import import_progress
 from lexgraph.config import Settings, SettingsError, load_settings
 from lexgraph.graph.conflicts import Conflict, conflicts_page, driver_read
 from lexgraph.graph.driver import DatabaseUnavailable, create_driver, resolve_uri
@@ -201,7 +201,7 @@ def _serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
         port=port,
         workers=workers,
         log_level="info",
-        log_config=uvicorn_log_config(),
+        log_config=uvicorn_log_config(log_format=settings.lexgraph_log_format),
         timeout_graceful_shutdown=10,
     )
 
@@ -318,19 +318,13 @@ async def _import(
 ) -> ImportReport:
     driver = create_driver(settings, uri)
     try:
-        with Progress(console=console, transient=True, disable=not progress) as bar:
-            task = bar.add_task("importing", total=None)
-
-            def advance(result: DocumentResult) -> None:
-                bar.advance(task)
-                if progress:
-                    console.print(_summary_line(result), highlight=False)
-
+        with import_progress(console, _summary_line, enabled=progress) as hooks:
             return await import_paths(
                 driver,
                 settings.neo4j_database,
                 paths,
-                on_document=advance,
+                on_start=hooks.on_start,
+                on_document=hooks.on_document,
                 effective_from=effective_from,
                 max_document_bytes=settings.max_document_bytes,
                 forced_type=forced_type,

@@ -89,6 +89,24 @@ def _format(value: str) -> str:
     return value
 
 
+JsonFlag = Annotated[
+    bool,
+    typer.Option(
+        "--json", help="Print the result as JSON, for scripts (the same as --format json)."
+    ),
+]
+
+
+def _json_or(fmt: str, as_json: bool, default: str) -> str:
+    """`--json` is the flag every command that prints a result takes; here it names the JSON
+    format, and a different `--format` beside it is a contradiction, refused."""
+    if not as_json:
+        return fmt
+    if fmt not in (default, "json"):
+        raise typer.BadParameter(f"--json and --format {fmt} ask for two formats; give one")
+    return "json"
+
+
 def _kinds(values: list[str] | None) -> list[str] | None:
     for value in values or ():
         if value not in KIND_ORDER:
@@ -193,10 +211,12 @@ def impact(
         ),
     ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report to this file.")] = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """What changing or repealing acts or provisions affects: procedures, regulations,
     requirements, issued documents, fees, benefits and acts, counted by kind and by how direct
     the dependency is, and listed nearest first, each with its explanation path."""
+    fmt = _json_or(fmt, as_json, "table")
     of = [*(act or []), *(provision or [])]
     if not of:
         raise typer.BadParameter("name at least one --act or --provision")
@@ -283,9 +303,11 @@ def diff(
         bool, typer.Option("--offline", help="Only compare the texts; do not ask the graph.")
     ] = False,
     output: Annotated[Path | None, typer.Option(help="Write the report to this file.")] = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """Compare two texts of an act: the facts added, removed and changed, and the impact of the
     changed ones on the graph. Nothing is written unless --apply is given."""
+    fmt = _json_or(fmt, as_json, "markdown")
     if apply and offline:
         raise typer.BadParameter("--apply needs the graph; drop --offline")
     settings = None if offline else load_settings()

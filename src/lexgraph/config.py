@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -120,6 +121,11 @@ class Settings(BaseSettings):
         gt=0,
         description="Largest HTTP request body the API reads, in MiB (writers may send documents"
         " of up to LEXGRAPH_MAX_DOCUMENT_MB on top).",
+    )
+    lexgraph_log_format: Literal["auto", "json", "text"] = Field(
+        default="auto",
+        description="How the API logs: `json` (one object a line, for a log shipper), `text`"
+        " (readable lines), or `auto`: text on a terminal, JSON otherwise.",
     )
     lexgraph_graphiql: bool = Field(
         default=True, description="Serve GraphiQL to browsers at /graphql."

@@ -165,8 +165,11 @@ async def import_paths(
     max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
     forced_type: str | None = None,
     force: bool = False,
+    on_start: Callable[[Path, int, int], None] | None = None,
 ) -> ImportReport:
     """Import every document under `paths`; failures are reported, never half-written.
+    `on_start(path, done, total)` is told each document as it starts (for a progress bar),
+    `on_document` each result as it is committed.
 
     A document imported before with a different text becomes a new version that takes effect on
     `effective_from` (default: today); the old text's facts are kept, closed on that day."""
@@ -192,7 +195,9 @@ async def import_paths(
         return DOCUMENT_TYPES.index(kind) if kind in DOCUMENT_TYPES else -1
 
     results: list[DocumentResult] = []
-    for path, parsed, kind, problem in sorted(read, key=order):
+    for index, (path, parsed, kind, problem) in enumerate(sorted(read, key=order)):
+        if on_start is not None:
+            on_start(path, index, len(read))
         if parsed is None or kind is None:
             result = DocumentResult(str(path), None, error=problem)
         else:

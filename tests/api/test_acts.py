@@ -13,12 +13,12 @@ from tests.api.sample_graph import ART_287, LAW_433, MVD_102, PARTS, POINT_6, TA
 
 
 async def test_an_act_by_id_or_by_kind_and_number(sample_graph: AsyncDriver, run: Run) -> None:
-    query = """query ($id: String, $kind: String, $number: String, $date: String) {
+    query = """query ($id: String, $kind: ActKind, $number: String, $date: String) {
       legalAct(id: $id, kind: $kind, number: $number, date: $date) {
         graphId title number date } }"""
     by_id = await run(query, id=LAW_433)
-    by_number = await run(query, kind="law", number="433-З")
-    by_date = await run(query, kind="law", number="433-З", date="2008-10-28")
+    by_number = await run(query, kind="LAW", number="433-З")
+    by_date = await run(query, kind="LAW", number="433-З", date="2008-10-28")
     expected = {
         "graphId": LAW_433,
         "title": "Об основах административных процедур",
@@ -59,7 +59,7 @@ async def test_an_act_issuers_repeals_regulations(sample_graph: AsyncDriver, run
     act = answer.data["legalAct"]
     assert act["issuedBy"] == [{"name": "Министерство внутренних дел Республики Беларусь"}]
     assert act["agreedWith"] == [{"graphId": "authority/mintruda"}]
-    assert act["repeals"][0]["status"] == "repealed"
+    assert act["repeals"][0]["status"] == "REPEALED"
     assert act["repeals"][0]["repealedBy"] == [{"graphId": MVD_102}]
     assert sorted(r["procedureNumber"] for r in act["approves"]) == ["10.7.1", "15.4.1", "15.4.2"]
     assert act["basedOn"] == [
@@ -157,7 +157,7 @@ async def test_cited_by_refuses_an_unbounded_page(sample_graph: AsyncDriver, run
 
 async def test_lists(sample_graph: AsyncDriver, run: Run) -> None:
     answer = await run(
-        """{ legalActs(kind: "law") { graphId } registries { graphId procedures { number } }
+        """{ legalActs(kind: LAW) { graphId } registries { graphId procedures { number } }
              authorities { graphId } }"""
     )
     assert answer.errors == []

@@ -48,11 +48,11 @@ async def test_the_conflicts_between_the_portal_and_the_regulations(
     assert found["totalCount"] == 2
     assert found["nodes"] == [
         {
-            "kind": "electronic_availability",
+            "kind": "ELECTRONIC_AVAILABILITY",
             "procedure": {"number": number},
             "portalClaims": [{"provenance": {"documentId": "source/000_8633f05b71841d3c.txt"}}],
             "regulations": [{"graphId": f"{MVD_102}#procedure_regulation_{number}"}],
-            "regulationChannels": ["courier", "in_person", "post"],
+            "regulationChannels": ["COURIER", "IN_PERSON", "POST"],
         }
         for number in ("10.7.1", "15.4.1")
     ]

@@ -26,8 +26,8 @@ def node_query(raw: bytes) -> str:
     [
         ('{ procedure(number: "99.9.9") { title } }', "no procedure numbered '99.9.9'"),
         ('{ legalAct(id: "by/law/1900-01-01/1-z") { title } }', "no legal act with id"),
-        ('{ legalAct(kind: "law") { title } }', "give the act's `id`, or its `kind` and `number`"),
-        ('{ legalAct(kind: "law", number: "1-З") { title } }', "no law numbered '1-З'"),
+        ("{ legalAct(kind: LAW) { title } }", "give the act's `id`, or its `kind` and `number`"),
+        ('{ legalAct(kind: LAW, number: "1-З") { title } }', "no law numbered '1-З'"),
         ('{ provision(id: "by/code/tax#art_1") { label } }', "no provision with id"),
         ("{ provision { label } }", "give the unit's `id`, or `actId` and `eId`"),
         ('{ node(id: "not base64!") { id } }', "not base64!"),

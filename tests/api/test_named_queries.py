@@ -63,7 +63,7 @@ async def test_apostille_is_required_only_by_10_7_1(sample_graph: AsyncDriver, r
 async def test_an_act_by_its_id(sample_graph: AsyncDriver, run: Run) -> None:
     answer = await run(TEXTS["legal-act"], act=TAX_CODE)
     act = answer.data["legalAct"]
-    assert (act["graphId"], act["kind"]) == (TAX_CODE, "code")
+    assert (act["graphId"], act["kind"]) == (TAX_CODE, "CODE")
     assert all(unit["graphId"].startswith(TAX_CODE + "#") for unit in act["children"])
 
 
@@ -95,7 +95,7 @@ async def test_impact_of_art_287_counts_all_and_lists_a_first_page(
         "procedure/15.4.2",
     ]
     assert (procedures["totalCount"], procedures["pageInfo"]["hasNextPage"]) == (2, False)
-    assert {"kind": "procedure", "total": 2} in impact["counts"]
+    assert {"kind": "PROCEDURE", "total": 2} in impact["counts"]
     assert impact["totalCount"] == sum(c["total"] for c in impact["counts"])
     assert impact["totalCount"] == sum(g["totalCount"] for g in impact["groups"])
     for group in impact["groups"]:

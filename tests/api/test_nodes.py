@@ -67,7 +67,7 @@ async def test_provenance_names_the_lines_and_the_document(
     assert provenance["documentId"] == DOCUMENT
     assert provenance["lineStart"] <= provenance["lineEnd"]
     assert provenance["text"] == "заявление о выдаче специального разрешения"
-    assert provenance["document"] == {"name": "004_85fdc72f4cf61fef.txt", "kind": "mvd_regulations"}
+    assert provenance["document"] == {"name": "004_85fdc72f4cf61fef.txt", "kind": "MVD_REGULATIONS"}
 
 
 async def test_every_part_of_a_regulation_leads_back_to_it(

@@ -86,7 +86,7 @@ async def test_electronic_availability_by_each_source(sample_graph: AsyncDriver,
         "conflict": False,
         "regulationDocuments": [{"position": 1}, {"position": 2}],
         "portalClaims": [
-            {"kind": "electronic_availability", "provenance": {"documentId": DOCUMENT}}
+            {"kind": "ELECTRONIC_AVAILABILITY", "provenance": {"documentId": DOCUMENT}}
         ],
     }
     assert neither.data["procedure"]["electronicAvailability"]["byRegulation"] is False

@@ -39,11 +39,13 @@ def test_explore_draws_a_procedure_and_a_click_expands_a_node(site: str, page: P
     assert graph(page, f"cy.getElementById({regulation!r}).style('background-color')") != (
         procedure_colour
     )
-    assert graph(page, "cy.edges('[type = \"REGULATES\"]').first().style('label')") == "REGULATES"
     expect(page.locator("#legend")).to_contain_text("Regulation")
 
     click_node(page, regulation)
     page.wait_for_function(f"window.lexgraphExplore.cy.nodes().length > {drawn}", timeout=30_000)
+    # A selected node's edges are labelled with their type.
+    regulates = f"cy.getElementById({regulation!r}).connectedEdges('[type = \"REGULATES\"]')"
+    assert graph(page, f"{regulates}.first().style('label')") == "REGULATES"
     assert graph(page, f"cy.getElementById({regulation!r}).hasClass('expanded')")
     assert graph(page, "cy.nodes('[type = \"DocumentRequirement\"]').length") > 0
     expect(page.locator("#selected-type")).to_have_text("Regulation")
@@ -54,6 +56,10 @@ def test_explore_draws_a_procedure_and_a_click_expands_a_node(site: str, page: P
 def test_explore_hides_an_edge_type(site: str, page: Page) -> None:
     page.goto(f"{site}/explore?id=procedure/15.4.1&depth=2")
     page.wait_for_function("window.lexgraphExplore?.cy.edges().length > 1", timeout=30_000)
+    while page.locator("#more").is_visible():  # thirty at a time: draw them all
+        drawn = graph(page, "cy.nodes().length")
+        page.locator("#more").click()
+        page.wait_for_function(f"window.lexgraphExplore.cy.nodes().length > {drawn}")
     assert graph(page, "cy.edges('[type = \"REQUIRES\"]').not('.hidden').length") > 0
     page.locator('#edge-types input[value="REQUIRES"]').uncheck()
     expect(page.locator("#status")).not_to_contain_text(f"{graph(page, 'cy.nodes().length')} nodes")
@@ -92,3 +98,121 @@ def test_explore_shows_an_impact_analysis(site: str, page: Page) -> None:
     assert graph(page, "cy.getElementById('by/code/tax#art_287').hasClass('center')")
     expect(page.locator("#node-id")).to_have_value("by/code/tax#art_287")
     screenshot(page, "explore-impact-art-287")
+
+
+LAW_LICENSING = "by/law/2022-10-14/213-z"  # Закон № 213-З «О лицензировании»
+
+
+def test_explore_leaves_out_what_source_documents_mention_unless_asked(
+    site: str, page: Page
+) -> None:
+    page.goto(f"{site}/explore?id=procedure/15.4.1&depth=1")
+    page.wait_for_function("window.lexgraphExplore?.cy.nodes().length > 1", timeout=30_000)
+    assert graph(page, "cy.edges('[type = \"MENTIONS\"]').length") == 0
+    assert graph(page, "cy.nodes('[type = \"SourceDocument\"]').length") == 0
+    expect(page.locator("#mentions")).not_to_be_checked()
+
+    page.locator("#mentions").check()
+    page.wait_for_function(
+        "window.lexgraphExplore.cy.edges('[type = \"MENTIONS\"]').length > 0", timeout=30_000
+    )
+    # Seed 004, the document that states 15.4.1, mentions it.
+    assert graph(page, "cy.nodes('[type = \"SourceDocument\"]').length") >= 1
+    assert "mentions=1" in page.url
+
+
+def test_explore_draws_a_large_neighbourhood_thirty_nodes_at_a_time(site: str, page: Page) -> None:
+    page.goto(f"{site}/explore?id={LAW_LICENSING}&depth=2")
+    more = page.locator("#more")
+    expect(more).to_be_visible(timeout=30_000)
+    drawn = graph(page, "cy.nodes().length")
+    assert drawn == 31  # the law and the thirty nearest
+    waiting = graph(page, "window.lexgraphExplore.state.waiting.length")
+    assert waiting > 0
+    expect(more).to_have_text(f"Show {min(waiting, 30)} more ({waiting} not drawn)")
+    expect(page.locator("#status")).to_contain_text(f"{waiting} more not drawn")
+    # The nearest first: every node one edge from the law is drawn before any two edges away.
+    assert (
+        graph(
+            page,
+            f"cy.getElementById({LAW_LICENSING!r}).neighborhood('node').length",
+        )
+        > 0
+    )
+
+    more.click()
+    page.wait_for_function(f"window.lexgraphExplore.cy.nodes().length > {drawn}")
+    assert graph(page, "cy.nodes().length") == drawn + min(waiting, 30)
+    screenshot(page, "explore-law-213-z-thirty-at-a-time")
+
+
+def overlapping_labels(page: Page) -> list[list[str]]:
+    """Pairs of drawn nodes where one's label overlaps the other's label or its disc."""
+    found: list[list[str]] = graph(
+        page,
+        """(() => {
+          const shown = cy.nodes().not('.hidden');
+          const label = (n) => n.boundingBox(
+            { includeNodes: false, includeEdges: false, includeLabels: true });
+          const disc = (n) => n.boundingBox(
+            { includeNodes: true, includeEdges: false, includeLabels: false });
+          const meet = (p, q) => p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2;
+          const pairs = [];
+          shown.forEach((a) => shown.forEach((b) => {
+            if (a.id() === b.id()) return;
+            const both = meet(label(a), disc(b)) || (a.id() < b.id() && meet(label(a), label(b)));
+            if (both) pairs.push([a.id(), b.id()]);
+          }));
+          return pairs;
+        })()""",
+    )
+    return found
+
+
+def test_explore_keeps_thirty_labels_apart(site: str, page: Page) -> None:
+    page.goto(f"{site}/explore?id={LAW_LICENSING}&depth=2")
+    expect(page.locator("#more")).to_be_visible(timeout=30_000)
+    assert graph(page, "cy.nodes().not('.hidden').length") >= 27
+    # cose with labels counted in node sizes keeps all but at most one of the ~900 label/label
+    # and label/node pairs apart; in some runs two regulations' labels at the dense center still
+    # touch. Not yet none: a layout extension (fcose) or a pass that moves labels is the next step.
+    assert len(overlapping_labels(page)) <= 1
+    screenshot(page, "explore-thirty-labels")
+
+
+def test_explore_draws_the_whole_chain_of_an_impact(site: str, page: Page) -> None:
+    # Art. 287 of the Tax Code: the duty documents of 15.4.1 and 15.4.2 cite parts 1–3 of its
+    # point 6; each procedure is reached through its regulation's requirement.
+    page.goto(f"{site}/explore?impact=by/code/tax%23art_287&depth=1")
+    expect(page.locator("#status")).to_contain_text("highlighted", timeout=30_000)
+    reached = graph(
+        page,
+        """(() => {
+          const chain = cy.edges('.chain');
+          const seen = new Set(cy.nodes().filter((n) => n.id().startsWith('by/code/tax#art_287'))
+            .map((n) => n.id()));
+          let grew = true;
+          while (grew) {
+            grew = false;
+            chain.forEach((e) => {
+              const [s, t] = [e.source().id(), e.target().id()];
+              if (seen.has(s) !== seen.has(t)) { seen.add(s); seen.add(t); grew = true; }
+            });
+          }
+          return [...seen].filter((id) => id.startsWith('procedure/')).sort();
+        })()""",
+    )
+    assert {"procedure/15.4.1", "procedure/15.4.2"} <= set(reached)
+    assert graph(page, "cy.edges('.chain[type = \"CITES\"]').length") > 0
+    screenshot(page, "explore-impact-chain-art-287")
+
+
+def test_the_explore_link_of_graphiql_draws_on_its_first_load(site: str, page: Page) -> None:
+    page.goto(f"{site}/graphql")
+    link = page.get_by_role("link", name="the explore page")
+    expect(link).to_be_visible(timeout=30_000)
+    link.click()
+    page.wait_for_url("**/explore?id=procedure/15.4.1")
+    # Depth 2 by default; without the source documents' MENTIONS it answers within seconds.
+    expect(page.locator("#status")).to_contain_text("nodes ·", timeout=10_000)
+    expect(page.locator("#status")).not_to_have_class("error")

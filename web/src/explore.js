@@ -1,6 +1,9 @@
 // The explore page: the neighbourhood of any node, drawn with Cytoscape.js from the GraphQL API.
 // Nodes are coloured by type and edges labelled by type; a click on a node expands it; edge types
 // can be hidden; `asOf` asks for what holds on a date; `highlight` marks nodes (e.g. an impact).
+// Readable by default: what source documents MENTIONS is left out unless asked for (`mentions=1`,
+// or the toggle), at most SHOWN_AT_ONCE new nodes are drawn at a time (the rest wait behind a
+// "show N more" button), and the layout keeps labels apart (its own nodeDimensionsIncludeLabels).
 import './explore.css';
 
 import cytoscape from 'cytoscape';
@@ -29,6 +32,11 @@ const COLOURS = {
 };
 const OTHER_COLOUR = '#94a3b8';
 
+// How many new nodes one drawing or one expansion adds before asking: thirty labels still read.
+const SHOWN_AT_ONCE = 30;
+// Edges from a source document to each node it mentions: provenance, hidden unless asked for.
+const MENTIONS = 'MENTIONS';
+
 const params = new URLSearchParams(window.location.search);
 const state = {
   asOf: params.get('asOf') || null,
@@ -36,6 +44,13 @@ const state = {
   highlight: new Set((params.get('highlight') || '').split(',').filter(Boolean)),
   expanded: new Set(),
   truncated: false,
+  // Ids of the edges of an impact's chains.
+  chain: new Set(),
+  mentions: params.get('mentions') === '1',
+  // Nodes fetched but not drawn yet, nearest first, each with where it was reached from.
+  waiting: [],
+  // Every edge fetched, drawn once both its ends are.
+  edges: new Map(),
 };
 
 const cy = cytoscape({
@@ -47,8 +62,8 @@ const cy = cytoscape({
         'background-color': (node) => COLOURS[node.data('type')] || OTHER_COLOUR,
         label: 'data(caption)',
         'font-size': 10,
-        'text-wrap': 'ellipsis',
-        'text-max-width': 140,
+        'text-wrap': 'wrap',
+        'text-max-width': 110,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         width: 22,
@@ -76,13 +91,19 @@ const cy = cytoscape({
         'target-arrow-color': '#9aa5b1',
         'target-arrow-shape': 'triangle',
         'curve-style': 'bezier',
-        label: 'data(type)',
         'font-size': 7,
         color: '#52606d',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
       },
+    },
+    // Edge labels only where a reader looks (the selected node's edges, the impact's chain): thirty
+    // nodes' worth of edge labels cover the node labels.
+    { selector: 'edge.labelled', style: { label: 'data(type)' } },
+    {
+      selector: 'edge.chain',
+      style: { width: 3, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', label: 'data(type)' },
     },
     { selector: '.hidden', style: { display: 'none' } },
   ],
@@ -97,11 +118,17 @@ function say(text, isError = false) {
   statusLine.classList.toggle('error', isError);
 }
 
-// What an impact analysis marks: the changed units and the (first 100) procedures they affect.
+// What an impact analysis marks: the changed units and the (first 100) procedures they affect,
+// each with the chain of edges from a changed unit to it, drawn whole.
 const IMPACT = `query ExploreImpact($of: [String!]!, $asOf: Date) {
   impact(of: $of, asOf: $asOf) {
     changed { graphId }
-    procedures: affected(kind: "procedure", first: 100) { nodes { node { graphId } } }
+    procedures: affected(kind: PROCEDURE, first: 100) {
+      nodes {
+        node { graphId }
+        path { relation reversed source { graphId type name } target { graphId type name } }
+      }
+    }
   }
 }`;
 
@@ -117,30 +144,114 @@ async function ask(query, operationName, variables) {
 }
 
 async function fetchNeighbourhood(id, depth) {
-  const data = await ask(NEIGHBOURHOOD, 'Neighbourhood', { id, depth, asOf: state.asOf });
+  const hiddenEdgeTypes = state.mentions ? [] : [MENTIONS];
+  const data = await ask(NEIGHBOURHOOD, 'Neighbourhood', { id, depth, asOf: state.asOf, hiddenEdgeTypes });
   return data.neighbourhood;
 }
 
 async function fetchImpact(ids) {
   const { impact } = await ask(IMPACT, 'ExploreImpact', { of: ids, asOf: state.asOf });
-  return [...impact.changed.map((n) => n.graphId), ...impact.procedures.nodes.map((a) => a.node.graphId)];
+  return { changed: impact.changed.map((n) => n.graphId), affected: impact.procedures.nodes };
 }
 
-function add(drawn) {
-  const fresh = [];
-  for (const node of drawn.nodes) {
-    if (cy.getElementById(node.graphId).nonempty()) continue;
-    const caption = node.label.length > 48 ? `${node.label.slice(0, 47)}…` : node.label;
-    fresh.push({ group: 'nodes', data: { id: node.graphId, type: node.type, label: node.label, caption } });
-  }
+const edgeId = (edge) => `${edge.source}|${edge.type}|${edge.target}`;
+
+function nodeData(node) {
+  const caption = node.label.length > 48 ? `${node.label.slice(0, 47)}…` : node.label;
+  return { group: 'nodes', data: { id: node.graphId, type: node.type, label: node.label, caption } };
+}
+
+/** The fetched nodes nearest `from` first (by edges among them), the center itself left out. */
+function nearestFirst(drawn, from) {
+  const neighbours = new Map();
   for (const edge of drawn.edges) {
-    const id = `${edge.source}|${edge.type}|${edge.target}`;
+    for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]]) {
+      if (!neighbours.has(a)) neighbours.set(a, []);
+      neighbours.get(a).push(b);
+    }
+  }
+  const distance = new Map([[from, 0]]);
+  const queue = [from];
+  while (queue.length) {
+    const here = queue.shift();
+    for (const next of neighbours.get(here) || []) {
+      if (!distance.has(next)) {
+        distance.set(next, distance.get(here) + 1);
+        queue.push(next);
+      }
+    }
+  }
+  const far = Number.MAX_SAFE_INTEGER;
+  return drawn.nodes
+    .filter((node) => node.graphId !== from)
+    .map((node, order) => ({ node, order, distance: distance.get(node.graphId) ?? far }))
+    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+    .map((item) => item.node);
+}
+
+/** Draws the edges fetched so far whose two ends are both drawn. */
+function addEdges() {
+  const fresh = [];
+  for (const [id, edge] of state.edges) {
     if (cy.getElementById(id).nonempty()) continue;
+    if (cy.getElementById(edge.source).empty() || cy.getElementById(edge.target).empty()) continue;
     fresh.push({ group: 'edges', data: { id, source: edge.source, target: edge.target, type: edge.type } });
   }
   cy.add(fresh);
+}
+
+/** Takes in a fetched neighbourhood around `from`: up to SHOWN_AT_ONCE of its new nodes are
+ * drawn, nearest first; the others wait for "show more". */
+function add(drawn, from) {
+  for (const edge of drawn.edges) state.edges.set(edgeId(edge), edge);
+  const waiting = new Set(state.waiting.map((node) => node.graphId));
+  const fresh = nearestFirst(drawn, from).filter(
+    (node) => cy.getElementById(node.graphId).empty() && !waiting.has(node.graphId),
+  );
+  const center = drawn.nodes.find((node) => node.graphId === from);
+  if (center && cy.getElementById(from).empty()) cy.add(nodeData(center));
+  cy.add(fresh.slice(0, SHOWN_AT_ONCE).map(nodeData));
+  state.waiting.unshift(...fresh.slice(SHOWN_AT_ONCE));
+  addEdges();
   state.truncated ||= drawn.truncated;
+  markHighlighted();
+}
+
+function showMore() {
+  const next = state.waiting.splice(0, SHOWN_AT_ONCE);
+  cy.add(next.filter((node) => cy.getElementById(node.graphId).empty()).map(nodeData));
+  addEdges();
+  markHighlighted();
+  redraw();
+}
+
+function markHighlighted() {
   cy.nodes().forEach((node) => node.toggleClass('highlighted', state.highlight.has(node.id())));
+}
+
+/** Draws each affected node's chain of edges from the changed unit, every node and edge of it. */
+function addChains(affected) {
+  for (const item of affected) {
+    for (const step of item.path) {
+      for (const end of [step.source, step.target]) {
+        if (cy.getElementById(end.graphId).empty()) {
+          cy.add(nodeData({ graphId: end.graphId, type: end.type, label: end.name }));
+        }
+      }
+      const [source, target] = step.reversed ? [step.target, step.source] : [step.source, step.target];
+      const edge = { source: source.graphId, target: target.graphId, type: step.relation };
+      const id = edgeId(edge);
+      state.edges.set(id, edge);
+      state.chain.add(id);
+    }
+  }
+  addEdges();
+  cy.edges().forEach((edge) => edge.toggleClass('chain', state.chain.has(edge.id())));
+}
+
+function labelSelected(node) {
+  cy.edges().removeClass('labelled');
+  node?.connectedEdges().addClass('labelled');
 }
 
 function applyFilters() {
@@ -150,6 +261,13 @@ function applyFilters() {
     const kept = node.hasClass('center') || shown.nonempty();
     node.toggleClass('hidden', !kept && node.connectedEdges().nonempty());
   });
+}
+
+function renderMore() {
+  const button = document.getElementById('more');
+  const left = state.waiting.length;
+  button.hidden = left === 0;
+  button.textContent = `Show ${Math.min(left, SHOWN_AT_ONCE)} more (${left} not drawn)`;
 }
 
 function renderEdgeTypes() {
@@ -196,7 +314,8 @@ function report() {
   const cut = state.truncated ? ' (some neighbours left out: the drawing is bounded)' : '';
   const marked = cy.nodes('.highlighted').length;
   const highlighted = marked ? ` · ${marked} highlighted` : '';
-  say(`${nodes} nodes · ${edges} edges${highlighted}${when}${cut}`);
+  const waiting = state.waiting.length ? ` · ${state.waiting.length} more not drawn` : '';
+  say(`${nodes} nodes · ${edges} edges${highlighted}${waiting}${when}${cut}`);
 }
 
 function layout() {
@@ -205,14 +324,21 @@ function layout() {
     animate: false,
     randomize: false,
     nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 70,
-    nodeRepulsion: () => 60000,
+    idealEdgeLength: () => 90,
+    nodeRepulsion: () => 200000,
+    nodeOverlap: 60,
+    numIter: 3000,
+    componentSpacing: 60,
     padding: 30,
   }).run();
 }
 
 function redraw() {
+  // A node drawn meanwhile (an impact's chain, an expansion) no longer waits.
+  state.waiting = state.waiting.filter((node) => cy.getElementById(node.graphId).empty());
+  markHighlighted();
   applyFilters();
+  renderMore();
   renderEdgeTypes();
   renderLegend();
   layout();
@@ -226,20 +352,25 @@ function select(node) {
   document.getElementById('selected-label').textContent = node.data('label');
 }
 
-async function draw(id, depth) {
+async function draw(id, depth, affected = []) {
   say(`Drawing ${id}…`);
   cy.elements().remove();
   state.expanded.clear();
   state.truncated = false;
+  state.waiting = [];
+  state.edges.clear();
+  state.chain = new Set();
   try {
     const drawn = await fetchNeighbourhood(id, depth);
-    add(drawn);
+    add(drawn, drawn.center.graphId);
     cy.getElementById(drawn.center.graphId).addClass('center expanded');
     state.expanded.add(drawn.center.graphId);
-    // Highlighted nodes outside the drawing (an impact's affected procedures) join it with
-    // their own neighbours, so each is seen in context.
+    // An impact's affected nodes join the drawing with the whole chain that explains each.
+    addChains(affected);
+    // Other highlighted nodes outside the drawing join it with their own neighbours, so each
+    // is seen in context.
     const absent = [...state.highlight].filter((h) => cy.getElementById(h).empty()).slice(0, 20);
-    for (const other of absent) add(await fetchNeighbourhood(other, 1));
+    for (const other of absent) add(await fetchNeighbourhood(other, 1), other);
     redraw();
   } catch (error) {
     say(error.message, true);
@@ -249,10 +380,11 @@ async function draw(id, depth) {
 cy.on('tap', 'node', async (event) => {
   const node = event.target;
   select(node);
+  labelSelected(node);
   if (state.expanded.has(node.id())) return;
   say(`Expanding ${node.id()}…`);
   try {
-    add(await fetchNeighbourhood(node.id(), 1));
+    add(await fetchNeighbourhood(node.id(), 1), node.id());
     node.addClass('expanded');
     state.expanded.add(node.id());
     redraw();
@@ -269,12 +401,25 @@ idInput.value = params.get('id') || '';
 depthInput.value = params.get('depth') || '2';
 asOfInput.value = state.asOf || '';
 
+const mentionsToggle = document.getElementById('mentions');
+mentionsToggle.checked = state.mentions;
+mentionsToggle.addEventListener('change', () => {
+  state.mentions = mentionsToggle.checked;
+  const next = new URLSearchParams(window.location.search);
+  if (state.mentions) next.set('mentions', '1');
+  else next.delete('mentions');
+  window.history.replaceState(null, '', `?${next}`);
+  if (idInput.value.trim()) draw(idInput.value.trim(), Number(depthInput.value));
+});
+document.getElementById('more').addEventListener('click', showMore);
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   state.asOf = asOfInput.value || null;
   const next = new URLSearchParams({ id: idInput.value.trim(), depth: depthInput.value });
   if (state.asOf) next.set('asOf', state.asOf);
   if (state.highlight.size) next.set('highlight', [...state.highlight].join(','));
+  if (state.mentions) next.set('mentions', '1');
   window.history.replaceState(null, '', `?${next}`);
   draw(idInput.value.trim(), Number(depthInput.value));
 });
@@ -284,10 +429,11 @@ if (impactOf.length) {
   // `?impact=by/code/tax%23art_287`: draw the changed unit, its affected procedures highlighted.
   say(`Asking what changing ${impactOf.join(', ')} affects…`);
   fetchImpact(impactOf)
-    .then((marked) => {
-      marked.forEach((id) => state.highlight.add(id));
+    .then(({ changed, affected }) => {
+      changed.forEach((id) => state.highlight.add(id));
+      affected.forEach((item) => state.highlight.add(item.node.graphId));
       if (!idInput.value) idInput.value = impactOf[0];
-      return draw(idInput.value, Number(depthInput.value));
+      return draw(idInput.value, Number(depthInput.value), affected);
     })
     .catch((error) => say(error.message, true));
 } else if (idInput.value) {

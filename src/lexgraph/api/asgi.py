@@ -2,7 +2,10 @@
 
 from lexgraph.api.app import create_app
 from lexgraph.api.observability import configure_logging
+from lexgraph.config import load_settings
 
-# The process that serves logs JSON lines (tests that build apps themselves keep pytest's logging).
-configure_logging()
-app = create_app()
+# The process that serves logs as LEXGRAPH_LOG_FORMAT says (tests that build apps themselves keep
+# pytest's logging).
+settings = load_settings()
+configure_logging(log_format=settings.lexgraph_log_format)
+app = create_app(settings)

@@ -16,6 +16,7 @@ from strawberry import relay
 
 from lexgraph.api import paging
 from lexgraph.api.context import Info
+from lexgraph.api.enums import ConflictKind, SubmissionChannel
 from lexgraph.api.nodes import PortalFact, Procedure, Regulation
 from lexgraph.graph import conflicts as reads
 from lexgraph.graph.validity import today
@@ -28,10 +29,10 @@ CURSOR_PREFIX = "conflicts"
     " source: both stay in the graph; the disagreement is shown, not resolved."
 )
 class ProcedureConflict:
-    kind: str = strawberry.field(
-        description="What they disagree on: `electronic_availability` (a portal text says the"
-        " procedure is available electronically; no document of its regulation may be submitted"
-        " in electronic form)."
+    kind: ConflictKind = strawberry.field(
+        description="What they disagree on: so far, electronic availability (a portal text says"
+        " the procedure is available electronically; no document of its regulation may be"
+        " submitted in electronic form)."
     )
     procedure: Procedure = strawberry.field(description="The procedure.")
     portal_claims: list[PortalFact] = strawberry.field(
@@ -41,9 +42,9 @@ class ProcedureConflict:
         description="Its regulations that hold on the date asked, whose documents may not be"
         " submitted electronically."
     )
-    regulation_channels: list[str] = strawberry.field(
-        description="The ways of submission the regulations' documents allow (`in_person`,"
-        " `post`, `courier`), none of them `electronic`."
+    regulation_channels: list[SubmissionChannel] = strawberry.field(
+        description="The ways of submission the regulations' documents allow (лично, по почте,"
+        " нарочным), none of them electronic."
     )
 
 
@@ -66,11 +67,11 @@ class ProcedureConflictConnection:
 
 def _conflict(found: reads.Conflict, as_of: dt.date) -> ProcedureConflict:
     return ProcedureConflict(
-        kind=found.kind,
+        kind=ConflictKind(found.kind),
         procedure=Procedure.from_map(found.procedure, as_of),
         portal_claims=[PortalFact.from_map(row, as_of) for row in found.claims],
         regulations=[Regulation.from_map(row, as_of) for row in found.regulations],
-        regulation_channels=list(found.regulation_channels),
+        regulation_channels=[SubmissionChannel(c) for c in found.regulation_channels],
     )
 
 

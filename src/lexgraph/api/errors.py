@@ -20,6 +20,19 @@ class UserError(Exception):
     """A mistake in the request (unknown id, bad filter, bad cursor); the message is for users."""
 
 
+NOT_FOUND = "NOT_FOUND"
+"""The `extensions.code` of an error telling that what was asked for by its id or number (a
+procedure, an act, a provision, a node) is not in the graph."""
+
+
+class NotFound(UserError):
+    """What the request names is not in the graph: a client tells it from a mistyped query by
+    the code, not by reading the message. graphql-core copies an exception's `extensions` to
+    the error it reports."""
+
+    extensions = {"code": NOT_FOUND}  # noqa: RUF012 - read by graphql-core, never changed
+
+
 class DatabaseUnreachable(UserError):
     """Neo4j is down, restarting or overloaded: nothing the user did, and worth retrying."""
 

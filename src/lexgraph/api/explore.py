@@ -8,11 +8,15 @@ from typing import Annotated
 import strawberry
 
 from lexgraph.api.context import Info
-from lexgraph.api.errors import UserError
+from lexgraph.api.errors import NotFound, UserError
 from lexgraph.api.search import citation_context
 from lexgraph.graph import neighbourhood as reads
-from lexgraph.graph.records import EDGE_TYPES
+from lexgraph.graph.statistics import KNOWN_TYPES
 from lexgraph.ways_in import named_ids
+
+# Every relationship type a drawing may hold: the model's, and the bookkeeping ones a reader may
+# still ask to see (a source document `MENTIONS` what it states; `VERSION_OF` its editions).
+DRAWN_TYPES = frozenset(KNOWN_TYPES)
 
 
 @strawberry.type(description="A node in a drawing of the graph.")
@@ -62,17 +66,27 @@ def _node(node: reads.GraphNode) -> NeighbourhoodNode:
 
 
 async def neighbourhood(
-    info: Info, id: str, depth: int, edge_types: list[str] | None, as_of: dt.date | None
+    info: Info,
+    id: str,
+    depth: int,
+    edge_types: list[str] | None,
+    as_of: dt.date | None,
+    hidden_edge_types: list[str] | None = None,
 ) -> Neighbourhood | None:
     if not 0 <= depth <= reads.MAX_DEPTH:
         raise UserError(f"depth must be between 0 and {reads.MAX_DEPTH}; got {depth}")
-    unknown = sorted(set(edge_types or ()) - EDGE_TYPES)
+    unknown = sorted((set(edge_types or ()) | set(hidden_edge_types or ())) - DRAWN_TYPES)
     if unknown:
         raise UserError(
-            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(EDGE_TYPES))}"
+            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(DRAWN_TYPES))}"
         )
     found = await reads.find_neighbourhood(
-        info.context.read, id.strip(), depth=depth, edge_types=edge_types, as_of=as_of
+        info.context.read,
+        id.strip(),
+        depth=depth,
+        edge_types=edge_types,
+        as_of=as_of,
+        hidden_edge_types=hidden_edge_types or (),
     )
     if found is None:
         # Not a graph id: a procedure's number, a reference or an act's name, read as search
@@ -85,11 +99,16 @@ async def neighbourhood(
             )
         if named:
             found = await reads.find_neighbourhood(
-                info.context.read, named[0], depth=depth, edge_types=edge_types, as_of=as_of
+                info.context.read,
+                named[0],
+                depth=depth,
+                edge_types=edge_types,
+                as_of=as_of,
+                hidden_edge_types=hidden_edge_types or (),
             )
     if found is None:
         when = f" on {as_of.isoformat()}" if as_of else ""
-        raise UserError(f"no node with id {id!r}{when}")
+        raise NotFound(f"no node with id {id!r}{when}")
     return Neighbourhood(
         center=_node(found.center),
         nodes=[_node(n) for n in found.nodes],
@@ -136,5 +155,12 @@ class ExploreQuery:
                 " what their current texts state. Everything, whatever its dates, if omitted."
             ),
         ] = None,
+        hidden_edge_types: Annotated[
+            list[str] | None,
+            _arg(
+                "Never follow these relationship types, e.g. `MENTIONS` (a source document"
+                " mentions hundreds of nodes); none if omitted."
+            ),
+        ] = None,
     ) -> Neighbourhood | None:
-        return await neighbourhood(info, id, depth, edge_types, as_of)
+        return await neighbourhood(info, id, depth, edge_types, as_of, hidden_edge_types)

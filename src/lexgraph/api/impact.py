@@ -12,6 +12,7 @@ from strawberry import relay
 
 from lexgraph.api import paging
 from lexgraph.api.context import Info
+from lexgraph.api.enums import ImpactKind, stored
 from lexgraph.api.errors import UserError
 from lexgraph.api.search import citation_context
 from lexgraph.graph import impact as reads
@@ -42,9 +43,8 @@ class ImpactNode:
         description="The node's graph id, e.g. `procedure/15.4.1`, `by/code/tax#art_287`."
     )
     type: str = strawberry.field(description="The node label, e.g. `DocumentRequirement`.")
-    kind: str = strawberry.field(
-        description="What it is for the report: `procedure`, `regulation`, `requirement`,"
-        " `issued_document`, `fee`, `benefit`, `act`, `provision`, `portal_fact` or `other`."
+    kind: ImpactKind = strawberry.field(
+        description="What it is for the report: a procedure, a regulation, a requirement …"
     )
     name: str = strawberry.field(
         description="A caption in the words of the source (Russian): a title, a name, a label."
@@ -133,19 +133,13 @@ class AffectedNodeConnection:
 
 @strawberry.type(description="How many affected nodes there are of one kind.")
 class ImpactCount:
-    kind: str = strawberry.field(
-        description="`procedure`, `regulation`, `requirement`, `issued_document`, `fee`,"
-        " `benefit`, `act`, `provision`, `portal_fact` or `other`."
-    )
+    kind: ImpactKind = strawberry.field(description="The kind counted.")
     total: int = strawberry.field(description="How many of that kind the change affects.")
 
 
 KindArgument = Annotated[
-    str | None,
-    strawberry.argument(
-        description="Only nodes of this kind: `procedure`, `regulation`, `requirement` …;"
-        " all if omitted."
-    ),
+    ImpactKind | None,
+    strawberry.argument(description="Only nodes of this kind; all if omitted."),
 ]
 FirstArgument = Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)]
 AfterArgument = Annotated[
@@ -153,13 +147,8 @@ AfterArgument = Annotated[
 ]
 
 
-def _check_kind(kind: str | None) -> None:
-    if kind is not None and kind not in reads.KIND_ORDER:
-        raise UserError(f"unknown kind {kind!r}: one of {', '.join(reads.KIND_ORDER)}")
-
-
 def _counts(totals: dict[str, int]) -> list[ImpactCount]:
-    return [ImpactCount(kind=kind, total=total) for kind, total in totals.items()]
+    return [ImpactCount(kind=ImpactKind(kind), total=total) for kind, total in totals.items()]
 
 
 def _connection(
@@ -204,12 +193,11 @@ class ImpactGroup:
         first: FirstArgument = 100,
         after: AfterArgument = None,
     ) -> AffectedNodeConnection:
-        _check_kind(kind)
         items = self.report.by_distance().get(self.distance, ())
         total = self.report.total(self.distance)
         if kind is not None:
-            items = tuple(item for item in items if item.node.kind == kind)
-            total = self.report.counts(self.distance).get(kind, 0)
+            items = tuple(item for item in items if item.node.kind == stored(kind))
+            total = self.report.counts(self.distance).get(stored(kind), 0)
         return _connection(info, items, first, after, total)
 
 
@@ -274,8 +262,8 @@ class Impact:
             ),
         ] = None,
     ) -> AffectedNodeConnection:
-        _check_kind(kind)
-        items = self.report.affected if kind is None else self.report.of_kind(kind)
+        stored_kind = None if kind is None else stored(kind)
+        items = self.report.affected if stored_kind is None else self.report.of_kind(stored_kind)
         if direct is None:
             counts = self.report.counts()
         else:
@@ -283,7 +271,7 @@ class Impact:
             counts = self.report.direct_counts()
             if not direct:
                 counts = {k: n - counts.get(k, 0) for k, n in self.report.counts().items()}
-        total = sum(counts.values()) if kind is None else counts.get(kind, 0)
+        total = sum(counts.values()) if stored_kind is None else counts.get(stored_kind, 0)
         return _connection(info, items, first, after, total)
 
     @strawberry.field(description="The affected nodes by distance, nearest first.")
@@ -295,7 +283,7 @@ class Impact:
 
 
 def _node(node: reads.Node) -> ImpactNode:
-    return ImpactNode(graph_id=node.id, type=node.label, kind=node.kind, name=node.name)
+    return ImpactNode(graph_id=node.id, type=node.label, kind=ImpactKind(node.kind), name=node.name)
 
 
 def _affected(item: reads.Affected) -> AffectedNode:

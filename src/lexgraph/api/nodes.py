@@ -18,18 +18,31 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
 
 import strawberry
 from neo4j.time import Date, DateTime
 from strawberry import relay
-from strawberry.types.base import StrawberryList
+from strawberry.types.base import StrawberryList, StrawberryOptional
+from strawberry.types.enum import StrawberryEnumDefinition
 
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.effects import EffectConnection, EffectDirection, effects_page
+from lexgraph.api.enums import (
+    ActKind,
+    ActStatus,
+    AppealForm,
+    AppealKind,
+    InformationSourceKind,
+    PortalFactKind,
+    SourceDocumentKind,
+    SubmissionChannel,
+    SubmissionStated,
+)
+from lexgraph.api.periods import ValidityPeriod
 from lexgraph.graph.reads import relations
 from lexgraph.graph.validity import ActValidity
 
@@ -131,34 +144,55 @@ class GraphObject:
             "graph_id": str(row.get("currentId") or row["id"]),
             "provenance": Provenance.of(row, as_of),
         }
-        for name, key, wants_list in _from_map_plan(cls):
+        for name, key, wants_list, convert in _from_map_plan(cls):
             value = row.get(key)
             if value is None:
                 continue
-            if type(value) in _PLAIN and not wants_list:
+            if convert is not None:
+                fitted = _fit(_plain(value), wants_list=wants_list)
+                values[name] = [convert(v) for v in fitted] if wants_list else convert(fitted)
+            elif type(value) in _PLAIN and not wants_list:
                 values[name] = value  # the common case, without the calls
             else:
                 values[name] = _fit(_plain(value), wants_list=wants_list)
         return cls(**values)
 
 
-_plans: dict[type, tuple[tuple[str, str, bool], ...]] = {}
+Convert = Callable[[Any], Any]
+_plans: dict[type, tuple[tuple[str, str, bool, Convert | None], ...]] = {}
 # Fields `from_map` fills itself, not from the property of the same name.
 _SET_APART = frozenset({"id", "raw", "as_of", "graph_id", "provenance", "valid_from", "valid_to"})
 
 
-def _from_map_plan(cls: type) -> tuple[tuple[str, str, bool], ...]:
-    """For each field a map fills: its name, the property it reads, whether it is a list. Made
-    once per type: a Strawberry field's `type` is resolved anew on every read, and a page builds
-    dozens of objects (in the profile of the procedure page, 15% of the function calls)."""
+def _from_map_plan(cls: type) -> tuple[tuple[str, str, bool, Convert | None], ...]:
+    """For each field a map fills: its name, the property it reads, whether it is a list, and
+    what turns a stored value into the field's (an enum's member, a validity period), if
+    anything. Made once per type: a Strawberry field's `type` is resolved anew on every read,
+    and a page builds dozens of objects (in the profile of the procedure page, 15% of the
+    function calls)."""
     plan = _plans.get(cls)
     if plan is None:
         plan = _plans[cls] = tuple(
-            (f.name, _camel(f.name), isinstance(f.type, StrawberryList))
+            (f.name, _camel(f.name), isinstance(f.type, StrawberryList), _converter(f.type))
             for f in dataclasses.fields(cls)
             if f.init and f.name not in _SET_APART
         )
     return plan
+
+
+def _converter(field_type: Any) -> Convert | None:
+    """What reads a stored value as a field of `field_type` wants it: an enum by its value (a
+    value outside the set raises: a fault of the graph, never shown as another value), a
+    validity period from its stored form; None for plain values."""
+    inner = field_type
+    while isinstance(inner, StrawberryList | StrawberryOptional):
+        inner = inner.of_type
+    if isinstance(inner, StrawberryEnumDefinition):
+        enum: Convert = inner.wrapped_cls
+        return enum
+    if inner is ValidityPeriod:
+        return ValidityPeriod.parse
+    return None
 
 
 def _day(value: Any) -> datetime.date | None:
@@ -452,10 +486,8 @@ AsOfBelow = Annotated[
 class SourceDocument(GraphObject, relay.Node):
     id: relay.NodeID[str]
     name: str | None = strawberry.field(default=None, description="File name.")
-    kind: str | None = strawberry.field(
-        default=None,
-        description="What it is: `mvd_regulations` (ministry resolution approving regulations),"
-        " `portal_news`, `portal_guide`.",
+    kind: SourceDocumentKind | None = strawberry.field(
+        default=None, description="What it is: a resolution approving regulations, a portal text."
     )
     checksum: str | None = strawberry.field(default=None, description="SHA-256 of the text.")
     line_count: int | None = strawberry.field(default=None, description="Number of lines.")
@@ -479,11 +511,8 @@ class SourceDocument(GraphObject, relay.Node):
 )
 class LegalAct(Shared, relay.Node):
     id: relay.NodeID[str]
-    kind: str | None = strawberry.field(
-        default=None,
-        description="Kind: `law`, `code`, `edict`, `decree`, `directive`, `cm_resolution`"
-        " (постановление Совета Министров), `resolution` (постановление министерства,"
-        " госкомитета), `decision` (решение исполкома).",
+    kind: ActKind | None = strawberry.field(
+        default=None, description="Kind (вид акта): law, code, edict, resolution …"
     )
     issuers: list[str] = strawberry.field(
         default_factory=list, description="Issuing bodies as written (Russian)."
@@ -496,8 +525,10 @@ class LegalAct(Shared, relay.Node):
     short_title: str | None = strawberry.field(
         default=None, description="Short name (далее – …), Russian."
     )
-    status: str | None = strawberry.field(
-        default=None, description="`in_force` (действует), `repealed` (утратил силу), `unknown`."
+    status: ActStatus | None = strawberry.field(
+        default=None,
+        description="In force or repealed, as an imported document states; null when none"
+        " does. Whether it is in force on a day: `inForce`.",
     )
     adopted_on: str | None = strawberry.field(default=None, description="Adopted on (принят).")
     in_force_from: str | None = strawberry.field(
@@ -810,8 +841,10 @@ class Procedure(Shared, relay.Node):
         ]
         facts = await related_nodes(info, PortalFact, "PROCEDURE_PORTAL_FACTS", self)
         return ElectronicAvailability(
-            regulation_documents=[d for d in documents if "electronic" in d.channels],
-            portal_claims=[f for f in facts if f.kind == "electronic_availability"],
+            regulation_documents=[
+                d for d in documents if SubmissionChannel.ELECTRONIC in d.channels
+            ],
+            portal_claims=[f for f in facts if f.kind is PortalFactKind.ELECTRONIC_AVAILABILITY],
             regulated=bool(regulations),
         )
 
@@ -972,10 +1005,9 @@ class DocumentRequirement(Stated, relay.Node):
     submission_lines: list[str] = strawberry.field(
         default_factory=list, description="Form and way of submission (форма и порядок) as written."
     )
-    channels: list[str] = strawberry.field(
+    channels: list[SubmissionChannel] = strawberry.field(
         default_factory=list,
-        description="Ways of submission: `in_person` (лично), `post` (по почте), `courier`"
-        " (нарочным), `electronic` (в электронной форме).",
+        description="Ways of submission (лично, по почте, нарочным, в электронной форме).",
     )
     electronic_text: str | None = strawberry.field(
         default=None, description="The electronic way of submission as written."
@@ -987,16 +1019,18 @@ class DocumentRequirement(Stated, relay.Node):
         default=None,
         description="When it is needed (e.g. «– для иностранных граждан …»), all conditions"
         " joined by «; ».",
+        deprecation_reason="Use `conditions`: each condition apart, the same words.",
     )
     conditions: list[str] = strawberry.field(
         default_factory=list,
         description="Each condition: the group heading «при …:», then the name's own «– при …»,"
         " «(в случае …)», «(за исключением …)».",
     )
-    submission_cell: str | None = strawberry.field(
+    submission_cell: SubmissionStated | None = strawberry.field(
         default=None,
-        description="How the form-of-submission cell reads: `stated`; `merged` (the first row's"
-        " cell is merged over the row); `empty` (channels taken from the first row).",
+        description="Where its way of submission (`channels`, `submissionLines`) comes from: its"
+        " own row, one statement for several documents, or nowhere (then it goes with the"
+        " application, as the first document does: a reading, told as such).",
     )
     notes: list[str] = strawberry.field(
         default_factory=list, description="Notes and footnotes (примечания, сноски)."
@@ -1029,8 +1063,8 @@ class RequestedInformation(Stated, relay.Node):
     id: relay.NodeID[str]
     position: int | None = strawberry.field(default=None, description="Row number, from 1.")
     name: str | None = strawberry.field(default=None, description="What is requested, Russian.")
-    source_kind: str | None = strawberry.field(
-        default=None, description="Where it comes from: `authority` (орган) or `registry`."
+    source_kind: InformationSourceKind | None = strawberry.field(
+        default=None, description="Whom it is requested from: an authority or a registry."
     )
     condition: str | None = strawberry.field(
         default=None, description="When it is requested («в случае, если …», «за исключением …»)."
@@ -1068,9 +1102,10 @@ class IssuedDocument(Stated, relay.Node):
     validity_text: list[str] = strawberry.field(
         default_factory=list, description="Validity period (срок действия) as written."
     )
-    validity: list[str] = strawberry.field(
+    validity: list[ValidityPeriod] = strawberry.field(
         default_factory=list,
-        description="Validity periods, normalized: `{amount} {unit}` or `unlimited` (бессрочно).",
+        description="Validity periods (срок действия), each an amount and a unit, or unlimited,"
+        " with the Russian words («1 год», «5 лет»); in the order of `validityText`.",
     )
     validity_conditions: list[str] = strawberry.field(
         default_factory=list, description="To whom each validity period applies (в отношении …)."
@@ -1131,11 +1166,12 @@ class Benefit(Stated, relay.Node):
 )
 class Appeal(Stated, relay.Node):
     id: relay.NodeID[str]
-    kind: str | None = strawberry.field(
-        default=None, description="`administrative` (жалоба) or `judicial` (в судебном порядке)."
+    kind: AppealKind | None = strawberry.field(
+        default=None,
+        description="Administrative complaint (жалоба) or judicial appeal (в судебном порядке).",
     )
-    forms: list[str] = strawberry.field(
-        default_factory=list, description="Forms of filing: `electronic`, `written`."
+    forms: list[AppealForm] = strawberry.field(
+        default_factory=list, description="Forms of filing (электронная, письменная)."
     )
     form_text: str | None = strawberry.field(
         default=None, description="Form of filing as written (форма подачи)."
@@ -1230,10 +1266,8 @@ class Portal(GraphObject, relay.Node):
 )
 class PortalFact(Stated, relay.Node):
     id: relay.NodeID[str]
-    kind: str | None = strawberry.field(
-        default=None,
-        description="`electronic_availability`, `step`, `identification_method`, `payment`,"
-        " `unique_identifier`, `act_fact`.",
+    kind: PortalFactKind | None = strawberry.field(
+        default=None, description="What the text states."
     )
     title: str | None = strawberry.field(default=None, description="Title (Russian).")
     text: str | None = strawberry.field(default=None, description="The statement (Russian).")

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from graphql import GraphQLError, OperationDefinitionNode, parse
 from neo4j import AsyncDriver
@@ -80,14 +80,52 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-def configure_logging(level: str = "INFO", stream: IO[str] | None = None) -> logging.Handler:
-    """Send LexGraph's, uvicorn's and Strawberry's logs to `stream` (stderr) as JSON lines.
+class TextFormatter(logging.Formatter):
+    """One readable line per record, for a person at a terminal: the time, the level, the
+    logger, the message, then the request id and the `extra`s as `key=value`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        time = datetime.fromtimestamp(record.created, UTC).strftime("%H:%M:%S")
+        message = record.getMessage()
+        line = f"{time} {record.levelname:<7} {record.name}: {message}"
+        said = set(message.split())  # an extra the message already says is not repeated
+        details = []
+        for key, value in record.__dict__.items():
+            if key not in _RECORD_ATTRIBUTES and not key.startswith("_") and str(value) not in said:
+                details.append(f"{key}={value}")
+        request_id = request_id_var.get()
+        if request_id is not None:
+            details.append(f"requestId={request_id}")
+        if details:
+            line += "  " + " ".join(details)
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+LogFormat = Literal["auto", "json", "text"]
+
+
+def json_logs(log_format: LogFormat, stream: IO[str] | None = None) -> bool:
+    """Whether to log JSON lines: when asked, or, by default (`auto`), when the stream is not a
+    terminal (a log shipper, a file, a pipe); a person at a terminal reads text lines."""
+    if log_format != "auto":
+        return log_format == "json"
+    target = stream or sys.stderr
+    return not (hasattr(target, "isatty") and target.isatty())
+
+
+def configure_logging(
+    level: str = "INFO", stream: IO[str] | None = None, log_format: LogFormat = "json"
+) -> logging.Handler:
+    """Send LexGraph's, uvicorn's and Strawberry's logs to `stream` (stderr), as JSON lines or
+    readable ones (`json_logs`).
 
     uvicorn's own access log is switched off: `lexgraph.access` writes one line per request
     with the request id, the GraphQL operation names and the duration. Calling it again replaces
     the handler, so it is safe to call more than once."""
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(JsonFormatter() if json_logs(log_format, stream) else TextFormatter())
     for name in ("lexgraph", "uvicorn", "uvicorn.error", "strawberry"):
         logger = logging.getLogger(name)
         logger.handlers = [handler]
@@ -100,14 +138,16 @@ def configure_logging(level: str = "INFO", stream: IO[str] | None = None) -> log
     return handler
 
 
-def uvicorn_log_config(level: str = "INFO") -> dict[str, Any]:
-    """A `logging.config` dict for `uvicorn.run(log_config=…)`: JSON lines, as above."""
+def uvicorn_log_config(level: str = "INFO", log_format: LogFormat = "json") -> dict[str, Any]:
+    """A `logging.config` dict for `uvicorn.run(log_config=…)`: JSON lines or readable ones, as
+    above (decided here, for stderr, which the workers inherit)."""
     handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
     quiet = {"handlers": [], "level": "WARNING", "propagate": False}
+    formatter = "JsonFormatter" if json_logs(log_format) else "TextFormatter"
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
+        "formatters": {"json": {"()": f"{__name__}.{formatter}"}},
         "handlers": {"json": handler},
         "loggers": {
             name: {"handlers": ["json"], "level": level, "propagate": False}

@@ -17,8 +17,9 @@ from lexgraph.api.compile import CompiledExecutionContext
 from lexgraph.api.conflicts import ConflictsQuery
 from lexgraph.api.context import Info
 from lexgraph.api.dates import CONFIG
+from lexgraph.api.enums import ActKind, stored
 from lexgraph.api.error_log import LexGraphSchema
-from lexgraph.api.errors import UserError
+from lexgraph.api.errors import NotFound, UserError
 from lexgraph.api.explore import ExploreQuery
 from lexgraph.api.history import HistoryQuery
 from lexgraph.api.impact import ImpactQuery
@@ -106,7 +107,7 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
         when = as_of or today()
         found = await load_node(info, cls, id.node_id, when)
         if found is None:
-            raise UserError(f"no {id.type_name} with id {id.node_id!r}")
+            raise NotFound(f"no {id.type_name} with id {id.node_id!r}")
         await prefetch_below(info, id.type_name, [id.node_id], when)
         return found  # type: ignore[return-value]
 
@@ -129,7 +130,7 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
             when,
         )
         if not found:
-            raise UserError(f"no procedure numbered {number!r}")
+            raise NotFound(f"no procedure numbered {number!r}")
         return Procedure.from_map(found[0], when)
 
     @strawberry.field(
@@ -154,7 +155,9 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
         self,
         info: Info,
         id: Annotated[str | None, _arg("Graph id of the act.")] = None,
-        kind: Annotated[str | None, _arg("Kind: `law`, `code`, `edict`, `resolution` …")] = None,
+        kind: Annotated[
+            ActKind | None, _arg("Kind: `LAW`, `CODE`, `EDICT`, `RESOLUTION` …")
+        ] = None,
         number: Annotated[str | None, _arg("Number as written, e.g. `433-З`.")] = None,
         date: Annotated[str | None, _arg("Date of the act, ISO (`2008-10-28`).")] = None,
         register_number: Annotated[
@@ -173,26 +176,28 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
                 when,
             )
             if not acts:
-                raise UserError(f"no legal act with register number {register_number!r}")
+                raise NotFound(f"no legal act with register number {register_number!r}")
             return LegalAct.from_map(acts[0], when)
         if id is not None:
             acts = await found_and_prefetched(
                 info, "LegalAct", "LEGAL_ACT_BY_ID", catalog.LEGAL_ACT_BY_ID, {"id": id}, when
             )
             if not acts:
-                raise UserError(f"no legal act with id {id!r}")
+                raise NotFound(f"no legal act with id {id!r}")
             return LegalAct.from_map(acts[0], when)
         if kind is None or number is None:
             raise UserError("give the act's `id`, or its `kind` and `number`")
         records = await info.context.read(
             "LEGAL_ACTS_BY_KIND_NUMBER",
             catalog.LEGAL_ACTS_BY_KIND_NUMBER,
-            {"kind": kind, "number": number, "date": date},
+            {"kind": stored(kind), "number": number, "date": date},
         )
         if not records:
-            raise UserError(f"no {kind} numbered {number!r}" + (f" of {date}" if date else ""))
+            raise NotFound(
+                f"no {stored(kind)} numbered {number!r}" + (f" of {date}" if date else "")
+            )
         if len(records) > 1:
-            raise UserError(f"more than one {kind} is numbered {number!r}: give its `date`")
+            raise UserError(f"more than one {stored(kind)} is numbered {number!r}: give its `date`")
         act = LegalAct.from_map(records[0]["node"], when)
         await prefetch_below(info, "LegalAct", [act.id], when)
         return act
@@ -216,7 +221,7 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
         when = as_of or today()
         found = await load_node(info, Provision, id, when)
         if found is None:
-            raise UserError(f"no provision with id {id!r}")
+            raise NotFound(f"no provision with id {id!r}")
         await prefetch_below(info, "Provision", [found.id], when)
         return found
 
@@ -224,11 +229,13 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
     async def legal_acts(
         self,
         info: Info,
-        kind: Annotated[str | None, _arg("Only acts of this kind.")] = None,
+        kind: Annotated[ActKind | None, _arg("Only acts of this kind.")] = None,
         as_of: AsOf = None,
     ) -> list[LegalAct]:
         when = as_of or today()
-        records = await info.context.read("LEGAL_ACTS", catalog.LEGAL_ACTS, {"kind": kind})
+        records = await info.context.read(
+            "LEGAL_ACTS", catalog.LEGAL_ACTS, {"kind": stored(kind) if kind else None}
+        )
         acts = [LegalAct.from_map(r["node"], when) for r in records]
         await prefetch_below(info, "LegalAct", [a.id for a in acts], when)
         return acts

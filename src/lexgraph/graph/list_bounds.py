@@ -204,6 +204,8 @@ BOUNDED_ELSEWHERE: Mapping[tuple[str, str], str] = MappingProxyType(
         ("FactChange", "fields"): "the properties of one fact (a few dozen at most)",
         ("AmendmentPreview", "effects"): "the instructions of the amending act sent, bounded by"
         " its length (LEXGRAPH_MAX_DOCUMENT_MB); plain values, no read of the graph per item",
+        ("IssuedDocument", "validity"): "one per validity period its row states (a stored list"
+        " of the node read already, as `validityText`): plain values, no read below",
     }
 )
 

@@ -57,6 +57,7 @@ HOP: LiteralString = (
     "  MATCH (n)-[e]-(m) "
     "  WHERE NOT m:SchemaMigration "
     "    AND ($edgeTypes IS NULL OR type(e) IN $edgeTypes) "
+    "    AND NOT type(e) IN $hiddenEdgeTypes "
     "    AND ($asOf IS NULL OR (" + stated_valid("e") + " AND " + node_valid("m") + ")) "
     "  RETURN e, m ORDER BY type(e), m.id LIMIT $perNode + 1 "
     "} "
@@ -117,9 +118,12 @@ async def find_neighbourhood(
     depth: int = 1,
     edge_types: Sequence[str] | None = None,
     as_of: dt.date | None = None,
+    hidden_edge_types: Sequence[str] = (),
 ) -> Neighbourhood | None:
     """The nodes within `depth` edges of the node `node_id` (None if there is no such node, or
-    it does not hold on `as_of`), following only `edge_types` when given."""
+    it does not hold on `as_of`), following only `edge_types` when given and never
+    `hidden_edge_types` (a source document `MENTIONS` hundreds of nodes: followed, it is a
+    hub that fills the drawing and the bound with what a reader did not ask about)."""
     depth = max(0, min(depth, MAX_DEPTH))
     found = await read("NEIGHBOURHOOD_CENTER", CENTER, {"id": node_id, "asOf": as_of})
     if not found:
@@ -131,6 +135,7 @@ async def find_neighbourhood(
     frontier = [found[0]["key"]]
     parameters: dict[str, Any] = {
         "edgeTypes": list(edge_types) if edge_types is not None else None,
+        "hiddenEdgeTypes": list(hidden_edge_types),
         "asOf": as_of,
         "perNode": PER_NODE,
     }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
@@ -246,9 +247,50 @@ class Compiler:
             return self.citations(citations, var, definition, output, details)
         plain = _properties(type_name).get(name)
         if plain is not None:
-            prop, wants_list, default = plain
+            prop, wants_list, default, parse = plain
+            if parse is not None and isinstance(_named(output), GraphQLObjectType):
+                return f"{var}.{prop}", self.parsed(output, wants_list, default, parse, details)
             return f"{var}.{prop}", _property(output, wants_list, default)
         raise Refused(f"{type_name}.{name}")
+
+    def parsed(
+        self,
+        output: GraphQLOutputType,
+        wants_list: bool,
+        default: Any,
+        parse: Convert,
+        details: FieldDetailsList,
+    ) -> Convert:
+        """A stored property read as an object of its own (a validity period from its stored
+        `"{amount} {unit}"`), parsed as the resolvers' `from_map` parses it, then projected."""
+        named = _named(output)
+        assert isinstance(named, GraphQLObjectType)
+        attributes: list[str] = []
+        entries: list[tuple[str, int, Any]] = []
+        for key, field_details in self.subfields(named, details).items():
+            name = field_details[0].node.name.value
+            if name == "__typename":
+                entries.append((key, -1, named.name))
+                continue
+            entries.append((key, len(attributes), _property(named.fields[name].type, False, None)))
+            attributes.append(name)
+        unwrap = Unwrap(entries)
+
+        def one(value: Any) -> dict[str, Any]:
+            parsed = parse(value)
+            return unwrap([_stored(getattr(parsed, attribute)) for attribute in attributes])
+
+        def convert(value: Any) -> Any:
+            if value is None:
+                value = list(default) if isinstance(default, list) else default
+                if value is None:
+                    if isinstance(output, GraphQLNonNull):
+                        raise Unanswerable("null")
+                    return None
+            fitted = nodes._fit(nodes._plain(value), wants_list=wants_list)
+            return [one(item) for item in fitted] if wants_list else one(fitted)
+
+        return convert
 
     # -- the parts -----------------------------------------------------------------------------
 
@@ -543,24 +585,31 @@ def _is_stated(type_name: str) -> bool:
     return cls is not None and issubclass(cls, nodes.Stated)
 
 
-_property_plans: dict[str, dict[str, tuple[str, bool, Any]]] = {}
+_property_plans: dict[str, dict[str, tuple[str, bool, Any, Convert | None]]] = {}
 
 
-def _properties(type_name: str) -> dict[str, tuple[str, bool, Any]]:
+def _stored(value: Any) -> Any:
+    """An attribute of a parsed value as the graph would store it (an enum member as its
+    value), which is what the leaves' serializers read."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _properties(type_name: str) -> dict[str, tuple[str, bool, Any, Convert | None]]:
     """GraphQL field → (the property `from_map` reads, whether it is a list, the default when
-    the property is missing), for the plain fields of a node type."""
+    the property is missing, what parses a stored value into an object, if anything), for the
+    plain fields of a node type."""
     plan = _property_plans.get(type_name)
     if plan is None:
         cls = nodes.NODE_TYPES.get(type_name)
         plan = {}
         if cls is not None:
             defaults = {f.name: f for f in dataclasses.fields(cls)}
-            for python_name, prop, wants_list in nodes._from_map_plan(cls):
+            for python_name, prop, wants_list, convert in nodes._from_map_plan(cls):
                 field = defaults[python_name]
                 default: Any = field.default
                 if field.default_factory is not dataclasses.MISSING:
                     default = field.default_factory()
-                plan[prop] = (prop, wants_list, default)
+                plan[prop] = (prop, wants_list, default, convert)
         _property_plans[type_name] = plan
     return plan
 
