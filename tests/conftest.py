@@ -21,6 +21,7 @@ from lexgraph.config import Settings, load_settings, project_root
 from lexgraph.graph.driver import create_driver
 from lexgraph.graph.dump import canonical_dump
 from lexgraph.graph.migrations import apply_migrations
+from tests.timing import QUERY_TIMEOUT_S, WAIT_S
 
 DISPOSABLE_FLAG = "LEXGRAPH_TEST_DATABASE_IS_DISPOSABLE"
 
@@ -68,7 +69,7 @@ def neo4j_uri() -> Iterator[str]:
     # Separate homes let several test runs (e.g. parallel work trees) each have their own server.
     home = Path(os.environ.get("LEXGRAPH_TEST_NEO4J_HOME", project_root() / "var" / "test-neo4j"))
     was_running = local_neo4j.running(home) is not None
-    found = local_neo4j.start(home, port=0, heap="512m", page_cache_mb=128)
+    found = local_neo4j.start(home, port=0, heap="512m", page_cache_mb=128, timeout_s=WAIT_S)
     yield found.uri
     if not was_running:
         local_neo4j.stop(home)
@@ -78,8 +79,14 @@ def neo4j_uri() -> Iterator[str]:
 def settings(neo4j_uri: str) -> Settings:
     # Starlette's TestClient is one client ("testclient", not loopback) sending every test's
     # requests: per-client limits would answer the suite's own pace with 429s.
-    # `tests/test_client_limits.py` tests the limits themselves.
-    return load_settings(neo4j_uri=neo4j_uri, lexgraph_client_rate=0, lexgraph_client_concurrency=0)
+    # `tests/test_client_limits.py` tests the limits themselves. The query timeout is the suite's
+    # (tests/timing.py): a cold first request on a busy machine is no timeout to test.
+    return load_settings(
+        neo4j_uri=neo4j_uri,
+        lexgraph_client_rate=0,
+        lexgraph_client_concurrency=0,
+        lexgraph_query_timeout_s=QUERY_TIMEOUT_S,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,7 @@
 """Bulk first load (`lexgraph.graph.bulk`): Neo4j's import tool writes a new local store from the
-loader's own plan, so it gives the graph `load_batches` writes."""
+loader's own plan, so it gives the graph `load_batches` writes (tests/test_own_store.py loads one
+store and checks that, beside the launcher's tests on the same store); here, what is refused
+before or by the import tool."""
 
 from __future__ import annotations
 
@@ -9,18 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from neo4j import AsyncDriver
 from typer.testing import CliRunner
 
 from lexgraph import local_neo4j
 from lexgraph.cli import app
-from lexgraph.config import Settings, load_settings
-from lexgraph.graph.bulk import BulkImportError, bulk_load, csv_field, csv_type, write_store
-from lexgraph.graph.driver import create_driver
-from lexgraph.graph.loader import load_batches
+from lexgraph.graph.bulk import BulkImportError, csv_field, csv_type, write_store
 from lexgraph.graph.records import GraphBatch, NodeRecord
-from lexgraph.synthetic import Size, documents
-from tests.conftest import graph_state
+from lexgraph.synthetic import Size
 
 TINY = Size("T", procedures=40, cited_acts=60, units_per_act=10, portal_documents=2)
 
@@ -57,37 +54,6 @@ def test_each_value_gets_the_type_the_driver_would_have_stored() -> None:
     assert csv_type(float("nan")) is None
 
 
-@local_only
-async def test_a_bulk_load_gives_the_graph_the_loader_writes(
-    empty_graph: AsyncDriver, settings: Settings, new_home: Path
-) -> None:
-    batches = list(documents(TINY, seed=3))
-    await load_batches(empty_graph, batches, settings.neo4j_database)
-    written = await graph_state(empty_graph, settings.neo4j_database)
-
-    found, report = await bulk_load(new_home, batches, heap="512m", page_cache_mb=64)
-    driver = create_driver(load_settings(neo4j_uri=found.uri))
-    try:
-        imported = await graph_state(driver, "neo4j")
-    finally:
-        await driver.close()
-    # The lines only one graph holds, decoded (a readable difference when there is one).
-    assert [line for line in imported if line not in set(written)][:3] == []
-    assert [line for line in written if line not in set(imported)][:3] == []
-    assert imported == written
-    assert report.documents == len(batches)
-    assert report.nodes + report.edges == len(written)
-
-
-@local_only
-@pytest.mark.neo4j  # starts a Neo4j, or its import tool, of its own
-def test_a_store_that_exists_is_never_overwritten(new_home: Path) -> None:
-    batches = list(documents(TINY, seed=3))[:2]
-    write_store(new_home, batches)
-    with pytest.raises(BulkImportError, match="already holds a database"):
-        write_store(new_home, batches)
-
-
 def test_documents_that_cannot_be_written_together_are_refused_by_name(tmp_path: Path) -> None:
     first = GraphBatch("doc/a")
     first.add_node(NodeRecord("SourceDocument", "doc/a", {"checksum": "1"}))
@@ -117,18 +83,6 @@ def test_the_command_refuses_a_bulk_load_into_a_server_it_does_not_own(
     assert result.exit_code == 2
     words = result.output.replace("│", " ").split()
     assert "unset NEO4J_URI" in " ".join(words)
-
-
-@local_only
-@pytest.mark.neo4j  # starts a Neo4j, or its import tool, of its own
-def test_the_command_refuses_a_local_store_that_holds_data(
-    monkeypatch: pytest.MonkeyPatch, new_home: Path
-) -> None:
-    write_store(new_home / "neo4j", list(documents(TINY, seed=3))[:1])
-    monkeypatch.setenv("LEXGRAPH_HOME", str(new_home))
-    result = CliRunner().invoke(app, ["synth", "--size", "M", "--bulk"], prog_name="lexgraph")
-    assert result.exit_code == 1
-    assert "already holds a database" in result.output
 
 
 @local_only

@@ -2,10 +2,10 @@
 gets its 4xx with a GraphQL error body and a code, quickly, and `/healthz` keeps answering while it
 runs. The table is `bench.hostile.ATTACKS` (`python -m bench.hostile` prints it measured).
 
-Times scale with `LEXGRAPH_TEST_TIME_SCALE` (default 1), and `/healthz` is compared with its own
-pace just before each attack, so a machine busy with other work is no failure; the check budget is
-set low so that the attacks on parsing and validation time are refused whatever the machine's
-speed.
+Times scale with `LEXGRAPH_TEST_TIME_SCALE` (default 1; tests/timing.py), and `/healthz` is
+compared with its own pace just before each attack, so a machine busy with other work is no
+failure; the check budget is set low so that the attacks on parsing and validation time are
+refused whatever the machine's speed.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from lexgraph.config import Settings
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA
 from tests.serving import served_api
+from tests.timing import scaled
 
-TIME_SCALE = float(os.environ.get("LEXGRAPH_TEST_TIME_SCALE", "1"))
-ANSWER_S = 1.0 * TIME_SCALE
-HEALTHZ_S = 0.1 * TIME_SCALE
+ANSWER_S = scaled(1.0)
+HEALTHZ_S = scaled(0.1)
 LEAKS = re.compile(r"Traceback|File \"|\.py\b|/work/|neo4j\.|MATCH \(", re.I)
 
 
@@ -93,7 +93,7 @@ def test_clients_that_go_away_mid_body_are_no_server_errors(api_url: str) -> Non
                 b"POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
                 b'Content-Length: 1000\r\n\r\n{"query": "{ api'
             )
-    time.sleep(0.5 * TIME_SCALE)  # the server notices each disconnect on its next read
+    time.sleep(scaled(0.5))  # the server notices each disconnect on its next read
 
     metrics = httpx.get(api_url + "/metrics").text
     graphql_statuses = re.findall(

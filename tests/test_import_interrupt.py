@@ -26,6 +26,7 @@ from lexgraph.graph import loader
 from lexgraph.graph.dump import canonical_dump
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA
+from tests.timing import WAIT_S
 
 REGULATIONS = sample_corpus_dir() / "004_85fdc72f4cf61fef.txt"
 DOCUMENTS = 6
@@ -83,7 +84,7 @@ async def interrupt_while_writing(
             break
         await asyncio.sleep(0.02)
     process.send_signal(how)
-    rest = process.communicate(timeout=120)[1]
+    rest = process.communicate(timeout=WAIT_S)[1]
     reported += sum(1 for line in rest.splitlines() if IMPORTED_LINE.match(line))
     return reported, rest
 
@@ -147,6 +148,6 @@ async def test_an_interrupted_import_keeps_only_complete_documents_and_resumes(
         assert interrupted.returncode == -signal.SIGKILL
 
     again = lexgraph(neo4j_uri, "import", str(tmp_path / "documents"))
-    _, errors = again.communicate(timeout=600)
+    _, errors = again.communicate(timeout=WAIT_S)
     assert again.returncode == 0, errors
     assert await graph_state(driver, database) == states[DOCUMENTS]

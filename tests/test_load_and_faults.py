@@ -27,13 +27,16 @@ from lexgraph.graph.driver import API_RETRY_S, create_driver
 from lexgraph.graph.migrations import apply_migrations
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.serving import free_port, served_api
+from tests.timing import QUERY_TIMEOUT_S, WAIT_S, scaled
 
 pytestmark = [pytest.mark.load, pytest.mark.slow]
 
-QUERY_TIMEOUT_S = 10.0  # the default
-# The client gives up past the server's timeout plus its retries and some slack: a request
-# still unanswered then is a request that hung.
-CLIENT_TIMEOUT_S = QUERY_TIMEOUT_S + API_RETRY_S + 10
+# These tests are about errors, not speed (bench.load measures that): the server runs with the
+# suite's query timeout (tests/timing.py), so a busy machine's slow answer is not taken for an
+# error. The client gives up past the server's timeout plus its retries and some slack: a
+# request still unanswered then is a request that hung.
+CLIENT_TIMEOUT_S = QUERY_TIMEOUT_S + API_RETRY_S + scaled(10)
+RECOVERY_S = scaled(30)
 LOAD_SECONDS = float(os.environ.get("LEXGRAPH_LOAD_SECONDS", "15"))
 ARTIFACTS = project_root() / "test-artifacts"
 PROCEDURE = {"query": '{ procedure(number: "15.4.1") { number title } }'}
@@ -47,7 +50,7 @@ class Deployment:
 
 
 def start_database(home: Path, port: int) -> None:
-    local_neo4j.start(home, port=port, heap="384m", page_cache_mb=64)
+    local_neo4j.start(home, port=port, heap="384m", page_cache_mb=64, timeout_s=WAIT_S)
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +142,7 @@ async def test_a_database_restart_under_load_is_told_and_recovered_from(
         await asyncio.to_thread(start_database, deployment.home, deployment.bolt_port)
         back = time.perf_counter()
         while (await http.post("/graphql", json=PROCEDURE)).status_code != 200:
-            assert time.perf_counter() - back < 30, "the API did not recover within 30 s"
+            assert time.perf_counter() - back < RECOVERY_S, f"no recovery within {RECOVERY_S:g} s"
             await asyncio.sleep(0.1)
         recovery_s = time.perf_counter() - back
         # The restarted database plans every statement anew; once it has, it serves as before.

@@ -10,7 +10,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +26,8 @@ from lexgraph.api.observability import (
     request_id_var,
 )
 from lexgraph.config import Settings
-from tests.serving import free_port
+from tests.serving import free_port, wait_until_ready
+from tests.timing import WAIT_S
 
 
 @pytest.fixture
@@ -231,19 +231,11 @@ def test_serve_logs_json_lines_and_stops_cleanly_on_sigterm(neo4j_uri: str) -> N
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/readyz", headers={"X-Request-ID": "probe-1"}).is_success:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, "the server exited early"
-            assert time.monotonic() < deadline, "the server did not become ready"
-            time.sleep(0.2)
+        wait_until_ready(f"{url}/readyz", process, lambda: "(its log is read once it stops)")
+        assert httpx.get(f"{url}/readyz", headers={"X-Request-ID": "probe-1"}).is_success
     finally:
         process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=30)
+        _, stderr = process.communicate(timeout=WAIT_S)
     # uvicorn finishes the running requests and the lifespan, then re-raises the signal it caught.
     assert process.returncode in (0, -signal.SIGTERM)
     entries = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]

@@ -27,6 +27,7 @@ from lexgraph.api.app import create_app
 from lexgraph.api.graphiql import Example, load_examples
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings
+from tests.timing import scaled
 
 EXAMPLES = int(os.environ.get("LEXGRAPH_FUZZ_EXAMPLES", "150"))
 SCHEMA = schema._schema
@@ -44,7 +45,7 @@ FUZZ_SETTINGS = settings(
 @pytest.fixture(scope="module")
 def served(sample_graph: AsyncDriver, settings: Settings) -> Iterator[TestClient]:
     # A short timeout: a random query may well ask for everything at depth 10.
-    quick = settings.model_copy(update={"lexgraph_query_timeout_s": 3.0})
+    quick = settings.model_copy(update={"lexgraph_query_timeout_s": scaled(3.0)})
     with TestClient(create_app(quick)) as client:
         yield client
 
