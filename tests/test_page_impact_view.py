@@ -68,8 +68,8 @@ IMPACT: dict[str, Any] = {
     "totalCount": 3,
     "counts": [
         {"kind": "procedure", "total": 1},
-        {"kind": "requirement", "total": 1},
         {"kind": "regulation", "total": 1},
+        {"kind": "requirement", "total": 1},
     ],
     "groups": [
         {"distance": 1, "totalCount": 1, "counts": [{"kind": "requirement", "total": 1}]},
@@ -159,3 +159,35 @@ def test_addresses_of_pages() -> None:
     assert links.source("source/004.txt", 10, 12) == "/source/004.txt?lines=10-12#L10"
     assert links.node("by/law/2008-10-28/433-z", "LegalAct") == "/act/by/law/2008-10-28/433-z"
     assert links.node("registry/register_naseleniya", "Registry") is None
+
+
+def test_the_command_lines_report_gives_the_same_russian_memo() -> None:
+    import datetime as dt
+
+    from lexgraph.graph.impact import Affected, ImpactReport, Mode, Node, Rule, Step
+    from lexgraph.impact_report import report_markdown_ru
+
+    def as_node(n: dict[str, Any]) -> Node:
+        return Node(n["graphId"], n["type"], n["name"])
+
+    part, duty, regulation, procedure = map(as_node, (PART, DUTY, REGULATION, PROCEDURE))
+    path = (
+        Step(
+            part, duty, "CITES", Rule.REFERENCE, True, "частях первой–третьей пункта 6 статьи 287"
+        ),
+        Step(duty, regulation, "REQUIRES", Rule.CONTAINER, True, None),
+        Step(regulation, procedure, "REGULATES", Rule.REGULATES, False, None),
+    )
+    report = ImpactReport(
+        of=("by/code/tax#art_287",),
+        as_of=dt.date(2024, 1, 1),
+        depth=3,
+        changed=(as_node(ART), part),
+        affected=(
+            Affected(duty, 1, Mode.PART, path[:1]),
+            Affected(regulation, 2, Mode.PART, path[:2]),
+            Affected(procedure, 3, Mode.PART, path),
+        ),
+        totals=((1, "requirement", 1), (2, "regulation", 1), (3, "procedure", 1)),
+    )
+    assert report_markdown_ru(report) == impact_view.memo_markdown(IMPACT)
