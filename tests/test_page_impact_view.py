@@ -98,6 +98,7 @@ def test_each_edge_reads_in_the_direction_the_graph_states_it() -> None:
     path = IMPACT["procedures"]["nodes"][0]["path"]
     assert impact_view.step_sentence(path[0]) == (
         "документ об уплате государственной пошлины ссылается на часть 1 пункта 6 статьи 287"
+        " Налогового кодекса Республики Беларусь"
     )
     assert impact_view.step_sentence(path[1]) == (
         "Регламент административной процедуры по подпункту 15.4.1 требует"
@@ -133,7 +134,7 @@ def test_the_memo_is_in_russian_with_counts_and_chains() -> None:
     assert "- **15.4.1 Получение специального разрешения** — через 2 звена" in memo
     assert (
         "  - документ об уплате государственной пошлины ссылается на часть 1 пункта 6 статьи 287"
-        " («частях первой–третьей пункта 6 статьи 287»)"
+        " Налогового кодекса Республики Беларусь («частях первой–третьей пункта 6 статьи 287»)"
     ) in memo
 
 
@@ -148,6 +149,18 @@ def test_a_change_nothing_depends_on_says_so() -> None:
     memo = impact_view.memo_markdown(empty)
     assert "Ничто в графе не зависит от этих норм на эту дату." in memo
     assert impact_view.chain_tree(empty) == []
+
+
+def test_a_unit_is_named_in_full_from_its_id() -> None:
+    assert impact_view.provision_name("by/code/tax#art_287__point_6__part_1") == (
+        "часть 1 пункта 6 статьи 287 Налогового кодекса Республики Беларусь"
+    )
+    # What the id tells of a law: its kind and date; its number is written as the id spells it
+    # nowhere, so it is left out rather than guessed.
+    assert impact_view.provision_name("by/law/2008-10-28/433-z#art_29") == (
+        "статья 29 Закона Республики Беларусь от 28 октября 2008 г."
+    )
+    assert impact_view.provision_name("by/resolution/mvd/2023-05-19/102#regulation_x") is None
 
 
 def test_addresses_of_pages() -> None:

@@ -81,3 +81,10 @@ def test_closed_sets_read_in_any_letter_case() -> None:
         words.word(words.APOSTILLE, "NOT_STATED") == "о легализации и апостиле регламент не говорит"
     )
     assert words.word(words.CHANNELS, "carrier_pigeon") == "carrier_pigeon"
+
+
+def test_a_regulation_named_by_its_segment_is_captioned_by_its_title() -> None:
+    assert words.unit_caption("procedure_regulation_15.4.1") == (
+        "Регламент административной процедуры по подпункту 15.4.1"
+    )
+    assert words.unit_caption("пункт 2") == "пункт 2"

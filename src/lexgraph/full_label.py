@@ -101,15 +101,25 @@ def full_label(chain: Sequence[Unit], act: ActName | None) -> str:
     units = unit_chain(chain)
     if act is None:
         return units
-    through_annex = any(u.unit_type not in UNIT_LEMMAS and u.label for u in chain[:-1])
+    through_annex = any(
+        u.unit_type not in UNIT_LEMMAS and (u.label or u.number) for u in chain[:-1]
+    )
     if through_annex:
         return f"{units}, утвержденного {act_words(act_ref(act), 'ablt')}"
     return f"{units} {act_genitive(act)}" if units else act.title or act_genitive(act)
 
 
+#: Approved regulations of procedures, which the graph names by their eId segment
+#: (`procedure_regulation_15.4.1`): their head word in each case.
+_REGULATION_HEADS = {"nomn": "Регламент", "gent": "Регламента"}
+
+
 def _unit(unit: Unit, case: str) -> str:
     if unit.unit_type in UNIT_LEMMAS and unit.number:
         return f"{unit_word(unit.unit_type, frozenset({case, 'sing'}))} {unit.number}"
+    if unit.unit_type == "procedure_regulation" and unit.number and case in _REGULATION_HEADS:
+        head = _REGULATION_HEADS[case]
+        return f"{head} административной процедуры по подпункту {unit.number}"
     label = unit.label or unit.number or ""
     if case == "nomn" or not label:
         return label

@@ -27,6 +27,7 @@ def site(neo4j_uri: str, corpus: AsyncDriver) -> Iterator[str]:
 
 
 def test_search_card_and_source_line(site: str, page: Page) -> None:
+    page.set_default_timeout(120_000)  # a first plan of the card's statements, on a busy machine
     page.goto(f"{site}/")
     search = page.get_by_role("searchbox")
     expect(search).to_have_count(1)
@@ -54,3 +55,25 @@ def test_search_card_and_source_line(site: str, page: Page) -> None:
     expect(line).to_be_in_viewport()
     assert page.locator(".line.marked").count() == 1
     screenshot(page, "reading-room-source-line")
+
+
+def test_act_provision_and_impact_pages_and_their_print(site: str, page: Page) -> None:
+    page.set_default_timeout(120_000)
+    page.goto(f"{site}/act/by/resolution/mvd/2023-05-19/102")
+    expect(page.locator("h1")).to_contain_text("Об утверждении регламентов административных")
+    expect(page.locator("dl.facts")).to_contain_text("19 мая 2023 г.")
+    screenshot(page, "reading-room-act")
+
+    page.goto(f"{site}/provision/by/code/tax/art_287__point_6__part_1")
+    expect(page.locator("h1")).to_have_text(
+        "часть 1 пункта 6 статьи 287 Налогового кодекса Республики Беларусь"
+    )
+    screenshot(page, "reading-room-provision")
+
+    page.goto(f"{site}/impact?provision=by/code/tax%23art_287")
+    expect(page.locator("ul.chain").first).to_contain_text("15.4.1")
+    screenshot(page, "reading-room-impact")
+    # Printed (to PDF), the page keeps the law and drops the search box and the links' chrome.
+    page.emulate_media(media="print")
+    expect(page.locator("header.site")).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()

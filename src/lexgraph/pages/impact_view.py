@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lexgraph.citations.units import UNIT_LEMMAS
+from lexgraph.full_label import ActName, Unit, full_label
 from lexgraph.pages import words
 
 
@@ -32,7 +34,7 @@ def step_sentence(step: dict[str, Any]) -> str:
         (step["target"], step["source"]) if step["reversed"] else (step["source"], step["target"])
     )
     relation = words.RELATIONS.get(step["relation"], step["relation"])
-    return f"{_name(start)} {relation} {_name(end)}"
+    return f"{node_name(start)} {relation} {node_name(end)}"
 
 
 def chain_tree(impact: dict[str, Any]) -> list[Branch]:
@@ -75,7 +77,7 @@ def memo_markdown(impact: dict[str, Any]) -> str:
         "# Последствия изменения норм",
         "",
         f"Изменяемые нормы (с их структурными единицами): {len(changed)}.",
-        *[f"- {_name(n)}" for n in changed[:20]],
+        *[f"- {node_name(n)}" for n in changed[:20]],
         *([f"- … и еще {len(changed) - 20}"] if len(changed) > 20 else []),
         "",
         f"На дату {words.date(impact['asOf'])}, связи прослежены на глубину {impact['depth']}."
@@ -93,7 +95,7 @@ def memo_markdown(impact: dict[str, Any]) -> str:
     if not procedures["nodes"]:
         lines.append("Ни одна административная процедура не зависит от этих норм на эту дату.")
     for item in procedures["nodes"]:
-        lines.append(f"- **{_name(item['node'])}** — {distance_words(item['distance'])}")
+        lines.append(f"- **{node_name(item['node'])}** — {distance_words(item['distance'])}")
         for step in item["path"]:
             quoted = f" («{_flat(step['text'])}»)" if step.get("text") else ""
             lines.append(f"  - {step_sentence(step)}{quoted}")
@@ -131,8 +133,29 @@ def _counts_table(impact: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _name(node: dict[str, Any]) -> str:
+def node_name(node: dict[str, Any]) -> str:
+    """A node as the memo and the page name it: a unit of an act in full, else its caption."""
+    if node.get("type") == "Provision":
+        named = provision_name(node["graphId"])
+        if named is not None:
+            return named
     return _flat(node.get("name") or node["graphId"])
+
+
+def provision_name(graph_id: str) -> str | None:
+    """A unit of an act named in full from its graph id alone («часть 1 пункта 6 статьи 287
+    Налогового кодекса Республики Беларусь»): what the id tells of the act (a code's name, an
+    act's kind and date), nothing more; None when a segment of the path is no unit we name."""
+    act_id, _, e_id = graph_id.partition("#")
+    if not e_id:
+        return None
+    chain = []
+    for segment in e_id.split("__"):
+        unit, _, number = segment.rpartition("_")
+        if unit not in UNIT_LEMMAS or not number:
+            return None
+        chain.append(Unit(unit, number))
+    return full_label(chain, ActName(act_id))
 
 
 def _flat(text: str) -> str:

@@ -10,6 +10,7 @@ know is shown as it is, never dropped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 CHANNELS = {
     "in_person": "лично",
@@ -160,3 +161,17 @@ def base_units(amount: float | None) -> str:
         noun = plural(whole, ("базовая величина", "базовые величины", "базовых величин"))
         return f"{whole} {noun}"
     return f"{str(amount).replace('.', ',')} базовой величины"
+
+
+_REGULATION_SEGMENT = re.compile(r"^procedure_regulation_(\d+(?:\.\d+)+)$")
+
+
+def unit_caption(label: str | None) -> str:
+    """A unit's label as a reader reads it: the graph names an approved regulation by its eId
+    segment (`procedure_regulation_15.4.1`), a reader by its title's head."""
+    if not label:
+        return ""
+    found = _REGULATION_SEGMENT.match(label)
+    if found is None:
+        return label
+    return f"Регламент административной процедуры по подпункту {found.group(1)}"
