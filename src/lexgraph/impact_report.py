@@ -18,7 +18,7 @@ from typing import Any
 from rich.table import Table
 from rich.tree import Tree
 
-from lexgraph.graph.impact import KIND_ORDER, Affected, ImpactReport, Step
+from lexgraph.graph.impact import KIND_ORDER, Affected, ImpactReport, Node, Step
 from lexgraph.graph.versions import VersionDiff
 from lexgraph.impact_words import chain
 
@@ -327,3 +327,61 @@ def diff_markdown(diff: VersionDiff) -> str:
             f" {len(diff.edges_changed)} changed."
         )
     return "\n".join(lines) + "\n"
+
+
+def report_answer(report: ImpactReport, limit: int | None = None) -> dict[str, Any]:
+    """The report in the shape of the API's answer to `queries/impact-page.graphql`: the counts,
+    and the procedures (at most `limit`, nearest first) with their chains."""
+    procedures = listed(report, ["procedure"], limit)
+
+    def node(n: Node) -> dict[str, Any]:
+        return {"graphId": n.id, "type": n.label, "kind": n.kind, "name": n.name}
+
+    return {
+        "of": list(report.of),
+        "asOf": report.as_of.isoformat(),
+        "depth": report.depth,
+        "notFound": list(report.not_found),
+        "truncated": report.truncated,
+        "listedAll": report.listed_all,
+        "changed": [node(n) for n in report.changed],
+        "totalCount": report.total(),
+        "counts": [{"kind": k, "total": t} for k, t in report.counts().items()],
+        "groups": [
+            {
+                "distance": d,
+                "totalCount": report.total(d),
+                "counts": [{"kind": k, "total": t} for k, t in report.counts(d).items()],
+            }
+            for d in report.distances()
+        ],
+        "procedures": {
+            "totalCount": report.counts().get("procedure", 0),
+            "nodes": [
+                {
+                    "node": node(item.node),
+                    "distance": item.distance,
+                    "mode": item.mode.value,
+                    "path": [
+                        {
+                            "source": node(s.source),
+                            "target": node(s.target),
+                            "relation": s.relation,
+                            "reversed": s.reversed,
+                            "text": s.text,
+                        }
+                        for s in item.path
+                    ],
+                }
+                for item in procedures
+            ],
+        },
+    }
+
+
+def report_markdown_ru(report: ImpactReport, limit: int | None = 100) -> str:
+    """The change memo in Russian, as the reading room's `/impact.md` writes it from the API's
+    answer (`lexgraph.pages.impact_view.memo_markdown`): one text, whichever way it was asked."""
+    from lexgraph.pages.impact_view import memo_markdown
+
+    return memo_markdown(report_answer(report, limit))

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from neo4j import AsyncDriver
+from strawberry import relay
 
 from lexgraph.config import project_root
 from tests.api.conftest import Run
@@ -21,6 +22,11 @@ VARIABLES: dict[str, dict[str, Any]] = {
     "search": {"text": "специальное разрешение"},
     "resolve-citations": {"text": "в " + DUTY_REFERENCE},
     "act-editions": {"act": "by/resolution/mvd/2023-05-19/102"},
+    "procedure-card": {"number": "15.4.1"},
+    "act-page": {"act": "by/resolution/mvd/2023-05-19/102"},
+    "provision-page": {"id": "by/code/tax#art_287__point_6__part_1"},
+    "source-document": {"id": relay.to_base64("SourceDocument", "source/004_85fdc72f4cf61fef.txt")},
+    "impact-page": {"of": ["by/code/tax#art_287"]},
     "what-changed-between-two-days": {
         "of": "source/004_85fdc72f4cf61fef.txt",
         "from": "2023-06-15",

@@ -78,6 +78,7 @@ from lexgraph.graph.impact_cache import ImpactReports
 from lexgraph.graph.list_bounds import ListBounds, read_list_bounds
 from lexgraph.graph.migrations import pending_migrations
 from lexgraph.graph.stamp import graph_stamp
+from lexgraph.pages import page_routes
 
 
 class CachedAnswers(GraphQL[RequestContext, None]):
@@ -414,8 +415,10 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
         Route("/metrics", metrics.endpoint),
         Route("/explore", explore_page),
         Mount("/static", StaticFiles(directory=web_dist(), check_dir=False)),
+        *page_routes(graphql_app),
     ]
-    observed = [route.path for route in routes]
+    # A page's address holds its id: metrics count it under the route's fixed prefix.
+    observed = [route.path.split("{", 1)[0].rstrip("/") or "/" for route in routes]
     # Outermost first: every answer is observed (429s and 413s too), carries CORS headers a
     # browser can read, and a client over its limits is refused before its body is read.
     middleware = [Middleware(RequestObservation, metrics=metrics, routes=observed)]

@@ -25,6 +25,7 @@ from lexgraph.api.nodes import GraphObject, SourceDocument, load_node
 from lexgraph.graph import edition_reads as history
 from lexgraph.graph.validity import ActValidity, as_date
 from lexgraph.graph.versions import Change, EdgeKey, content
+from lexgraph.source_texts import text_by_checksum
 
 Row = Mapping[str, Any]
 
@@ -229,6 +230,14 @@ class Edition:
     )
     previous: strawberry.Private[Edition | None]
     as_of: strawberry.Private[dt.date]
+
+    @strawberry.field(
+        description="The text itself (verbatim, Russian), when the server holds a file with this"
+        " edition's SHA-256 (the bundled sample corpus): its lines are the ones provenances"
+        " count. Null otherwise: the graph keeps facts and their lines, not whole texts."
+    )
+    def text(self) -> str | None:
+        return text_by_checksum(self.checksum)
 
     @strawberry.field(description="The source document it is a text of.")
     async def document(self, info: Info) -> SourceDocument | None:

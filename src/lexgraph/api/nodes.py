@@ -28,6 +28,7 @@ from strawberry import relay
 from strawberry.types.base import StrawberryList, StrawberryOptional
 from strawberry.types.enum import StrawberryEnumDefinition
 
+from lexgraph import full_label as labels
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.effects import EffectConnection, EffectDirection, effects_page
@@ -716,6 +717,34 @@ class Provision(Shared, relay.Node):
     async def ancestors(self, info: Info) -> list[ActOrProvision]:
         items = await related(info, "PROVISION_ANCESTORS", self)
         return build_known([i["node"] for i in items], self.as_of)
+
+    @strawberry.field(
+        description="Its name in full, in legal words: the unit in the nominative, the units above"
+        " it and the act in the genitive, e.g. «часть 1 пункта 6 статьи 287 Налогового кодекса"
+        " Республики Беларусь» (`lexgraph.full_label`)."
+    )
+    async def full_label(self, info: Info) -> str:
+        items = await related(info, "PROVISION_ANCESTORS", self)
+        rows = [i["node"] for i in items]
+        act = next((r for r in rows if r["_label"] == "LegalAct"), None)
+        chain = [
+            labels.Unit(r.get("unitType"), r.get("number"), r.get("label"))
+            for r in rows
+            if r["_label"] == "Provision"
+        ]
+        chain.append(labels.Unit(self.unit_type, self.number, self.label))
+        name = None
+        if act is not None:
+            name = labels.ActName(
+                id=str(act.get("currentId") or act["id"]),
+                kind=act.get("kind"),
+                number=act.get("number"),
+                date=_plain(act.get("date")),
+                title=act.get("title"),
+            )
+        elif self.act_id:
+            name = labels.ActName(id=self.act_id)
+        return labels.full_label(chain, name)
 
     @strawberry.field(
         description="Citations of the unit or of any of its sub-units, each with the citing node,"

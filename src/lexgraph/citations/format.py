@@ -57,6 +57,12 @@ def _group(unit: str, numbers: list[str], case: str) -> str:
     return f"{noun} {listed}"
 
 
+def act_words(act: ActRef, case: str) -> str:
+    """The act named in legal words in ``case`` (`nomn`, `gent`, `ablt`): «Налогового кодекса
+    Республики Беларусь», «постановления Министерства … от 19 мая 2023 г. № 102 «Об …»»."""
+    return _act(act, case)
+
+
 def _act(act: ActRef, case: str) -> str:
     if act.current:
         noun = act.current_noun or "постановление"

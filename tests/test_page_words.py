@@ -1,0 +1,90 @@
+"""The pages' Russian words: plural forms by hand from Russian grammar, validities as the
+regulations write them («2 года», «1 год», seed 004 line 1096 on), dates as acts write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexgraph.pages import words
+
+YEARS = ("год", "года", "лет")
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, "лет"),
+        (1, "год"),
+        (2, "года"),
+        (4, "года"),
+        (5, "лет"),
+        (11, "лет"),
+        (12, "лет"),
+        (14, "лет"),
+        (21, "год"),
+        (22, "года"),
+        (25, "лет"),
+        (101, "год"),
+        (111, "лет"),
+        (112, "лет"),
+        (1000, "лет"),
+    ],
+)
+def test_plural_forms(count: int, expected: str) -> None:
+    assert words.plural(count, YEARS) == expected
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        ("1 years", "1 год"),
+        ("2 years", "2 года"),
+        ("5 years", "5 лет"),
+        ("6 months", "6 месяцев"),
+        ("3 months", "3 месяца"),
+        ("1 months", "1 месяц"),
+        ("unlimited", "бессрочно"),
+        ("1.5 years", "1.5 years"),  # not a whole number: shown as stored, never guessed
+        ("3 fortnights", "3 fortnights"),
+    ],
+)
+def test_validity(stored: str, expected: str) -> None:
+    assert words.validity(stored) == expected
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (1.0, "1 базовая величина"),
+        (2.0, "2 базовые величины"),
+        (5.0, "5 базовых величин"),
+        (10.0, "10 базовых величин"),
+        (0.5, "0,5 базовой величины"),
+        (None, ""),
+    ],
+)
+def test_base_units(amount: float | None, expected: str) -> None:
+    assert words.base_units(amount) == expected
+
+
+def test_dates_as_acts_write_them() -> None:
+    assert words.date("2023-05-19") == "19 мая 2023 г."
+    assert words.date("2008-10-28") == "28 октября 2008 г."
+    assert words.date("2024") == "2024"  # a year alone is shown as it is
+    assert words.date(None) == ""
+
+
+def test_closed_sets_read_in_any_letter_case() -> None:
+    assert words.word(words.CHANNELS, "in_person") == "лично"
+    assert words.word(words.CHANNELS, "IN_PERSON") == "лично"
+    assert (
+        words.word(words.APOSTILLE, "NOT_STATED") == "о легализации и апостиле регламент не говорит"
+    )
+    assert words.word(words.CHANNELS, "carrier_pigeon") == "carrier_pigeon"
+
+
+def test_a_regulation_named_by_its_segment_is_captioned_by_its_title() -> None:
+    assert words.unit_caption("procedure_regulation_15.4.1") == (
+        "Регламент административной процедуры по подпункту 15.4.1"
+    )
+    assert words.unit_caption("пункт 2") == "пункт 2"
