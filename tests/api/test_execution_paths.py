@@ -5,6 +5,7 @@ generated from the schema (hypothesis-graphql)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from typing import Any
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis_graphql import queries
 from neo4j import AsyncDriver
 
+from lexgraph.api.compile import execution
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema, schema
 from lexgraph.config import Settings
@@ -90,6 +92,32 @@ async def test_aliases_fragments_unions_and_typenames_come_out_in_order(
         "__typename": "LegalAct",
         "title": tax["units"][0]["ancestors"][0]["title"],
     }
+
+
+async def test_while_one_request_plans_a_new_statement_another_new_one_is_resolved(
+    sample_graph: AsyncDriver, settings: Settings
+) -> None:
+    # Two selections this process has not run: the first request's statement is planned, the
+    # second request is answered by the resolvers meanwhile; each gets its whole answer. Once
+    # planned, a statement is compiled again, whoever else is planning.
+    first = '{ procedure(number: "15.4.1") { number title authorities { name } } }'
+    second = '{ procedure(number: "15.4.2") { title number } }'
+    execution._planned.clear()
+    patient = settings.model_copy(update={"lexgraph_query_timeout_s": 120.0})
+    (one, planning), (two, other) = await asyncio.gather(
+        answer(sample_graph, patient, first, compiled=True),
+        answer(sample_graph, patient, second, compiled=True),
+    )
+    assert planning.executed_as == "compiled"
+    assert other.fallbacks == [("procedure", "a new statement while another request's is planned")]
+    assert one["data"]["procedure"]["number"] == "15.4.1"
+    assert two["data"]["procedure"]["number"] == "15.4.2"
+    assert two == (await answer(sample_graph, patient, second, compiled=False))[0]
+    (_, again), _ = await asyncio.gather(
+        answer(sample_graph, patient, first, compiled=True),
+        answer(sample_graph, patient, second, compiled=True),
+    )
+    assert again.executed_as == "compiled"
 
 
 async def test_a_field_the_compiler_does_not_cover_is_answered_by_the_resolvers(

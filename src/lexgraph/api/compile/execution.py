@@ -38,6 +38,13 @@ Compile = Callable[..., Awaitable[roots.CompiledRoot]]
 FIRST_RUN_TIMEOUT_S = 60.0
 PLANS_REMEMBERED = 1000
 _planned: OrderedDict[str, None] = OrderedDict()
+# The requests running statements new to this process (being planned) now, by the id of their
+# context, with how many each runs. Planning is costly and the selections a client may send are
+# many: while one request's new statements are planned, another request's new statement is
+# answered by the resolvers, whose statements are few and planned long ago, so a stream of novel
+# selections cannot keep Neo4j planning for everyone at once. (The root fields of one request run
+# side by side and share its turn.)
+_first_runs: dict[int, int] = {}
 
 
 def first_run_timeout(query_timeout_s: float) -> float:
@@ -95,18 +102,9 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 context.executed_as = "compiled"
             # Built only from the compiler's table and generated names (`project.py`).
             first_run = compiled.statement not in _planned
-            records = await self.context_value.read(
-                f"COMPILED[{name}]",
-                compiled.statement,
-                compiled.parameters,
-                timeout_s=first_run_timeout(context.settings.lexgraph_query_timeout_s)
-                if first_run
-                else None,
-            )
-            if first_run:
-                _planned[compiled.statement] = None
-                if len(_planned) > PLANS_REMEMBERED:
-                    _planned.popitem(last=False)
+            if first_run and _first_runs and id(context) not in _first_runs:
+                raise Refused("a new statement while another request's is planned")
+            records = await self._read(name, compiled, first_run)
             value = compiled.unwrap(records)
         except (Refused, Unanswerable) as uncovered:
             # A refusal names a schema field; a value, never (it is the graph's data).
@@ -120,6 +118,30 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(error, definition.type, details, path)
             return None
         return value
+
+    async def _read(self, name: str, compiled: roots.CompiledRoot, first_run: bool) -> Any:
+        """The compiled statement's rows; a statement new to this process may take longer (it
+        is planned first) and is counted among the first runs while it runs."""
+        context = self.context_value
+        if not first_run:
+            return await context.read(f"COMPILED[{name}]", compiled.statement, compiled.parameters)
+        turn = id(context)
+        _first_runs[turn] = _first_runs.get(turn, 0) + 1
+        try:
+            records = await context.read(
+                f"COMPILED[{name}]",
+                compiled.statement,
+                compiled.parameters,
+                timeout_s=first_run_timeout(context.settings.lexgraph_query_timeout_s),
+            )
+        finally:
+            _first_runs[turn] -= 1
+            if not _first_runs[turn]:
+                del _first_runs[turn]
+        _planned[compiled.statement] = None
+        if len(_planned) > PLANS_REMEMBERED:
+            _planned.popitem(last=False)
+        return records
 
     def _arguments(self, definition: GraphQLField, details: FieldDetailsList) -> dict[str, Any]:
         """The field's arguments as its resolver receives them (Strawberry's input types)."""
