@@ -35,24 +35,6 @@ def test_plural_forms(count: int, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("stored", "expected"),
-    [
-        ("1 years", "1 год"),
-        ("2 years", "2 года"),
-        ("5 years", "5 лет"),
-        ("6 months", "6 месяцев"),
-        ("3 months", "3 месяца"),
-        ("1 months", "1 месяц"),
-        ("unlimited", "бессрочно"),
-        ("1.5 years", "1.5 years"),  # not a whole number: shown as stored, never guessed
-        ("3 fortnights", "3 fortnights"),
-    ],
-)
-def test_validity(stored: str, expected: str) -> None:
-    assert words.validity(stored) == expected
-
-
-@pytest.mark.parametrize(
     ("amount", "expected"),
     [
         (1.0, "1 базовая величина"),

@@ -23,7 +23,7 @@ async def test_the_tax_code_has_its_title_and_kind(corpus: AsyncDriver, run: Run
     answer = await run('{ legalAct(id: "by/code/tax") { kind title } }')
     assert answer.errors == []
     assert answer.data["legalAct"] == {
-        "kind": "code",
+        "kind": "CODE",
         "title": "Налоговый кодекс Республики Беларусь",
     }
 
@@ -34,8 +34,8 @@ async def test_status_only_where_a_text_says_it(corpus: AsyncDriver, run: Run) -
     acts = {a["graphId"]: a for a in answer.data["legalActs"]}
     assert len(acts) == 22
     stated = {i: (a["status"], a["inForceFrom"], a["repealedOn"]) for i, a in acts.items()}
-    assert stated.pop("by/resolution/mvd/2023-05-19/102") == ("in_force", "2023-07-01", None)
-    assert stated.pop("by/resolution/mvd/2022-01-25/18") == ("repealed", None, "2023-07-01")
+    assert stated.pop("by/resolution/mvd/2023-05-19/102") == ("IN_FORCE", "2023-07-01", None)
+    assert stated.pop("by/resolution/mvd/2022-01-25/18") == ("REPEALED", None, "2023-07-01")
     assert stated.pop("by/cm_resolution/2017-07-14/529") == (None, "2017-07-15", None)
     # Every other act is only cited: a reference does not say whether the act is in force.
     assert set(stated.values()) == {(None, None, None)}

@@ -172,7 +172,7 @@ VARIATIONS: list[tuple[str, str, dict[str, Any], bool]] = [
         "a field the compiler does not cover: the resolvers answer",
         """
         { procedure(number: "15.4.1") { number regulation { citations { text } } }
-          legalAct(kind: "code", number: "НК") { title } }
+          legalAct(kind: CODE, number: "НК") { title } }
         """,
         {},
         False,

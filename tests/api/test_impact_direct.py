@@ -20,7 +20,7 @@ from tests.api.conftest import Run
 
 ART_287 = "by/code/tax#art_287"
 DIRECT = ["15.2.1", "15.2.2", "15.21.1", "15.21.2", "15.4.1", "15.4.2"]
-IMPACT = """query ($direct: Boolean, $kind: String) {
+IMPACT = """query ($direct: Boolean, $kind: ImpactKind) {
   impact(of: ["by/code/tax#art_287"], depth: 5, asOf: "2024-01-01") {
     counts { kind total }
     directCounts { kind total }
@@ -32,12 +32,12 @@ IMPACT = """query ($direct: Boolean, $kind: String) {
 async def test_procedures_whose_documents_cite_art_287_depend_on_it_directly(
     corpus: AsyncDriver, run: Run
 ) -> None:
-    answer = await run(IMPACT, kind="procedure", direct=True)
+    answer = await run(IMPACT, kind="PROCEDURE", direct=True)
     assert answer.errors == []
     impact = answer.data["impact"]
     direct = {c["kind"]: c["total"] for c in impact["directCounts"]}
     # Six procedures, their six regulations and six duty documents, and the act approving them.
-    assert direct == {"procedure": 6, "regulation": 6, "requirement": 6, "act": 1}
+    assert direct == {"PROCEDURE": 6, "REGULATION": 6, "REQUIREMENT": 6, "ACT": 1}
     procedures = impact["affected"]["nodes"]
     assert impact["affected"]["totalCount"] == 6
     assert sorted(p["node"]["graphId"].removeprefix("procedure/") for p in procedures) == sorted(
@@ -51,7 +51,7 @@ async def test_procedures_whose_documents_cite_art_287_depend_on_it_directly(
 async def test_the_chain_reads_from_the_changed_unit_to_the_procedure(
     corpus: AsyncDriver, run: Run
 ) -> None:
-    answer = await run(IMPACT, kind="procedure", direct=True)
+    answer = await run(IMPACT, kind="PROCEDURE", direct=True)
     assert answer.errors == []
     [permit] = [
         p
@@ -88,13 +88,13 @@ async def test_what_depends_through_another_reference_is_not_direct(
     [news] = indirect["nodes"]
     # The portal's news item about 15.4.1's special permit: the article → the procedure (one
     # reference) → the news about it (another).
-    assert news["node"]["kind"] == "portal_fact"
+    assert news["node"]["kind"] == "PORTAL_FACT"
     assert (news["distance"], news["references"], news["direct"]) == (4, 2, False)
     assert news["because"].startswith("часть первая пункта 6 статьи 287")
     counts = {c["kind"]: c["total"] for c in answer.data["impact"]["counts"]}
     direct = {c["kind"]: c["total"] for c in answer.data["impact"]["directCounts"]}
     assert {k: counts[k] - direct.get(k, 0) for k in counts if counts[k] != direct.get(k, 0)} == {
-        "portal_fact": 1
+        "PORTAL_FACT": 1
     }
 
 

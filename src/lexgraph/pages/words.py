@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from lexgraph import russian
+
 CHANNELS = {
     "in_person": "лично",
     "post": "по почте",
@@ -87,12 +89,6 @@ RELATIONS = {
     "UNDER": "относится к",
 }
 #: Validity units, each with its three plural forms: one, few, many.
-_UNITS = {
-    "years": ("год", "года", "лет"),
-    "months": ("месяц", "месяца", "месяцев"),
-    "days": ("день", "дня", "дней"),
-    "working_days": ("рабочий день", "рабочих дня", "рабочих дней"),
-}
 _MONTHS = (
     "января",
     "февраля",
@@ -117,28 +113,9 @@ def word(table: dict[str, str], value: str | None) -> str:
 
 
 def plural(count: int, forms: tuple[str, str, str]) -> str:
-    """The noun agreeing with `count`: (one, few, many) by Russian rules, as CLDR states them —
-    one for 1, 21, 101 (not 11); few for 2–4, 22–24 (not 12–14); many otherwise.
-
-    Written out rather than asked of pymorphy3, which agrees «год» with 5 as «годов»."""
-    tens, units = count % 100, count % 10
-    if units == 1 and tens != 11:
-        return forms[0]
-    if 2 <= units <= 4 and not 12 <= tens <= 14:
-        return forms[1]
-    return forms[2]
-
-
-def validity(value: str) -> str:
-    """A validity as the graph stores it (`1 years`, `6 months`, `unlimited`) in Russian:
-    «1 год», «6 месяцев», «бессрочно». An amount that is not a whole number, or a unit we do not
-    know, is shown as stored."""
-    if value == "unlimited":
-        return "бессрочно"
-    amount, _, unit = value.partition(" ")
-    if not amount.isdigit() or unit not in _UNITS:
-        return value
-    return f"{amount} {plural(int(amount), _UNITS[unit])}"
+    """The noun agreeing with `count`, (one, few, many): the language's rule, kept once in
+    `lexgraph.russian`."""
+    return russian.plural(count, *forms)
 
 
 def date(value: str | dt.date | None) -> str:
