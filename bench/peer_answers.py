@@ -26,8 +26,11 @@ import binascii
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
+from lexgraph.api import enums
+from lexgraph.api.periods import ValidityPeriod
 from lexgraph.config import project_root
 
 ROOT = project_root()
@@ -63,6 +66,25 @@ LISTS = frozenset(
 )  # fmt: skip
 # Stored values of enum fields, which LexGraph's schema spells by name.
 ENUMS = frozenset({"apostille", "subjects"})
+# Fields LexGraph types by the enums of `lexgraph.api.enums`, whose members keep the stored value:
+# the peer's stored value read as the member's name. `kind` is an enum on some types (an act's,
+# an appeal's) and text on others (a fee's, as the regulation words it): only a stored value of
+# those enums is read as a name there.
+TYPED = {
+    "channels": enums.SubmissionChannel,
+    "regulationChannels": enums.SubmissionChannel,
+    "submissionCell": enums.SubmissionStated,
+    "forms": enums.AppealForm,
+    "sourceKind": enums.InformationSourceKind,
+    "status": enums.ActStatus,
+}
+KINDS = (
+    enums.ActKind,
+    enums.AppealKind,
+    enums.PortalFactKind,
+    enums.SourceDocumentKind,
+    enums.ConflictKind,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +189,23 @@ def _enum(value: Any) -> Any:
     return value.upper() if isinstance(value, str) else value
 
 
+def _named(value: Any, *sets: type[Enum]) -> Any:
+    """A stored value (or list of them) as the name of the member of `sets` storing it."""
+    if isinstance(value, list):
+        return [_named(v, *sets) for v in value]
+    for members in sets:
+        for member in members:
+            if member.value == value:
+                return member.name
+    return value
+
+
+def _period(value: Any) -> dict[str, Any]:
+    """A stored validity period as LexGraph's `ValidityPeriod` reads it."""
+    period = ValidityPeriod.parse(value)
+    return {"amount": period.amount, "unit": period.unit.name, "text": period.text}
+
+
 def peer_facts(data: Any) -> Any:
     """The peer's `data` in LexGraph's shape (module docstring)."""
     if isinstance(data, list):
@@ -188,6 +227,12 @@ def peer_facts(data: Any) -> Any:
             value = []
         if key in ENUMS:
             value = _enum(value)
+        elif key in TYPED:
+            value = _named(value, TYPED[key])
+        elif key == "kind":
+            value = _named(value, *KINDS)
+        elif key == "validity" and isinstance(value, list):
+            value = [_period(v) for v in value]
         shaped[key] = peer_facts(value)
     return shaped
 

@@ -120,7 +120,9 @@ async def test_mistakes_are_explained(corpus: AsyncDriver, settings: Settings) -
         "depth must be between 0 and 3; got 9"
     ]
     unknown = await ask(corpus, settings, id="procedure/15.4.1", edgeTypes=["LIKES"])
-    assert unknown[0].startswith("unknown edge types LIKES; known: ABOUT, AFFECTS, AFFECTS_UNIT, AGREED_WITH")
+    assert unknown[0].startswith(
+        "unknown edge types LIKES; known: ABOUT, AFFECTS, AFFECTS_UNIT, AGREED_WITH"
+    )
 
 
 async def test_a_crowded_node_is_cut_and_says_so(

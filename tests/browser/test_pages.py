@@ -14,7 +14,9 @@ def test_graphiql_opens_every_example_in_a_tab_and_runs_one(site: str, page: Pag
     tabs = page.locator(".graphiql-tab")
     expect(tabs).to_have_count(len(examples), timeout=30_000)
     for example in examples:
-        expect(tabs.filter(has_text=example.name)).to_have_count(1)
+        # By the whole name: `ActPage` is part of `ImpactPage`.
+        named = tabs.filter(has=page.get_by_text(example.name, exact=True))
+        expect(named).to_have_count(1)
         expect(page.locator(f'[data-example="{example.name}"]')).to_be_visible()
 
     tabs.filter(has_text="ProcedureDetails").click()

@@ -104,7 +104,24 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             first_run = compiled.statement not in _planned
             if first_run and _first_runs and id(context) not in _first_runs:
                 raise Refused("a new statement while another request's is planned")
-            records = await self._read(name, compiled, first_run)
+            if first_run:
+                _first_run_starts(context)
+            try:
+                records = await self.context_value.read(
+                    f"COMPILED[{name}]",
+                    compiled.statement,
+                    compiled.parameters,
+                    timeout_s=first_run_timeout(context.settings.lexgraph_query_timeout_s)
+                    if first_run
+                    else None,
+                )
+            finally:
+                if first_run:
+                    _first_run_ends(context)
+            if first_run:
+                _planned[compiled.statement] = None
+                if len(_planned) > PLANS_REMEMBERED:
+                    _planned.popitem(last=False)
             value = compiled.unwrap(records)
         except (Refused, Unanswerable) as uncovered:
             # A refusal names a schema field; a value, never (it is the graph's data).
@@ -118,30 +135,6 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(error, definition.type, details, path)
             return None
         return value
-
-    async def _read(self, name: str, compiled: roots.CompiledRoot, first_run: bool) -> Any:
-        """The compiled statement's rows; a statement new to this process may take longer (it
-        is planned first) and is counted among the first runs while it runs."""
-        context = self.context_value
-        if not first_run:
-            return await context.read(f"COMPILED[{name}]", compiled.statement, compiled.parameters)
-        turn = id(context)
-        _first_runs[turn] = _first_runs.get(turn, 0) + 1
-        try:
-            records = await context.read(
-                f"COMPILED[{name}]",
-                compiled.statement,
-                compiled.parameters,
-                timeout_s=first_run_timeout(context.settings.lexgraph_query_timeout_s),
-            )
-        finally:
-            _first_runs[turn] -= 1
-            if not _first_runs[turn]:
-                del _first_runs[turn]
-        _planned[compiled.statement] = None
-        if len(_planned) > PLANS_REMEMBERED:
-            _planned.popitem(last=False)
-        return records
 
     def _arguments(self, definition: GraphQLField, details: FieldDetailsList) -> dict[str, Any]:
         """The field's arguments as its resolver receives them (Strawberry's input types)."""
@@ -168,6 +161,18 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if fallbacks is not None:
             fallbacks.append((field, uncovered))
             context.executed_as = "resolvers"
+
+
+def _first_run_starts(context: Any) -> None:
+    """The request runs one more statement new to this process (`_first_runs`)."""
+    _first_runs[id(context)] = _first_runs.get(id(context), 0) + 1
+
+
+def _first_run_ends(context: Any) -> None:
+    turn = id(context)
+    _first_runs[turn] -= 1
+    if not _first_runs[turn]:
+        del _first_runs[turn]
 
 
 async def _procedure(
