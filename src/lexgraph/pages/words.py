@@ -53,6 +53,16 @@ SUBJECTS = {
     "foreign_organization": "иностранные организации",
 }
 SOURCE_KINDS = {"registry": "из государственного реестра (регистра)", "authority": "от органа"}
+EFFECT_KINDS = {
+    "replace_words": "замена слов",
+    "delete_words": "исключение слов",
+    "add_words": "дополнение словами",
+    "restate": "изложение в новой редакции",
+    "insert": "дополнение новой структурной единицей",
+    "delete": "исключение",
+    "renumber": "изменение нумерации",
+    "repeal": "признание утратившим силу",
+}
 IMPACT_KINDS = {
     "procedure": "Административные процедуры",
     "regulation": "Регламенты",
@@ -175,3 +185,17 @@ def unit_caption(label: str | None) -> str:
     if found is None:
         return label
     return f"Регламент административной процедуры по подпункту {found.group(1)}"
+
+
+_ACT_ID = re.compile(r"^by/([a-z_]+)/(?:[^/]+/)?(\d{4}-\d{2}-\d{2})/([^/#]+)$")
+
+
+def act_caption(act_id: str) -> str:
+    """An act named by its graph id as a lawyer names it: `by/resolution/mvd/2024-02-26/40` →
+    «Постановление от 26 февраля 2024 г. № 40». An effect carries only the amending act's id, and
+    the act may not be in the graph; an id of another shape is shown as it is."""
+    found = _ACT_ID.match(act_id)
+    if found is None or found.group(1) not in ACT_KINDS:
+        return act_id
+    kind, day, number = found.groups()
+    return f"{ACT_KINDS[kind]} от {date(day)} № {number}"
