@@ -66,7 +66,7 @@ def test_the_act_page_lists_what_changed_it(client: TestClient) -> None:
     # 2 of No. 40 and 16 of No. 118: its point 3, which repeals No. 18 (a whole act, refused by
     # the parser), stands with the act the amending act amends, with its reason
     assert "Изменения этого акта (18)" in text
-    assert "Применено нет: repeals a whole act" in text
+    assert "Применено нет: акт признается утратившим силу целиком" in text
     # No. 40's replacement, in legal words, with its point, texts, day and result
     assert (
         "замена слов — Постановление от 26 февраля 2024 г. № 40 , п. 1 абз. 2"
@@ -77,7 +77,7 @@ def test_the_act_page_lists_what_changed_it(client: TestClient) -> None:
     assert f'href="/act/{ACT_40}"' in page.text
     # No. 118's: the day as the act says it, not applied, and why
     assert "Вступает в силу после его официального опубликования Применено нет" in text
-    assert "no regulation of procedure 15.9.9 in the text" in text
+    assert "в тексте нет регламента административной процедуры по подпункту 15.9.9" in text
 
 
 def test_the_amending_act_page_lists_what_it_changed(client: TestClient) -> None:
@@ -100,7 +100,7 @@ def test_the_provision_page_lists_the_effects_on_that_unit(client: TestClient) -
         "«1.3.6. обжалование административного решения осуществляется в судебном порядке"
         " в течение одного месяца.»" in text
     )
-    assert "Применено нет: not applied:" in text
+    assert "Применено нет: другие изменения этого акта (5) применить нельзя" in text
 
 
 def test_a_unit_no_act_changed_says_so(client: TestClient) -> None:

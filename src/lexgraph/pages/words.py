@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 CHANNELS = {
     "in_person": "лично",
@@ -199,3 +200,64 @@ def act_caption(act_id: str) -> str:
         return act_id
     kind, day, number = found.groups()
     return f"{ACT_KINDS[kind]} от {date(day)} № {number}"
+
+
+def _where(place: str) -> str:
+    """`the act` / `the regulation of 15.4.1` (as the applier names them) in Russian."""
+    if place.startswith("the regulation of "):
+        return f"регламенте по подпункту {place.removeprefix('the regulation of ')}"
+    return "акте" if place == "the act" else place
+
+
+_REASONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(
+            r"not applied: (\d+) other instruction\(s\) of the act are refused, and an edition"
+            r" without them would be wrong"
+        ),
+        lambda m: (
+            f"другие изменения этого акта ({m[1]}) применить нельзя, а редакция без них"
+            " была бы неверной"
+        ),
+    ),
+    (
+        re.compile(r"no regulation of procedure (\S+) in the text"),
+        lambda m: f"в тексте нет регламента административной процедуры по подпункту {m[1]}",
+    ),
+    (
+        re.compile(r"repeals a whole act|the whole act loses force: not a change of its text"),
+        lambda m: "акт признается утратившим силу целиком: это не изменение его текста",
+    ),
+    (
+        re.compile(r"the words «(.*)» are not found in (.+)"),
+        lambda m: f"слова «{m[1]}» не найдены в {_where(m[2])}",
+    ),
+    (
+        re.compile(r"the words «(.*)» are found (\d+) times in (.+)"),
+        lambda m: (
+            f"слова «{m[1]}» встречаются в {_where(m[3])} несколько раз ({m[2]}): неясно,"
+            " какие изменять"
+        ),
+    ),
+    (
+        re.compile(r"позиция «(.*)» is not in the table"),
+        lambda m: f"позиции «{m[1]}» в таблице нет",
+    ),
+    (
+        re.compile(r"an instruction not in the drafting forms read: «(.*)»"),
+        lambda m: f"изменение изложено не в той форме, которую система читает: «{m[1]}»",
+    ),
+)
+
+
+def reason(text: str | None) -> str:
+    """Why an instruction of an amending act was not applied, in Russian. The applier states its
+    reasons in English; those it gives most often are read here, any other is shown as stated,
+    never dropped or half-translated."""
+    if not text:
+        return ""
+    for pattern, russian in _REASONS:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return russian(found)
+    return text
