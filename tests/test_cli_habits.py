@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,8 +14,10 @@ import typer
 from neo4j import AsyncDriver
 from typer.testing import CliRunner
 
+from lexgraph import local_neo4j
 from lexgraph.cli import app
-from lexgraph.config import Settings
+from lexgraph.config import Settings, project_root
+from lexgraph.importing import sample_corpus_dir
 
 runner = CliRunner()
 
@@ -61,3 +65,122 @@ def test_migrate_speaks_json_to_scripts(
     first = runner.invoke(app, ["migrate", "--json"])
     assert first.exit_code == 0, first.output
     assert json.loads(first.stdout) == {"applied": []}  # the session fixture migrated already
+
+
+SERVERS = {("serve",), ("run",)}
+"""Commands that serve until stopped: they print no result, so they take no `--json`."""
+GROUPS = {("neo4j",)}
+
+
+def _command(path: tuple[str, ...]) -> Any:
+    found: Any = typer.main.get_group(app)
+    for name in path:
+        found = found.commands[name]
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in COMMANDS if p not in SERVERS | GROUPS], ids=" ".join)
+def test_every_command_that_prints_a_result_takes_json(path: tuple[str, ...]) -> None:
+    options = {name for param in _command(path).params for name in param.opts}
+    assert "--json" in options, f"`lexgraph {' '.join(path)}` has no --json"
+
+
+SAMPLE = str(sample_corpus_dir() / "004_85fdc72f4cf61fef.txt")
+AMENDING_40 = str(
+    Path(__file__).parent / "importers" / "fixtures" / "amending" / "mvd_2024_040.txt"
+)
+OFFLINE: dict[tuple[str, ...], list[str]] = {
+    ("neo4j", "build"): [],
+    ("persisted-documents",): [],
+    ("amend",): [AMENDING_40, "--text", SAMPLE, "--offline"],
+    ("diff",): [SAMPLE, SAMPLE, "--offline"],
+}
+"""Commands that answer without a graph, and their arguments (`--json` added)."""
+WITH_GRAPH: dict[tuple[str, ...], list[str]] = {
+    ("migrate",): [],
+    ("import",): [SAMPLE],
+    ("conflicts",): [],
+    ("impact",): ["--provision", "by/code/tax#art_287"],
+    ("synth",): ["--size", "S"],
+}
+"""Commands that ask the test graph (NEO4J_URI set), and their arguments."""
+READ_THE_SAMPLE = {("conflicts",), ("impact",)}
+"""Those run on seed 004 imported; the others on an empty graph."""
+
+
+def test_every_command_with_json_is_tried_here() -> None:
+    tried = {*OFFLINE, *WITH_GRAPH, ("neo4j", "status"), ("neo4j", "start"), ("neo4j", "stop")}
+    tried |= {("dump",), ("restore",)}
+    assert tried == set(COMMANDS) - SERVERS - GROUPS
+
+
+def _json_of(result: Any) -> Any:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # stdout holds the JSON and nothing else
+
+
+@pytest.mark.parametrize("path", sorted(OFFLINE), ids=" ".join)
+def test_json_without_a_graph_parses(path: tuple[str, ...]) -> None:
+    assert _json_of(runner.invoke(app, [*path, *OFFLINE[path], "--json"])) is not None
+
+
+@pytest.mark.parametrize("path", sorted(WITH_GRAPH), ids=" ".join)
+@pytest.mark.usefixtures("empty_graph")
+def test_json_from_the_graph_parses(path: tuple[str, ...], neo4j_uri: str) -> None:
+    env = {"NEO4J_URI": neo4j_uri}
+    if path in READ_THE_SAMPLE:
+        assert runner.invoke(app, ["import", SAMPLE], env=env).exit_code == 0
+    assert _json_of(runner.invoke(app, [*path, *WITH_GRAPH[path], "--json"], env=env)) is not None
+
+
+def test_neo4j_build_names_the_launcher_in_json() -> None:
+    built = _json_of(runner.invoke(app, ["neo4j", "build", "--json"]))
+    assert built["launcher"].endswith(".jar")
+    assert Path(built["launcher"]).is_file()
+
+
+def test_the_local_neo4j_commands_speak_json(
+    neo4j_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = Path(os.environ.get("LEXGRAPH_TEST_NEO4J_HOME", project_root() / "var" / "test-neo4j"))
+    if local_neo4j.running(home) is None:
+        pytest.skip("the tests run against an external Neo4j (NEO4J_URI)")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    # the test server's home, seen as the local Neo4j of a project home in tmp_path
+    (tmp_path / "neo4j").symlink_to(home)
+    env = {"LEXGRAPH_HOME": str(tmp_path)}
+    status = _json_of(runner.invoke(app, ["neo4j", "status", "--json"], env=env))
+    assert status["running"] is True
+    assert status["uri"] == neo4j_uri
+    assert status["answers"] is True
+    # started already: `start` answers with the running server and starts no other
+    started = _json_of(runner.invoke(app, ["neo4j", "start", "--json"], env=env))
+    assert (started["uri"], started["pid"]) == (neo4j_uri, status["pid"])
+    # `stop` is tried on a home where nothing runs, so the test server keeps running
+    elsewhere = {"LEXGRAPH_HOME": str(tmp_path / "empty")}
+    assert _json_of(runner.invoke(app, ["neo4j", "stop", "--json"], env=elsewhere)) == {
+        "stopped": False
+    }
+
+
+@pytest.mark.usefixtures("empty_graph")
+def test_dump_and_restore_count_the_same_in_json(neo4j_uri: str, tmp_path: Path) -> None:
+    env = {"NEO4J_URI": neo4j_uri}
+    assert runner.invoke(app, ["import", SAMPLE], env=env).exit_code == 0
+    file = tmp_path / "graph.jsonl"
+    dumped = _json_of(runner.invoke(app, ["dump", str(file), "--json"], env=env))
+    assert dumped["file"] == str(file)
+    assert dumped["nodes"] > 0
+    restore = ["restore", str(file), "--replace", "--json"]
+    restored = _json_of(runner.invoke(app, restore, env=env))
+    assert (restored["nodes"], restored["relationships"]) == (
+        dumped["nodes"],
+        dumped["relationships"],
+    )
+    assert restored["replaced"] == dumped["nodes"]
+
+
+def test_a_dump_to_stdout_refuses_json() -> None:
+    result = runner.invoke(app, ["dump", "-", "--json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""

@@ -70,3 +70,36 @@ def test_a_regulation_named_by_its_segment_is_captioned_by_its_title() -> None:
         "Регламент административной процедуры по подпункту 15.4.1"
     )
     assert words.unit_caption("пункт 2") == "пункт 2"
+
+
+def test_an_amending_act_is_named_from_its_id_as_a_lawyer_names_it() -> None:
+    assert words.act_caption("by/resolution/mvd/2024-02-26/40") == (
+        "Постановление от 26 февраля 2024 г. № 40"
+    )
+    assert words.act_caption("by/law/2008-10-28/433-З") == "Закон от 28 октября 2008 г. № 433-З"
+    # an id of another shape is shown as it is, never half-read
+    assert words.act_caption("by/code/tax") == "by/code/tax"
+    assert words.act_caption("by/unknown_kind/2024-01-01/1") == "by/unknown_kind/2024-01-01/1"
+
+
+def test_the_kinds_of_change_read_in_legal_words() -> None:
+    assert words.word(words.EFFECT_KINDS, "RESTATE") == "изложение в новой редакции"
+    assert words.word(words.EFFECT_KINDS, "repeal") == "признание утратившим силу"
+
+
+def test_why_an_instruction_was_not_applied_reads_in_russian() -> None:
+    assert words.reason("no regulation of procedure 15.9.9 in the text") == (
+        "в тексте нет регламента административной процедуры по подпункту 15.9.9"
+    )
+    assert words.reason("the words «статьи 25» are not found in the regulation of 15.2.2") == (
+        "слова «статьи 25» не найдены в регламенте по подпункту 15.2.2"
+    )
+    assert words.reason("the words «пошлина» are found 3 times in the act") == (
+        "слова «пошлина» встречаются в акте несколько раз (3): неясно, какие изменять"
+    )
+    assert words.reason("repeals a whole act") == (
+        "акт признается утратившим силу целиком: это не изменение его текста"
+    )
+    # a reason the table does not know is shown as stated
+    assert words.reason("the new number 8 is taken") == "the new number 8 is taken"
+    assert words.reason(None) == ""

@@ -54,6 +54,8 @@ register_amend_command(app)  # `lexgraph amend`
 app.command("synth")(synth)  # benchmarks: a synthetic corpus (lexgraph.synthetic)
 
 console = Console(stderr=True)
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+"""`--json`, which every command that prints a result takes: the result alone on stdout."""
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -99,31 +101,43 @@ async def _migrate(settings: Settings, uri: str | None = None) -> list[str]:
 
 @neo4j_app.command("build")
 @friendly_errors
-def neo4j_build() -> None:
+def neo4j_build(as_json: JsonFlag = False) -> None:
     """Build the Neo4j launcher with Maven (downloads Neo4j's jars the first time)."""
     began = time.monotonic()
     with console.status("building the Neo4j launcher with Maven…"):
         jar = local_neo4j.build_launcher(quiet=True)
-    console.print(f"launcher ready: {jar} ({time.monotonic() - began:.1f} s)")
+    seconds = round(time.monotonic() - began, 1)
+    if as_json:
+        typer.echo(json.dumps({"launcher": str(jar), "seconds": seconds}))
+    else:
+        console.print(f"launcher ready: {jar} ({seconds:.1f} s)")
 
 
 @neo4j_app.command("start")
 @friendly_errors
-def neo4j_start() -> None:
+def neo4j_start(as_json: JsonFlag = False) -> None:
     """Build the launcher if needed and start the local Neo4j in the background."""
     settings = load_settings()
     began = time.monotonic()
     found = local_neo4j.start_from_settings(settings)
-    console.print(f"Neo4j ready at {found.uri} (pid {found.pid}, {time.monotonic() - began:.1f} s)")
+    seconds = round(time.monotonic() - began, 1)
+    if as_json:
+        answer = {"uri": found.uri, "pid": found.pid, "home": found.home, "seconds": seconds}
+        typer.echo(json.dumps(answer))
+        return
+    console.print(f"Neo4j ready at {found.uri} (pid {found.pid}, {seconds:.1f} s)")
     typer.echo(found.uri)
 
 
 @neo4j_app.command("stop")
 @friendly_errors
-def neo4j_stop() -> None:
+def neo4j_stop(as_json: JsonFlag = False) -> None:
     """Stop the local Neo4j cleanly (SIGTERM, store closed)."""
     settings = load_settings()
-    if local_neo4j.stop(settings.local_neo4j_dir):
+    stopped = local_neo4j.stop(settings.local_neo4j_dir)
+    if as_json:
+        typer.echo(json.dumps({"stopped": stopped}))
+    elif stopped:
         console.print("Neo4j stopped")
     else:
         console.print("Neo4j was not running")
@@ -399,8 +413,12 @@ def _summary_line(result: DocumentResult) -> str:
 @friendly_errors
 def dump_command(
     file: Annotated[Path, typer.Argument(help="The JSON-lines file to write ('-': stdout).")],
+    as_json: JsonFlag = False,
 ) -> None:
     """Write the whole graph to a portable JSON-lines file (see `lexgraph restore`)."""
+    if as_json and str(file) == "-":
+        # stdout would carry the dump and the summary, and neither could be read
+        raise typer.BadParameter("the dump goes to stdout; write it to a file", param_hint="--json")
     settings = load_settings()
     uri = resolve_uri(settings)
     try:
@@ -408,6 +426,10 @@ def dump_command(
     except OSError as error:
         console.print(f"[red]error:[/red] {_shown(str(error))}")
         raise typer.Exit(1) from None
+    if as_json:
+        answer = {"file": str(file), "nodes": summary.nodes, "relationships": summary.relationships}
+        typer.echo(json.dumps(answer, ensure_ascii=False))
+        return
     console.print(f"dumped {summary.nodes} nodes and {summary.relationships} relationships")
 
 
@@ -436,6 +458,7 @@ def restore_command(
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace the data the graph holds now.")
     ] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Restore a `lexgraph dump` file into an empty graph (or instead of it, with --replace)."""
     settings = load_settings()
@@ -446,6 +469,14 @@ def restore_command(
     except (RestoreError, GraphNotEmpty, OSError) as error:
         console.print(f"[red]error:[/red] {_shown(str(error))}")
         raise typer.Exit(1) from None
+    if as_json:
+        answer = {
+            "nodes": summary.nodes,
+            "relationships": summary.relationships,
+            "replaced": summary.replaced,
+        }
+        typer.echo(json.dumps(answer))
+        return
     replaced = f" (replacing {summary.replaced} nodes)" if summary.replaced else ""
     console.print(
         f"restored {summary.nodes} nodes and {summary.relationships} relationships{replaced}"
@@ -534,7 +565,11 @@ def _conflict_json(conflict: Conflict) -> dict[str, Any]:
 
 
 @app.command("persisted-documents")
-def persisted_documents_command() -> None:
+def persisted_documents_command(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print machine-readable JSON (it does either way).")
+    ] = False,
+) -> None:
     """Print the manifest of persisted documents (`sha256:<hash>` → text) as JSON on stdout.
 
     A server with LEXGRAPH_PERSISTED_DOCUMENTS=1 runs only these: the named documents of

@@ -5,8 +5,9 @@ benchmarks, into any Neo4j the package is configured for (a checkout, a wheel, t
 from __future__ import annotations
 
 import asyncio
+import json
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -33,6 +34,7 @@ def synth(
             " with no data yet), then start it.",
         ),
     ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
 ) -> None:
     """Load a synthetic corpus in the shape of the real one (S, M: 10,000 procedures, L: 10× M)
     into the configured Neo4j, through the importer's loader; prints the import throughput."""
@@ -40,7 +42,7 @@ def synth(
         raise typer.BadParameter(f"size must be S, M or L, not {size!r}", param_hint="--size")
     settings = load_settings()
     if bulk:
-        _bulk(settings, size, seed)
+        _bulk(settings, size, seed, as_json)
         return
     uri = resolve_uri(settings)
 
@@ -63,6 +65,9 @@ def synth(
                 written = loaded.nodes_written + loaded.edges_written
                 documents = loaded.documents
             seconds = time.perf_counter() - began
+            if as_json:
+                _print_json(size, seed, documents, written, seconds)
+                return
             console.print(
                 f"{size} (seed {seed}): {documents} documents, {written:,} node and edge records"
                 f" in {seconds:.1f} s ({written / seconds:,.0f}/s)"
@@ -73,7 +78,23 @@ def synth(
     asyncio.run(load())
 
 
-def _bulk(settings: Settings, size: str, seed: int) -> None:
+def _print_json(
+    size: str, seed: int, documents: int, records: int, seconds: float, **more: Any
+) -> None:
+    """The load's result alone on stdout (the console writes to stderr)."""
+    answer = {
+        "size": size,
+        "seed": seed,
+        "documents": documents,
+        "records": records,
+        "seconds": round(seconds, 3),
+        "recordsPerSecond": round(records / seconds) if seconds else None,
+        **more,
+    }
+    typer.echo(json.dumps(answer))
+
+
+def _bulk(settings: Settings, size: str, seed: int, as_json: bool) -> None:
     if not settings.uses_local_neo4j:
         raise typer.BadParameter(
             "a bulk load writes the local Neo4j's store; unset NEO4J_URI", param_hint="--bulk"
@@ -97,6 +118,9 @@ def _bulk(settings: Settings, size: str, seed: int) -> None:
         raise typer.Exit(1) from None
     seconds = time.perf_counter() - began
     records = report.nodes + report.edges
+    if as_json:
+        _print_json(size, seed, report.documents, records, seconds, bulk=True, uri=found.uri)
+        return
     console.print(
         f"{size} (seed {seed}, bulk): {report.documents} documents, {records:,} nodes and edges"
         f" in {seconds:.1f} s ({records / seconds:,.0f}/s); Neo4j runs at {found.uri}"

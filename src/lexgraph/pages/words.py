@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from lexgraph import russian
 
@@ -55,6 +56,16 @@ SUBJECTS = {
     "foreign_organization": "иностранные организации",
 }
 SOURCE_KINDS = {"registry": "из государственного реестра (регистра)", "authority": "от органа"}
+EFFECT_KINDS = {
+    "replace_words": "замена слов",
+    "delete_words": "исключение слов",
+    "add_words": "дополнение словами",
+    "restate": "изложение в новой редакции",
+    "insert": "дополнение новой структурной единицей",
+    "delete": "исключение",
+    "renumber": "изменение нумерации",
+    "repeal": "признание утратившим силу",
+}
 IMPACT_KINDS = {
     "procedure": "Административные процедуры",
     "regulation": "Регламенты",
@@ -152,3 +163,78 @@ def unit_caption(label: str | None) -> str:
     if found is None:
         return label
     return f"Регламент административной процедуры по подпункту {found.group(1)}"
+
+
+_ACT_ID = re.compile(r"^by/([a-z_]+)/(?:[^/]+/)?(\d{4}-\d{2}-\d{2})/([^/#]+)$")
+
+
+def act_caption(act_id: str) -> str:
+    """An act named by its graph id as a lawyer names it: `by/resolution/mvd/2024-02-26/40` →
+    «Постановление от 26 февраля 2024 г. № 40». An effect carries only the amending act's id, and
+    the act may not be in the graph; an id of another shape is shown as it is."""
+    found = _ACT_ID.match(act_id)
+    if found is None or found.group(1) not in ACT_KINDS:
+        return act_id
+    kind, day, number = found.groups()
+    return f"{ACT_KINDS[kind]} от {date(day)} № {number}"
+
+
+def _where(place: str) -> str:
+    """`the act` / `the regulation of 15.4.1` (as the applier names them) in Russian."""
+    if place.startswith("the regulation of "):
+        return f"регламенте по подпункту {place.removeprefix('the regulation of ')}"
+    return "акте" if place == "the act" else place
+
+
+_REASONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(
+            r"not applied: (\d+) other instruction\(s\) of the act are refused, and an edition"
+            r" without them would be wrong"
+        ),
+        lambda m: (
+            f"другие изменения этого акта ({m[1]}) применить нельзя, а редакция без них"
+            " была бы неверной"
+        ),
+    ),
+    (
+        re.compile(r"no regulation of procedure (\S+) in the text"),
+        lambda m: f"в тексте нет регламента административной процедуры по подпункту {m[1]}",
+    ),
+    (
+        re.compile(r"repeals a whole act|the whole act loses force: not a change of its text"),
+        lambda m: "акт признается утратившим силу целиком: это не изменение его текста",
+    ),
+    (
+        re.compile(r"the words «(.*)» are not found in (.+)"),
+        lambda m: f"слова «{m[1]}» не найдены в {_where(m[2])}",
+    ),
+    (
+        re.compile(r"the words «(.*)» are found (\d+) times in (.+)"),
+        lambda m: (
+            f"слова «{m[1]}» встречаются в {_where(m[3])} несколько раз ({m[2]}): неясно,"
+            " какие изменять"
+        ),
+    ),
+    (
+        re.compile(r"позиция «(.*)» is not in the table"),
+        lambda m: f"позиции «{m[1]}» в таблице нет",
+    ),
+    (
+        re.compile(r"an instruction not in the drafting forms read: «(.*)»"),
+        lambda m: f"изменение изложено не в той форме, которую система читает: «{m[1]}»",
+    ),
+)
+
+
+def reason(text: str | None) -> str:
+    """Why an instruction of an amending act was not applied, in Russian. The applier states its
+    reasons in English; those it gives most often are read here, any other is shown as stated,
+    never dropped or half-translated."""
+    if not text:
+        return ""
+    for pattern, russian in _REASONS:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return russian(found)
+    return text
