@@ -67,3 +67,18 @@ def test_page_reads_links_and_is_accessible(
     assert broken == []
 
     assert accessibility_violations(page, name) == []
+
+
+def test_the_check_finds_what_a_reader_cannot_use(page: Page) -> None:
+    """The check itself, on a page made to fail it: no language, a field without a label, grey on
+    grey. A check that found nothing here would pass every page whatever they hold."""
+    page.set_content(
+        "<html><head><title>t</title></head><body><main>"
+        '<input type="search" name="q">'
+        '<p style="color:#bbb;background:#ccc">5 базовых величин</p>'
+        "</main></body></html>"
+    )
+    found = " ".join(accessibility_violations(page, "made-to-fail"))
+    assert "html-has-lang (serious)" in found
+    assert "label (critical)" in found
+    assert "color-contrast (serious)" in found
