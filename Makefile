@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 export PIP_CACHE_DIR := $(CURDIR)/.cache/pip
 export npm_config_cache := $(CURDIR)/.cache/npm
 
-.PHONY: run test test-fast mutate lint format bench bench-peer peer citations-score neo4j-start neo4j-stop schema clean web
+.PHONY: run test test-fast mutate lint format bench bench-peer peer citations-score neo4j-start neo4j-stop schema clean web axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,20 @@ $(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
 
 peer: $(PEER_STAMP)
 
+## axe-core, which the browser tests inject into every page to check its accessibility.
+AXE_STAMP := tests/browser/node_modules/.installed
+$(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE_STAMP)
+
+axe: $(AXE_STAMP)
+
 ## Start the local Neo4j, migrate and serve the API (Ctrl-C stops both).
 run: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP)
 	$(BIN)/lexgraph run
 
 ## The whole test suite against a real Neo4j (the local one, or NEO4J_URI).
-test: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP) $(PEER_STAMP)
+test: launcher/target/lexgraph-neo4j-launcher.jar $(WEB_STAMP) $(PEER_STAMP) $(AXE_STAMP)
 	$(BIN)/pytest
 
 ## The tests that need no Neo4j and no browser: the inner loop, under a minute.
@@ -87,4 +95,4 @@ schema: $(STAMP)
 	$(BIN)/strawberry export-schema lexgraph.api.schema:schema_with_writes --output schema/schema-writes.graphql
 
 clean:
-	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist bench/peer/node_modules mutants
+	rm -rf $(VENV) launcher/target var/test-neo4j web/node_modules web/dist bench/peer/node_modules tests/browser/node_modules mutants

@@ -131,6 +131,28 @@ def test_acts_by_kind_and_title(text: str, ids: list[str]) -> None:
         ("Закон о лицензировании", How.CITATION, (LAW.act_id,), False),
         ("О лицензировании", How.CITATION, (RESOLUTION.act_id, LAW.act_id), True),
         ("лицензирование", How.CITATION, (), False),
+        # A list names what each item names, in its order: two acts, both, none chosen.
+        (
+            "Налоговый кодекс и Закон о лицензировании",
+            How.CITATION,
+            ("by/code/tax", LAW.act_id),
+            False,
+        ),
+        ("Закон о лицензировании, НК", How.CITATION, (LAW.act_id, "by/code/tax"), False),
+        ("15.4.1 и 15.4.2", How.NUMBER, ("procedure/15.4.1", "procedure/15.4.2"), False),
+        (
+            "НК и О лицензировании",
+            How.CITATION,
+            ("by/code/tax", RESOLUTION.act_id, LAW.act_id),
+            True,
+        ),
+        # Items that name nothing by themselves: the list is one reference, read whole.
+        (
+            "пункты 1 и 2 статьи 287 НК",
+            How.CITATION,
+            ("by/code/tax#art_287__point_1", "by/code/tax#art_287__point_2"),
+            False,
+        ),
     ],
 )
 def test_what_words_name(text: str, how: How, ids: tuple[str, ...], ambiguous: bool) -> None:

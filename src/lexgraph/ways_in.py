@@ -7,6 +7,7 @@ lead to the same node wherever they are typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
@@ -66,7 +67,29 @@ def named_ids(text: str, context: CitationContext) -> Named:
     """What `text` names exactly: a procedure by its number («15.4.1»); the code an abbreviation
     names («НК»); what the citation grammar resolves it to («ст. 287 НК», «Налоговый кодекс»);
     else the acts it names by kind and title («Закон о лицензировании»; every act of the title
-    when no kind is named). Empty when it names nothing."""
+    when no kind is named). Empty when it names nothing.
+
+    A list («Налоговый кодекс и Закон о лицензировании», «15.4.1, 15.4.2») names what each of
+    its items names, in their order, when every item names something by itself: read whole, the
+    grammar would find the first act only and the second would be silently lost. A list whose
+    items do not each name something («пункты 1 и 2 статьи 287 НК») is read whole."""
+    whole = _named(text, context)
+    items = [item for item in _LIST.split(text) if item.strip()]
+    if len(items) < 2:
+        return whole
+    each = [_named(item, context) for item in items]
+    if not all(named.ids for named in each):
+        return whole
+    ids = tuple(dict.fromkeys(i for named in [*each, whole] for i in named.ids))
+    how = How.NUMBER if all(named.how is How.NUMBER for named in each) else How.CITATION
+    return Named(how, ids, ambiguous=any(named.ambiguous for named in each))
+
+
+#: What separates the items of a list of names: a comma, a semicolon, «и».
+_LIST = re.compile(r"\s*[,;]\s*|\s+и\s+", re.IGNORECASE)
+
+
+def _named(text: str, context: CitationContext) -> Named:
     number = procedure_number(text)
     if number is not None:
         return Named(How.NUMBER, (f"procedure/{number}",))

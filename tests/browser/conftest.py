@@ -7,6 +7,7 @@ Playwright's own browser downloads are never used: the tests launch `/usr/bin/ch
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,3 +93,32 @@ def screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+#: What a page may not have: axe-core's two worst impacts (a reader cannot use the page).
+BLOCKING = ("serious", "critical")
+
+
+def accessibility_violations(page: Page, name: str) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is, one line each (the rule,
+    its impact and the first offending elements); the pinned axe-core of tests/browser/package.json
+    (`make test` installs it). All its violations, the minor and moderate too, are kept in
+    `test-artifacts/axe-{name}.json` for people to read."""
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: run `make axe` (make test does)")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{name}.json").write_text(
+        json.dumps(found, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(v['targets'])}"
+        for v in found
+        if v["impact"] in BLOCKING
+    ]

@@ -20,7 +20,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry import relay
 
-from lexgraph.pages import impact_view, links, words
+from lexgraph.pages import impact_view, links, results, words
 from lexgraph.pages.documents import PageRefused, answer
 
 if TYPE_CHECKING:
@@ -37,20 +37,6 @@ _ENV = Environment(
 _ENV.globals.update(links=links, words=words, view=impact_view)
 _LINES = re.compile(r"^\s*(\d{1,7})\s*(?:[-–]\s*(\d{1,7}))?\s*$")
 _SEARCH_HITS = 30
-#: The search's node types, as a reader names them.
-_KINDS = {
-    "Procedure": "процедура",
-    "LegalAct": "акт",
-    "Provision": "норма",
-    "Regulation": "регламент",
-    "DocumentRequirement": "документ",
-    "RequestedInformation": "сведения",
-    "IssuedDocument": "результат",
-    "Registry": "реестр",
-    "Authority": "орган",
-    "Form": "форма",
-    "PortalFact": "портал",
-}
 
 
 def page_routes(api: LexGraphGraphQL) -> list[Route | Mount]:
@@ -133,7 +119,13 @@ class _Pages:
                 hits = data["search"]
         except PageRefused as refusal:
             return refused(refusal)
-        return render("home.html", query=query, hits=hits, kinds=_KINDS, document="search")
+        return render(
+            "home.html",
+            query=query,
+            hits=hits,
+            groups=results.group_hits(hits),
+            document="search",
+        )
 
     async def procedure(self, request: Request) -> Response:
         number = request.path_params["number"]
