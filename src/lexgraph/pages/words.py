@@ -233,8 +233,8 @@ def reason(text: str | None) -> str:
     never dropped or half-translated."""
     if not text:
         return ""
-    for pattern, russian in _REASONS:
+    for pattern, in_russian in _REASONS:
         found = pattern.fullmatch(text)
         if found is not None:
-            return russian(found)
+            return in_russian(found)
     return text
