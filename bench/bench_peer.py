@@ -47,6 +47,7 @@ from lexgraph.api.graphiql import Example
 from lexgraph.config import load_settings
 from lexgraph.graph.bulk import bulk_load
 from lexgraph.graph.driver import create_driver
+from lexgraph.graph.migrations import apply_migrations
 
 console = Console(width=160)
 HEAP = {"S": ("1g", 512), "M": ("2g", 2048)}
@@ -155,7 +156,15 @@ async def prepare(size: str, seed: int, reuse: bool) -> local_neo4j.RunningNeo4j
     heap, page_cache = HEAP[size]
     if reuse and marker.is_file():
         console.print(f"{size}: reusing the store loaded earlier ({home})")
-        return local_neo4j.start(home, port=0, heap=heap, page_cache_mb=page_cache)
+        running = local_neo4j.start(home, port=0, heap=heap, page_cache_mb=page_cache)
+        # A store loaded by an earlier version of the code gets the migrations added since.
+        settings = load_settings(neo4j_uri=running.uri)
+        driver = create_driver(settings)
+        try:
+            await apply_migrations(driver, settings.neo4j_database)
+        finally:
+            await driver.close()
+        return running
     local_neo4j.stop(home)
     shutil.rmtree(home, ignore_errors=True)
     began = time.perf_counter()
