@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from lexgraph.api.context import Info
-from lexgraph.api.errors import NotFound, UserError
+from lexgraph.api.errors import AMBIGUOUS_NAME, UNKNOWN_EDGE_TYPE, NotFound, UserError
 from lexgraph.api.search import citation_context
 from lexgraph.graph import neighbourhood as reads
 from lexgraph.graph.statistics import KNOWN_TYPES
@@ -78,7 +78,8 @@ async def neighbourhood(
     unknown = sorted((set(edge_types or ()) | set(hidden_edge_types or ())) - DRAWN_TYPES)
     if unknown:
         raise UserError(
-            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(DRAWN_TYPES))}"
+            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(DRAWN_TYPES))}",
+            UNKNOWN_EDGE_TYPE,
         )
     found = await reads.find_neighbourhood(
         info.context.read,
@@ -95,7 +96,8 @@ async def neighbourhood(
         if len(named) > 1:  # two acts of one title, or several units of one reference
             raise UserError(
                 f"{id.strip()!r} names {len(named)} nodes: {', '.join(named)}; ask for one by its"
-                " graph id"
+                " graph id",
+                AMBIGUOUS_NAME,
             )
         if named:
             found = await reads.find_neighbourhood(
