@@ -12,6 +12,7 @@ from lexgraph.api.errors import AMBIGUOUS_NAME, UNKNOWN_EDGE_TYPE, NotFound, Use
 from lexgraph.api.search import citation_context
 from lexgraph.graph import neighbourhood as reads
 from lexgraph.graph.statistics import KNOWN_TYPES
+from lexgraph.pages import links
 from lexgraph.ways_in import named_ids
 
 # Every relationship type a drawing may hold: the model's, and the bookkeeping ones a reader may
@@ -32,6 +33,15 @@ class NeighbourhoodNode:
     label: str = strawberry.field(
         description="A short caption in the words of the source (Russian): a procedure's number"
         " and title, an act's short title, a unit's label («часть 1 пункта 6 статьи 287»), a name."
+    )
+    text: str | None = strawberry.field(
+        description="What the node states, in the words of the source: a unit's or a"
+        " requirement's text, an act's full title; null when the label says it all."
+    )
+    page: str | None = strawberry.field(
+        description="The reading room's page the node is read on (`/procedure/15.4.1`,"
+        " `/act/by/code/tax`, `/provision/by/code/tax/art_287`; a document or a fee on its"
+        " procedure's card); null when no page shows it (an authority, a registry)."
     )
 
 
@@ -62,7 +72,13 @@ class Neighbourhood:
 
 
 def _node(node: reads.GraphNode) -> NeighbourhoodNode:
-    return NeighbourhoodNode(graph_id=node.id, type=node.type, label=node.label)
+    return NeighbourhoodNode(
+        graph_id=node.id,
+        type=node.type,
+        label=node.label,
+        text=node.text,
+        page=links.node(node.id, node.type),
+    )
 
 
 async def neighbourhood(
