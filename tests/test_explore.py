@@ -145,3 +145,26 @@ def test_captions_use_the_words_of_the_source() -> None:
     assert neighbourhood.caption(regulation) == "Регламент 15.4.1"
     bare = {"_label": "Fee", "id": "r__fee"}
     assert neighbourhood.caption(bare) == "r__fee"
+
+
+async def test_a_node_comes_with_its_text_and_its_reading_room_page(
+    corpus: AsyncDriver, settings: Settings
+) -> None:
+    drawn = await ask(corpus, settings, id="procedure/15.4.1", depth=1)
+    # The number and the title are the caption already: nothing more to read on the node itself.
+    assert drawn["center"]["text"] is None
+    assert drawn["center"]["page"] == "/procedure/15.4.1"
+    regulation = next(n for n in drawn["nodes"] if n["type"] == "Regulation")
+    assert regulation["label"] == "Регламент 15.4.1"
+    # Seed 004, line 1020: «Регламент административной процедуры, осуществляемой в отношении
+    # субъектов хозяйствования, по подпункту 15.4.1», its title, which the caption shortens.
+    assert regulation["text"].startswith("Регламент административной процедуры")
+    assert regulation["text"].endswith("по подпункту 15.4.1")
+    assert regulation["page"] == "/procedure/15.4.1"
+
+
+async def test_a_provision_links_to_its_page(corpus: AsyncDriver, settings: Settings) -> None:
+    drawn = await ask(corpus, settings, id="by/code/tax#art_287", depth=0)
+    assert drawn["center"]["page"] == "/provision/by/code/tax/art_287"
+    tax_code = await ask(corpus, settings, id="Налоговый кодекс", depth=0)
+    assert tax_code["center"]["page"] == "/act/by/code/tax"

@@ -103,22 +103,21 @@ def test_explore_shows_an_impact_analysis(site: str, page: Page) -> None:
 LAW_LICENSING = "by/law/2022-10-14/213-z"  # Закон № 213-З «О лицензировании»
 
 
-def test_explore_leaves_out_what_source_documents_mention_unless_asked(
-    site: str, page: Page
-) -> None:
+def test_explore_leaves_out_provenance_unless_asked(site: str, page: Page) -> None:
     page.goto(f"{site}/explore?id=procedure/15.4.1&depth=1")
     page.wait_for_function("window.lexgraphExplore?.cy.nodes().length > 1", timeout=30_000)
     assert graph(page, "cy.edges('[type = \"MENTIONS\"]').length") == 0
+    assert graph(page, "cy.edges('[type = \"STATED_IN\"]').length") == 0
     assert graph(page, "cy.nodes('[type = \"SourceDocument\"]').length") == 0
-    expect(page.locator("#mentions")).not_to_be_checked()
+    expect(page.locator("#provenance")).not_to_be_checked()
 
-    page.locator("#mentions").check()
+    page.locator("#provenance").check()
     page.wait_for_function(
         "window.lexgraphExplore.cy.edges('[type = \"MENTIONS\"]').length > 0", timeout=30_000
     )
     # Seed 004, the document that states 15.4.1, mentions it.
     assert graph(page, "cy.nodes('[type = \"SourceDocument\"]').length") >= 1
-    assert "mentions=1" in page.url
+    assert "provenance=1" in page.url
 
 
 def test_explore_draws_a_large_neighbourhood_thirty_nodes_at_a_time(site: str, page: Page) -> None:
@@ -173,9 +172,9 @@ def test_explore_keeps_thirty_labels_apart(site: str, page: Page) -> None:
     page.goto(f"{site}/explore?id={LAW_LICENSING}&depth=2")
     expect(page.locator("#more")).to_be_visible(timeout=30_000)
     assert graph(page, "cy.nodes().not('.hidden').length") >= 27
-    # cose with labels counted in node sizes keeps all but at most one of the ~900 label/label
-    # and label/node pairs apart; in some runs two regulations' labels at the dense center still
-    # touch. Not yet none: a layout extension (fcose) or a pass that moves labels is the next step.
+    # fcose, twice, with labels counted in node sizes keeps all but at most one of the ~900
+    # label/label and label/node pairs apart: measured side by side with cose on this drawing,
+    # one run in 8 left one pair touching (cose: 6 runs in 8). Not yet none in every run.
     assert len(overlapping_labels(page)) <= 1
     screenshot(page, "explore-thirty-labels")
 
@@ -216,3 +215,50 @@ def test_the_explore_link_of_graphiql_draws_on_its_first_load(site: str, page: P
     # Depth 2 by default; without the source documents' MENTIONS it answers within seconds.
     expect(page.locator("#status")).to_contain_text("nodes ·", timeout=10_000)
     expect(page.locator("#status")).not_to_have_class("error")
+
+
+LICENSING_RESOLUTION = "by/cm_resolution/2023-02-27/154"  # постановление № 154 «О лицензировании»
+
+
+def test_explore_finds_a_node_by_number_reference_or_name(site: str, page: Page) -> None:
+    page.goto(f"{site}/explore")
+    for typed, found in [
+        ("15.4.1", "procedure/15.4.1"),
+        ("ст. 287 НК", "by/code/tax#art_287"),
+        ("Закон о лицензировании", LAW_LICENSING),
+    ]:
+        page.locator("#node-id").fill(typed)
+        page.get_by_role("button", name="Draw", exact=True).click()
+        expect(page.locator("#status")).to_contain_text(f"{typed} → {found} ·", timeout=30_000)
+        assert graph(page, f"cy.getElementById({found!r}).hasClass('center')")
+
+
+def test_explore_refuses_a_name_two_acts_share_and_names_both(site: str, page: Page) -> None:
+    page.goto(f"{site}/explore?id=О лицензировании&depth=1")
+    status = page.locator("#status")
+    expect(status).to_have_class("error", timeout=30_000)
+    expect(status).to_contain_text("names 2 nodes")
+    expect(status).to_contain_text(LAW_LICENSING)
+    expect(status).to_contain_text(LICENSING_RESOLUTION)
+    assert graph(page, "cy.nodes().length") == 0
+
+
+def test_the_node_panel_shows_the_text_and_links_to_the_reading_room(site: str, page: Page) -> None:
+    page.goto(f"{site}/explore?id=procedure/15.4.1&depth=1")
+    page.wait_for_function("window.lexgraphExplore?.cy.nodes().length > 1", timeout=30_000)
+    regulation = graph(page, "cy.nodes('[type = \"Regulation\"]').first().id()")
+    click_node(page, regulation)
+    # Seed 004, line 1020: the regulation's title, «Регламент административной процедуры …
+    # по подпункту 15.4.1».
+    expect(page.locator("#selected-text")).to_contain_text("Регламент административной процедуры")
+    link = page.locator("#selected-page")
+    expect(link).to_have_attribute("href", "/procedure/15.4.1")
+    # An act's node links to the act's page: MVD resolution No. 102, which approves the regulation.
+    click_node(page, "by/resolution/mvd/2023-05-19/102")
+    expect(page.locator("#selected-type")).to_have_text("LegalAct")
+    expect(link).to_have_attribute("href", "/act/by/resolution/mvd/2023-05-19/102")
+    link.click()
+    page.wait_for_url("**/act/by/resolution/mvd/2023-05-19/102")
+    # Seed 004, its title: «Об утверждении регламентов административных процедур».
+    expect(page.locator("h1")).to_have_text("Об утверждении регламентов административных процедур")
+    screenshot(page, "explore-to-act-mvd-102")

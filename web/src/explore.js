@@ -1,12 +1,15 @@
 // The explore page: the neighbourhood of any node, drawn with Cytoscape.js from the GraphQL API.
 // Nodes are coloured by type and edges labelled by type; a click on a node expands it; edge types
 // can be hidden; `asOf` asks for what holds on a date; `highlight` marks nodes (e.g. an impact).
-// Readable by default: what source documents MENTIONS is left out unless asked for (`mentions=1`,
-// or the toggle), at most SHOWN_AT_ONCE new nodes are drawn at a time (the rest wait behind a
-// "show N more" button), and the layout keeps labels apart (its own nodeDimensionsIncludeLabels).
+// Readable by default: provenance (what source documents MENTIONS, what a fact is STATED_IN) is
+// left out unless asked for (`provenance=1`, or the toggle), at most SHOWN_AT_ONCE new nodes are
+// drawn at a time (the rest wait behind a "show N more" button), and the fcose layout keeps labels
+// apart (labels counted in the nodes' sizes). The box takes a graph id, a procedure's number, a
+// reference as written or an act's name: the API reads them (`neighbourhood(id:)`).
 import './explore.css';
 
 import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
 
 // The named document of queries/, the same one GraphiQL offers and clients generate types from.
 import NEIGHBOURHOOD from '../../queries/neighbourhood.graphql?raw';
@@ -34,8 +37,11 @@ const OTHER_COLOUR = '#94a3b8';
 
 // How many new nodes one drawing or one expansion adds before asking: thirty labels still read.
 const SHOWN_AT_ONCE = 30;
-// Edges from a source document to each node it mentions: provenance, hidden unless asked for.
-const MENTIONS = 'MENTIONS';
+// Provenance: a source document MENTIONS each node it names; a fact is STATED_IN its document.
+// Hundreds of such edges around one document: hidden unless asked for.
+const PROVENANCE = ['MENTIONS', 'STATED_IN'];
+
+cytoscape.use(fcose);
 
 const params = new URLSearchParams(window.location.search);
 const state = {
@@ -43,10 +49,13 @@ const state = {
   hiddenTypes: new Set((params.get('hide') || '').split(',').filter(Boolean)),
   highlight: new Set((params.get('highlight') || '').split(',').filter(Boolean)),
   expanded: new Set(),
+  // What a number, reference or name in the box was read as ("15.4.1 → procedure/15.4.1 · ").
+  found: null,
   truncated: false,
   // Ids of the edges of an impact's chains.
   chain: new Set(),
-  mentions: params.get('mentions') === '1',
+  // `mentions=1`, the older name of `provenance=1`, is still read.
+  provenance: params.get('provenance') === '1' || params.get('mentions') === '1',
   // Nodes fetched but not drawn yet, nearest first, each with where it was reached from.
   waiting: [],
   // Every edge fetched, drawn once both its ends are.
@@ -139,12 +148,17 @@ async function ask(query, operationName, variables) {
     body: JSON.stringify({ query, operationName, variables }),
   });
   const body = await response.json();
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  if (body.errors?.length) {
+    const error = new Error(body.errors.map((e) => e.message).join('; '));
+    // AMBIGUOUS_NAME, NOT_FOUND …: how the page tells one refusal from another.
+    error.code = body.errors[0].extensions?.code;
+    throw error;
+  }
   return body.data;
 }
 
 async function fetchNeighbourhood(id, depth) {
-  const hiddenEdgeTypes = state.mentions ? [] : [MENTIONS];
+  const hiddenEdgeTypes = state.provenance ? [] : PROVENANCE;
   const data = await ask(NEIGHBOURHOOD, 'Neighbourhood', { id, depth, asOf: state.asOf, hiddenEdgeTypes });
   return data.neighbourhood;
 }
@@ -158,7 +172,8 @@ const edgeId = (edge) => `${edge.source}|${edge.type}|${edge.target}`;
 
 function nodeData(node) {
   const caption = node.label.length > 48 ? `${node.label.slice(0, 47)}…` : node.label;
-  return { group: 'nodes', data: { id: node.graphId, type: node.type, label: node.label, caption } };
+  const { graphId: id, type, label, text = null, page = null } = node;
+  return { group: 'nodes', data: { id, type, label, caption, text, page } };
 }
 
 /** The fetched nodes nearest `from` first (by edges among them), the center itself left out. */
@@ -315,22 +330,30 @@ function report() {
   const marked = cy.nodes('.highlighted').length;
   const highlighted = marked ? ` · ${marked} highlighted` : '';
   const waiting = state.waiting.length ? ` · ${state.waiting.length} more not drawn` : '';
-  say(`${nodes} nodes · ${edges} edges${highlighted}${waiting}${when}${cut}`);
+  say(`${state.found || ''}${nodes} nodes · ${edges} edges${highlighted}${waiting}${when}${cut}`);
 }
 
+// fcose (a spectral start, then force-directed) with each node's label counted in its size, run
+// twice: the second pass starts from the first's positions and pushes apart labels it left
+// touching. Measured on the sample corpus, 8 runs each around Law 213-З (31 nodes): one run in
+// 8 left one touching pair, where cose left touching pairs in 6 runs of 8.
+const FCOSE = {
+  name: 'fcose',
+  quality: 'proof',
+  animate: false,
+  nodeDimensionsIncludeLabels: true,
+  nodeSeparation: 150,
+  idealEdgeLength: () => 250,
+  nodeRepulsion: () => 100000,
+  edgeElasticity: () => 0.3,
+  numIter: 5000,
+  tile: true,
+  padding: 30,
+};
+
 function layout() {
-  cy.layout({
-    name: 'cose',
-    animate: false,
-    randomize: false,
-    nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 90,
-    nodeRepulsion: () => 200000,
-    nodeOverlap: 60,
-    numIter: 3000,
-    componentSpacing: 60,
-    padding: 30,
-  }).run();
+  cy.layout({ ...FCOSE, randomize: true }).run();
+  cy.layout({ ...FCOSE, randomize: false }).run();
 }
 
 function redraw() {
@@ -350,6 +373,12 @@ function select(node) {
   document.getElementById('selected-type').textContent = node.data('type');
   document.getElementById('selected-id').textContent = node.id();
   document.getElementById('selected-label').textContent = node.data('label');
+  const text = node.data('text');
+  document.getElementById('selected-text').textContent = text || '—';
+  const page = node.data('page');
+  const link = document.getElementById('selected-page');
+  link.hidden = !page;
+  if (page) link.href = page;
 }
 
 async function draw(id, depth, affected = []) {
@@ -362,6 +391,8 @@ async function draw(id, depth, affected = []) {
   state.chain = new Set();
   try {
     const drawn = await fetchNeighbourhood(id, depth);
+    // A number, reference or name was read as this node: the status line tells which.
+    state.found = drawn.center.graphId === id ? null : `${id} → ${drawn.center.graphId} · `;
     add(drawn, drawn.center.graphId);
     cy.getElementById(drawn.center.graphId).addClass('center expanded');
     state.expanded.add(drawn.center.graphId);
@@ -401,13 +432,14 @@ idInput.value = params.get('id') || '';
 depthInput.value = params.get('depth') || '2';
 asOfInput.value = state.asOf || '';
 
-const mentionsToggle = document.getElementById('mentions');
-mentionsToggle.checked = state.mentions;
-mentionsToggle.addEventListener('change', () => {
-  state.mentions = mentionsToggle.checked;
+const provenanceToggle = document.getElementById('provenance');
+provenanceToggle.checked = state.provenance;
+provenanceToggle.addEventListener('change', () => {
+  state.provenance = provenanceToggle.checked;
   const next = new URLSearchParams(window.location.search);
-  if (state.mentions) next.set('mentions', '1');
-  else next.delete('mentions');
+  next.delete('mentions');
+  if (state.provenance) next.set('provenance', '1');
+  else next.delete('provenance');
   window.history.replaceState(null, '', `?${next}`);
   if (idInput.value.trim()) draw(idInput.value.trim(), Number(depthInput.value));
 });
@@ -419,7 +451,7 @@ form.addEventListener('submit', (event) => {
   const next = new URLSearchParams({ id: idInput.value.trim(), depth: depthInput.value });
   if (state.asOf) next.set('asOf', state.asOf);
   if (state.highlight.size) next.set('highlight', [...state.highlight].join(','));
-  if (state.mentions) next.set('mentions', '1');
+  if (state.provenance) next.set('provenance', '1');
   window.history.replaceState(null, '', `?${next}`);
   draw(idInput.value.trim(), Number(depthInput.value));
 });

@@ -39,6 +39,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
+from lexgraph.api.errors import GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, coded
 from lexgraph.api.input_bounds import input_problem
 from lexgraph.api.measure import (
     TOO_COMPLEX,
@@ -157,7 +158,7 @@ def _parse(text: str, max_tokens: int) -> DocumentNode | GraphQLError:
         if "Parsing aborted" in error.message:
             nested = "nested too deeply" in error.message
             error.extensions = {"code": TOO_DEEP if nested else TOO_MANY_TOKENS}
-        return error
+        return coded(error, GRAPHQL_PARSE_FAILED)
     except RecursionError:
         return GraphQLError(
             "the document nests too deeply to be read", extensions={"code": TOO_COMPLEX}
@@ -207,7 +208,10 @@ class CheckedDocument(SchemaExtension):
                 context.pre_execution_errors = [refusal_error(refusal)]
             else:
                 try:
-                    context.pre_execution_errors = await self.validated(document)
+                    context.pre_execution_errors = [
+                        coded(error, GRAPHQL_VALIDATION_FAILED)
+                        for error in await self.validated(document)
+                    ]
                 except TooComplex as refused:
                     context.pre_execution_errors = [refused]
         yield

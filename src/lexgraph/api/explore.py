@@ -8,10 +8,11 @@ from typing import Annotated
 import strawberry
 
 from lexgraph.api.context import Info
-from lexgraph.api.errors import NotFound, UserError
+from lexgraph.api.errors import AMBIGUOUS_NAME, UNKNOWN_EDGE_TYPE, NotFound, UserError
 from lexgraph.api.search import citation_context
 from lexgraph.graph import neighbourhood as reads
 from lexgraph.graph.statistics import KNOWN_TYPES
+from lexgraph.pages import links
 from lexgraph.ways_in import named_ids
 
 # Every relationship type a drawing may hold: the model's, and the bookkeeping ones a reader may
@@ -32,6 +33,15 @@ class NeighbourhoodNode:
     label: str = strawberry.field(
         description="A short caption in the words of the source (Russian): a procedure's number"
         " and title, an act's short title, a unit's label («часть 1 пункта 6 статьи 287»), a name."
+    )
+    text: str | None = strawberry.field(
+        description="What the node states, in the words of the source: a unit's or a"
+        " requirement's text, an act's full title; null when the label says it all."
+    )
+    page: str | None = strawberry.field(
+        description="The reading room's page the node is read on (`/procedure/15.4.1`,"
+        " `/act/by/code/tax`, `/provision/by/code/tax/art_287`; a document or a fee on its"
+        " procedure's card); null when no page shows it (an authority, a registry)."
     )
 
 
@@ -62,7 +72,13 @@ class Neighbourhood:
 
 
 def _node(node: reads.GraphNode) -> NeighbourhoodNode:
-    return NeighbourhoodNode(graph_id=node.id, type=node.type, label=node.label)
+    return NeighbourhoodNode(
+        graph_id=node.id,
+        type=node.type,
+        label=node.label,
+        text=node.text,
+        page=links.node(node.id, node.type),
+    )
 
 
 async def neighbourhood(
@@ -78,7 +94,8 @@ async def neighbourhood(
     unknown = sorted((set(edge_types or ()) | set(hidden_edge_types or ())) - DRAWN_TYPES)
     if unknown:
         raise UserError(
-            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(DRAWN_TYPES))}"
+            f"unknown edge types {', '.join(unknown)}; known: {', '.join(sorted(DRAWN_TYPES))}",
+            UNKNOWN_EDGE_TYPE,
         )
     found = await reads.find_neighbourhood(
         info.context.read,
@@ -95,7 +112,8 @@ async def neighbourhood(
         if len(named) > 1:  # two acts of one title, or several units of one reference
             raise UserError(
                 f"{id.strip()!r} names {len(named)} nodes: {', '.join(named)}; ask for one by its"
-                " graph id"
+                " graph id",
+                AMBIGUOUS_NAME,
             )
         if named:
             found = await reads.find_neighbourhood(

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import strawberry
 
 from lexgraph.api.context import Info
-from lexgraph.api.errors import UserError
+from lexgraph.api.errors import NotFound
 from lexgraph.api.nodes import GraphObject, SourceDocument, load_node
 from lexgraph.graph import edition_reads as history
 from lexgraph.graph.validity import ActValidity, as_date
@@ -182,7 +182,7 @@ async def diff(info: Info, of: str, since: dt.date, until: dt.date) -> FactDiff:
     try:
         documents = await history.documents_of(read, of.strip())
     except history.UnknownSubject as error:
-        raise UserError(str(error)) from None
+        raise NotFound(str(error)) from None
     return fact_diff(of.strip(), await history.difference(read, documents, since, until))
 
 

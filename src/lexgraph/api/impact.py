@@ -13,7 +13,7 @@ from strawberry import relay
 from lexgraph.api import paging
 from lexgraph.api.context import Info
 from lexgraph.api.enums import ImpactKind, stored
-from lexgraph.api.errors import UserError
+from lexgraph.api.errors import AMBIGUOUS_NAME, UserError
 from lexgraph.api.search import citation_context
 from lexgraph.graph import impact as reads
 from lexgraph.impact_report import distance_title
@@ -321,7 +321,7 @@ async def _graph_ids(info: Info, given: list[str]) -> list[str]:
     try:
         ids, _ = as_graph_ids(given, present, await citation_context(info))
     except AmbiguousName as error:
-        raise UserError(str(error)) from None
+        raise UserError(str(error), AMBIGUOUS_NAME) from None
     return ids
 
 

@@ -34,6 +34,7 @@ from lexgraph.api.errors import (
     DATABASE_UNAVAILABLE,
     DatabaseUnreachable,
     UserError,
+    coded,
     is_database_unavailable,
     is_internal,
 )
@@ -61,6 +62,8 @@ MAX_DOCUMENT_CHARS = 100_000
 
 class QueryTimedOut(UserError):
     """A statement of the request ran past the transaction timeout and was stopped."""
+
+    code = "QUERY_TIMEOUT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,13 @@ class MaskErrorsWithRequestId(MaskErrors):
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=is_internal)
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        """Masks our own failures, and gives every other error a code (`errors.coded`)."""
+        return [
+            self.anonymise_error(error) if self.should_mask_error(error) else coded(error)
+            for error in errors
+        ]
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from lexgraph.api.context import Info
-from lexgraph.api.errors import UserError
+from lexgraph.api.errors import INVALID_CURSOR, PAGE_TOO_LARGE, UserError
 
 T = TypeVar("T")
 
@@ -30,7 +30,9 @@ def largest_page(info: Info) -> int:
 def check_first(first: int, largest: int, least: int = 0) -> None:
     """A `UserError` unless `least <= first <= largest`."""
     if not least <= first <= largest:
-        raise UserError(f"`first` must be between {least} and {largest}, not {first}")
+        raise UserError(
+            f"`first` must be between {least} and {largest}, not {first}", PAGE_TOO_LARGE
+        )
 
 
 def encode_cursor(prefix: str, offset: int) -> str:
@@ -46,7 +48,9 @@ def decode_cursor(prefix: str, cursor: str) -> int:
             raise ValueError(text)
         return int(number)
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise UserError(f"invalid cursor {cursor!r}: pass a cursor this API returned") from None
+        raise UserError(
+            f"invalid cursor {cursor!r}: pass a cursor this API returned", INVALID_CURSOR
+        ) from None
 
 
 def page(

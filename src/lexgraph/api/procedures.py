@@ -12,7 +12,7 @@ from strawberry import relay
 
 from lexgraph.api import paging
 from lexgraph.api.context import Info
-from lexgraph.api.errors import UserError
+from lexgraph.api.errors import AMBIGUOUS_NAME, UNRESOLVED_CITATION, NotFound, UserError
 from lexgraph.api.nodes import Apostille, Procedure, Subject
 from lexgraph.api.prefetch import planned, prefetch
 from lexgraph.api.search import citation_context, lucene_query
@@ -157,12 +157,17 @@ class _Translation:
         found = parse_citations(text, context=self.context)
         if len(found) != 1:
             many = "more than one reference" if found else "no reference"
-            raise UserError(f"`dependsOn.citation` must name one act or unit; found {many}")
+            raise UserError(
+                f"`dependsOn.citation` must name one act or unit; found {many}",
+                AMBIGUOUS_NAME if found else UNRESOLVED_CITATION,
+            )
         [citation] = found
         ids = canonical_ids(citation)
         if not citation.resolved or not ids or citation.kind == "procedure":
             why = citation.reason or "it names no act"
-            raise UserError(f"cannot resolve the reference {citation.text!r}: {why}")
+            raise UserError(
+                f"cannot resolve the reference {citation.text!r}: {why}", UNRESOLVED_CITATION
+            )
         return ids
 
     def check(self, graph_id: str, kind: str) -> str:
@@ -254,7 +259,7 @@ async def find_procedures(
     record = records[0]
     if record["missing"]:
         missing = ", ".join(f"{c['kind']} {c['id']!r}" for c in record["missing"])
-        raise UserError(f"the filter names what the graph does not hold: {missing}")
+        raise NotFound(f"the filter names what the graph does not hold: {missing}")
     total: int = record["total"]
     edges = [
         ProcedureEdge(

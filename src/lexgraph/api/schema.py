@@ -19,7 +19,7 @@ from lexgraph.api.context import Info
 from lexgraph.api.dates import CONFIG
 from lexgraph.api.enums import ActKind, stored
 from lexgraph.api.error_log import LexGraphSchema
-from lexgraph.api.errors import NotFound, UserError
+from lexgraph.api.errors import AMBIGUOUS_NAME, INVALID_ID, NotFound, UserError
 from lexgraph.api.explore import ExploreQuery
 from lexgraph.api.history import HistoryQuery
 from lexgraph.api.impact import ImpactQuery
@@ -103,7 +103,7 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
     ) -> relay.Node | None:
         cls = NODE_TYPES.get(id.type_name)
         if cls is None:
-            raise UserError(f"unknown type {id.type_name!r} in global id {str(id)!r}")
+            raise UserError(f"unknown type {id.type_name!r} in global id {str(id)!r}", INVALID_ID)
         when = as_of or today()
         found = await load_node(info, cls, id.node_id, when)
         if found is None:
@@ -197,7 +197,10 @@ class Query(ExploreQuery, ImpactQuery, HistoryQuery, ConflictsQuery):
                 f"no {stored(kind)} numbered {number!r}" + (f" of {date}" if date else "")
             )
         if len(records) > 1:
-            raise UserError(f"more than one {stored(kind)} is numbered {number!r}: give its `date`")
+            raise UserError(
+                f"more than one {stored(kind)} is numbered {number!r}: give its `date`",
+                AMBIGUOUS_NAME,
+            )
         act = LegalAct.from_map(records[0]["node"], when)
         await prefetch_below(info, "LegalAct", [act.id], when)
         return act

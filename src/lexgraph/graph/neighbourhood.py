@@ -71,6 +71,7 @@ class GraphNode:
     id: str
     type: str
     label: str
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +108,23 @@ def caption(properties: Mapping[str, Any]) -> str:
     return str(properties["id"])
 
 
+def own_text(properties: Mapping[str, Any]) -> str | None:
+    """What a reader of the node reads: a unit's or a requirement's text, else a title or a name
+    when it says more than the caption does."""
+    for key in ("text", "title", "name"):
+        value = properties.get(key)
+        if value and str(value) not in caption(properties):
+            return str(value)
+    return None
+
+
 def _node(properties: Mapping[str, Any]) -> GraphNode:
-    return GraphNode(id=properties["id"], type=properties["_label"], label=caption(properties))
+    return GraphNode(
+        id=properties["id"],
+        type=properties["_label"],
+        label=caption(properties),
+        text=own_text(properties),
+    )
 
 
 async def find_neighbourhood(

@@ -19,7 +19,7 @@ from neo4j import Record
 
 from lexgraph.api import paging
 from lexgraph.api.compile.project import Compiler, FieldDetailsList, Refused, Unwrap, _named
-from lexgraph.api.errors import NotFound, UserError
+from lexgraph.api.errors import NotFound
 from lexgraph.api.procedures import CURSOR_PREFIX
 from lexgraph.graph.reads import procedures as reads
 from lexgraph.graph.validity import acts_in_force
@@ -179,7 +179,7 @@ def procedures(
         record = records[0]
         if record["missing"]:
             missing = ", ".join(f"{c['kind']} {c['id']!r}" for c in record["missing"])
-            raise UserError(f"the filter names what the graph does not hold: {missing}")
+            raise NotFound(f"the filter names what the graph does not hold: {missing}")
         compiler.in_force = set(record["inForce"])
         total: int = record["total"]
         rows: list[list[Any]] = record["page"]
