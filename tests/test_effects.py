@@ -172,6 +172,9 @@ def test_an_act_with_a_refused_instruction_is_recorded_unapplied_without_an_edit
     # «1.4. в Регламенте … по подпункту 15.9.9 …» — the sample holds no such regulation
     missing = next(e for e in effects if e["source"] == "1.4 абз. 1")
     assert missing["reason"] == "no regulation of procedure 15.9.9 in the text"
+    # «3. Признать утратившим силу постановление … № 18»: another act, never filed under No. 102
+    [whole] = [e for e in effects if e["reason"] == "repeals a whole act"]
+    assert (whole["kind"], whole["amends"], whole["target"]) == ("repeal", None, None)
     # an instruction that would apply says why it was not
     fee = next(e for e in effects if e["source"] == "1.1 абз. 3")
     assert fee["reason"].startswith("not applied: 5 other instruction(s) of the act are refused")

@@ -36,6 +36,7 @@ SAMPLE = str(sample_corpus_dir() / "004_85fdc72f4cf61fef.txt")
 FIXTURES = Path(__file__).parent / "importers" / "fixtures" / "amending"
 AMENDED = "by/resolution/mvd/2023-05-19/102"
 ACT_40 = "by/resolution/mvd/2024-02-26/40"
+ACT_118 = "by/resolution/mvd/2024-06-03/118"
 SUBPOINT_1_3_6 = "procedure_regulation_15.2.2__point_1__subpoint_1.3.6"
 runner = CliRunner()
 
@@ -63,10 +64,10 @@ def test_the_act_page_lists_what_changed_it(client: TestClient) -> None:
     page = client.get(f"/act/{AMENDED}")
     assert page.status_code == 200
     text = text_of(page.text)
-    # 2 of No. 40 and 16 of No. 118: its point 3, which repeals No. 18 (a whole act, refused by
-    # the parser), stands with the act the amending act amends, with its reason
-    assert "Изменения этого акта (18)" in text
-    assert "Применено нет: акт признается утратившим силу целиком" in text
+    # 2 of No. 40 and 15 of No. 118: its point 3 repeals another act, No. 18 of 2022, and is
+    # not listed here (it is on No. 118's page, with its reason)
+    assert "Изменения этого акта (17)" in text
+    assert "Признать утратившим силу постановление" not in text
     # No. 40's replacement, in legal words, with its point, texts, day and result
     assert (
         "замена слов — Постановление от 26 февраля 2024 г. № 40 , п. 1 абз. 2"
@@ -88,6 +89,13 @@ def test_the_amending_act_page_lists_what_it_changed(client: TestClient) -> None
     assert "исключение — п. 1 абз. 3" in text
     assert "копия паспорта или иного документа" in text
     assert "Постановление от 19 мая 2023 г. № 102" in text
+
+
+def test_a_whole_act_repealed_is_listed_only_with_the_amending_act(client: TestClient) -> None:
+    # «3. Признать утратившим силу постановление … от 25 января 2022 г. № 18 …» (No. 118)
+    text = text_of(client.get(f"/act/{ACT_118}").text)
+    assert "акт признается утратившим силу целиком" in text
+    assert "от 25 января 2022 г. № 18" in text
 
 
 def test_the_provision_page_lists_the_effects_on_that_unit(client: TestClient) -> None:

@@ -79,7 +79,10 @@ class Effect:
     source_lines: list[int] = strawberry.field(
         description="Its first and last line in the amending act's text."
     )
-    target_act_id: str = strawberry.field(description="The amended act's graph id.")
+    target_act_id: str | None = strawberry.field(
+        description="The amended act's graph id; null when the instruction repeals another act as"
+        " a whole («признать утратившим силу постановление …»): its text names that act."
+    )
     target_provision_id: str | None = strawberry.field(
         description="The graph id of the unit it acts on (`…#procedure_regulation_15.4.1__point_4`)"
         "; null when it acts on the whole act."
@@ -125,7 +128,7 @@ class Effect:
             source=str(row["source"]),
             source_text=str(row["sourceText"]),
             source_lines=[int(row["sourceLineStart"]), int(row["sourceLineEnd"])],
-            target_act_id=str(row["targetActId"]),
+            target_act_id=row.get("targetActId"),
             target_provision_id=row.get("targetProvisionId"),
             target=str(row["targetText"]),
             column=row.get("targetColumn"),

@@ -31,7 +31,7 @@ from neo4j import AsyncManagedTransaction
 
 from importers.amend_apply import AppliedText, Outcome
 from importers.amend_regions import overlaps
-from importers.amending import Amendment, Target
+from importers.amending import Amendment, Kind, Target
 from lexgraph.citations.ids import e_id
 from lexgraph.graph.records import NODE_LABELS, cypher_label
 from lexgraph.graph.versions import Change, VersionDiff
@@ -120,11 +120,16 @@ def effect_rows(
                 " edition without them would be wrong"
             )
         path = _source_path(instruction.source)
+        # «Признать утратившим силу постановление … № 18»: a whole act, which is another act than
+        # the one the amending act names in its title; which one, the instruction's text tells a
+        # reader, and the effect is never filed under the amended act.
+        another_act = instruction.kind is Kind.REPEAL and target == Target()
+        amended = None if another_act else amendment.amended_act_id
         rows.append(
             {
                 "id": effect_id(amendment.act_id, position),
                 "madeBy": f"{amendment.act_id}#{e_id(path)}" if path else amendment.act_id,
-                "amendedAct": amendment.amended_act_id,
+                "amendedAct": amended,
                 "properties": {
                     "id": effect_id(amendment.act_id, position),
                     "position": position,
@@ -134,8 +139,10 @@ def effect_rows(
                     "sourceLineEnd": instruction.span.line_end,
                     "sourceText": instruction.text,
                     "kind": str(instruction.kind),
-                    "targetActId": amendment.amended_act_id,
-                    "targetProvisionId": target_provision(amendment.amended_act_id, target),
+                    "targetActId": amended,
+                    "targetProvisionId": None
+                    if amended is None
+                    else target_provision(amended, target),
                     "targetRegulation": target.regulation,
                     "targetColumn": target.column,
                     "targetRow": target.row,
@@ -257,8 +264,8 @@ WITH e, row
 OPTIONAL MATCH (unit:Provision {id: row.madeBy})
 OPTIONAL MATCH (act:LegalAct {id: row.madeBy})
 WITH e, row, coalesce(unit, act) AS source
-MATCH (amended:LegalAct {id: row.amendedAct})
-MERGE (e)-[:AFFECTS]->(amended)
+OPTIONAL MATCH (amended:LegalAct {id: row.amendedAct})
+FOREACH (a IN CASE WHEN amended IS NULL THEN [] ELSE [amended] END | MERGE (e)-[:AFFECTS]->(a))
 FOREACH (s IN CASE WHEN source IS NULL THEN [] ELSE [source] END | MERGE (e)-[:MADE_BY]->(s))
 WITH e, row
 OPTIONAL MATCH (target:Provision {id: row.properties.targetProvisionId})
