@@ -99,21 +99,8 @@ RELATIONS = {
     "ABOUT": "сообщает о",
     "UNDER": "относится к",
 }
-#: Validity units, each with its three plural forms: one, few, many.
-_MONTHS = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
+# Month names in the genitive, as acts write dates, in the order of the months.
+_MONTHS = tuple(russian.GENITIVE_MONTHS)
 
 
 def word(table: dict[str, str], value: str | None) -> str:
