@@ -64,17 +64,9 @@ async def answer(
         code = (first.extensions or {}).get("code")
         if code == DATABASE_UNAVAILABLE:
             raise PageRefused(503, "база данных сейчас недоступна; повторите запрос через минуту")
-        if code == "NOT_FOUND" or (code is None and _names_nothing(first.message)):
+        if code == "NOT_FOUND":
             raise PageRefused(404, first.message)
         if code in _READER_CODES or not is_internal(first):
             raise PageRefused(400, first.message)
         raise PageRefused(500, "внутренняя ошибка сервера; подробности записаны в журнал")
     return dict(result.data or {})
-
-
-def _names_nothing(message: str) -> bool:
-    """The API's user error for an id, number or register number the graph does not hold
-    («no procedure numbered '99.1'»), until it carries the code `NOT_FOUND`."""
-    return message.startswith("no ") and (
-        " with id " in message or " numbered " in message or " with register number " in message
-    )
