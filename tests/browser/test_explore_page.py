@@ -21,6 +21,7 @@ def click_node(page: Page, node_id: str) -> None:
     box = page.locator("#graph").bounding_box()
     assert box is not None
     where = graph(page, f"cy.getElementById({node_id!r}).renderedPosition()")
+    assert where is not None, f"{node_id} is not drawn"
     page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])
 
 
@@ -254,7 +255,15 @@ def test_the_node_panel_shows_the_text_and_links_to_the_reading_room(site: str, 
     link = page.locator("#selected-page")
     expect(link).to_have_attribute("href", "/procedure/15.4.1")
     # An act's node links to the act's page: MVD resolution No. 102, which approves the regulation.
-    click_node(page, "by/resolution/mvd/2023-05-19/102")
+    # The click above expanded the regulation; its neighbours arrive when the fetch returns.
+    act = "by/resolution/mvd/2023-05-19/102"
+    page.wait_for_function(
+        f"window.lexgraphExplore.cy.getElementById({regulation!r}).hasClass('expanded')",
+        timeout=30_000,
+    )
+    while graph(page, f"cy.getElementById({act!r}).empty()") and page.locator("#more").is_visible():
+        page.locator("#more").click()  # thirty at a time: draw until the act is among them
+    click_node(page, act)
     expect(page.locator("#selected-type")).to_have_text("LegalAct")
     expect(link).to_have_attribute("href", "/act/by/resolution/mvd/2023-05-19/102")
     link.click()
