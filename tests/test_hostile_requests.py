@@ -3,9 +3,10 @@ gets its 4xx with a GraphQL error body and a code, quickly, and `/healthz` keeps
 runs. The table is `bench.hostile.ATTACKS` (`python -m bench.hostile` prints it measured).
 
 Times scale with `LEXGRAPH_TEST_TIME_SCALE` (default 1; tests/timing.py), and `/healthz` is
-compared with its own pace just before each attack, so a machine busy with other work is no
-failure; the check budget is set low so that the attacks on parsing and validation time are
-refused whatever the machine's speed.
+compared with its own pace just before each attack (an attack whose `/healthz` was slow is sent
+again, up to three times: a held event loop is held every time, a busy machine's hiccup is not),
+so a machine busy with other work is no failure; the check budget is set low so that the attacks
+on parsing and validation time are refused whatever the machine's speed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from bench.hostile import ATTACKS, Attack, fragment_bomb, measure
+from bench.hostile import ATTACKS, Attack, Measured, fragment_bomb, measure
 from lexgraph.config import Settings
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA
@@ -66,6 +67,14 @@ def test_a_hostile_request_is_refused_quickly_and_the_api_keeps_answering(
 ) -> None:
     with httpx.Client(timeout=30) as client:
         measured = measure(api_url, attack, client)
+        # A request that holds the event loop holds it every time it is sent; a machine busy
+        # with other work delays one `/healthz` answer now and then. So the attack is sent again,
+        # up to three times, while `/healthz` was slower than its budget: the fastest run counts.
+        for _ in range(2):
+            if _healthz_kept_pace(measured):
+                break
+            again = measure(api_url, attack, client)
+            measured = min(measured, again, key=lambda m: m.healthz_max_s / _healthz_budget(m))
         response = client.post(api_url + "/graphql", content=attack.body, headers=attack.headers)
 
     assert measured.status == attack.status, measured
@@ -83,7 +92,15 @@ def test_a_hostile_request_is_refused_quickly_and_the_api_keeps_answering(
     assert measured.healthz_answers >= 1
     # The event loop was never held: `/healthz` answered about as fast as just before the attack
     # (on a machine busy with other work, that pace is its own).
-    assert measured.healthz_max_s < max(HEALTHZ_S, 3 * measured.healthz_before_s), measured
+    assert _healthz_kept_pace(measured), measured
+
+
+def _healthz_budget(measured: Measured) -> float:
+    return max(HEALTHZ_S, 3 * measured.healthz_before_s)
+
+
+def _healthz_kept_pace(measured: Measured) -> bool:
+    return measured.healthz_max_s < _healthz_budget(measured)
 
 
 def test_clients_that_go_away_mid_body_are_no_server_errors(api_url: str) -> None:
