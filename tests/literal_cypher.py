@@ -446,12 +446,24 @@ class Checker:
                 self._called.add(wrapper.function)
                 yield from _argument(call, wrapper.index, wrapper.parameter, work.name)
 
-    def _given(self, scope: Scope, func: ast.expr) -> bool:
-        """Whether `func` is a parameter, or an attribute of one (`info.context.read`)."""
+    def _given(self, scope: Scope, func: ast.expr, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether `func` is a parameter, or an attribute of one (`info.context.read`), or of a
+        name bound to one (`context = info.context; context.read`)."""
         while isinstance(func, ast.Attribute | ast.Subscript):
             func = func.value
         owner = scope.owner_of(func.id) if isinstance(func, ast.Name) else None
-        return owner is not None and owner.bindings[func.id][0][0] == "param"
+        if owner is None or not isinstance(func, ast.Name) or func.id in seen:
+            return False
+        bindings = owner.bindings[func.id]
+        if bindings[0][0] == "param":
+            return True
+        return any(
+            kind == "assign"
+            and isinstance(bound, ast.Assign | ast.AnnAssign)
+            and bound.value is not None
+            and self._given(where, bound.value, seen | {func.id})
+            for kind, bound, where in bindings
+        )
 
     # -- values
 

@@ -211,6 +211,17 @@ BAD = {
         """,
         ["resolver:text"],
     ),
+    "a wrapper called through a local name for what was passed in": (
+        """
+        class Context:
+            async def read(self, name, statement):
+                return await self.driver.execute_query(statement)
+        async def resolver(info, text):
+            context = info.context
+            return await context.read("ANY", "MATCH (n) WHERE " + text + " RETURN n")
+        """,
+        ["resolver:text"],
+    ),
     "a list grown with input": (
         """
         async def f(tx, request):
