@@ -165,6 +165,13 @@ def _arg(description: str) -> Any:
     return strawberry.argument(description=description)
 
 
+EFFECTS_DESCRIPTION = (
+    "Effects of amending acts (изменения): what changed it (`AFFECTING`, the default) or what it"
+    " changed (`MADE`), each instruction with its target, texts, day, and whether it was applied"
+    " and why not; by the day they take effect, a page at a time."
+)
+"""The `effects` field of acts and of their units, which take the arguments below."""
+
 DirectionArgument = Annotated[
     EffectDirection,
     _arg("`AFFECTING`: what changed it (the default); `MADE`: what it changed."),
@@ -172,7 +179,13 @@ DirectionArgument = Annotated[
 AppliedArgument = Annotated[
     bool | None, _arg("Only applied effects (true) or only those not applied (false).")
 ]
-FromArgument = Annotated[dt.date | None, _arg("Only effects taking effect on this day or after.")]
+FromArgument = Annotated[
+    dt.date | None,
+    strawberry.argument(
+        name="from", description="Only effects taking effect on this day or after."
+    ),
+]
+"""`from`, a Python keyword: the parameter is named `from_`."""
 ToArgument = Annotated[dt.date | None, _arg("Only effects taking effect on this day or before.")]
 FirstArgument = Annotated[int, _arg(paging.PAGE_SIZE_DESCRIPTION)]
 AfterArgument = Annotated[str | None, _arg("A cursor of the previous page.")]

@@ -31,7 +31,18 @@ from strawberry.types.enum import StrawberryEnumDefinition
 from lexgraph import full_label as labels
 from lexgraph.api import paging
 from lexgraph.api.context import Info
-from lexgraph.api.effects import EffectConnection, EffectDirection, effects_page
+from lexgraph.api.effects import (
+    EFFECTS_DESCRIPTION,
+    AfterArgument,
+    AppliedArgument,
+    DirectionArgument,
+    EffectConnection,
+    EffectDirection,
+    FirstArgument,
+    FromArgument,
+    ToArgument,
+    effects_page,
+)
 from lexgraph.api.enums import (
     ActKind,
     ActStatus,
@@ -635,36 +646,16 @@ class LegalAct(Shared, relay.Node):
     ) -> CitationConnection:
         return await cited_by(info, "LegalAct", "ACT_CITED_BY", self, first, after, as_of)
 
-    @strawberry.field(
-        description="Effects of amending acts (изменения): what changed it (`AFFECTING`, the"
-        " default) or what it changed (`MADE`), each instruction with its target, texts, day,"
-        " and whether it was applied and why not; by the day they take effect, a page at a time."
-    )
+    @strawberry.field(description=EFFECTS_DESCRIPTION)
     async def effects(
         self,
         info: Info,
-        direction: Annotated[
-            EffectDirection,
-            strawberry.argument(
-                description="`AFFECTING`: what changed it; `MADE`: what it changed."
-            ),
-        ] = EffectDirection.AFFECTING,
-        applied: Annotated[
-            bool | None,
-            strawberry.argument(description="Only applied (true) or only unapplied (false) ones."),
-        ] = None,
-        from_: Annotated[
-            datetime.date | None,
-            strawberry.argument(name="from", description="Only those taking effect on or after."),
-        ] = None,
-        to: Annotated[
-            datetime.date | None,
-            strawberry.argument(description="Only those taking effect on or before this day."),
-        ] = None,
-        first: Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)] = 20,
-        after: Annotated[
-            str | None, strawberry.argument(description="A cursor of the previous page.")
-        ] = None,
+        direction: DirectionArgument = EffectDirection.AFFECTING,
+        applied: AppliedArgument = None,
+        from_: FromArgument = None,
+        to: ToArgument = None,
+        first: FirstArgument = 20,
+        after: AfterArgument = None,
     ) -> EffectConnection:
         return await effects_page(
             info, "LegalAct", str(self.raw["id"]), direction, applied, from_, to, first, after
@@ -765,36 +756,16 @@ class Provision(Shared, relay.Node):
     async def citations(self, info: Info) -> list[Citation]:
         return await citations(info, "PROVISION_CITATIONS", self)
 
-    @strawberry.field(
-        description="Effects of amending acts (изменения): what changed it (`AFFECTING`, the"
-        " default) or what it changed (`MADE`), each instruction with its target, texts, day,"
-        " and whether it was applied and why not; by the day they take effect, a page at a time."
-    )
+    @strawberry.field(description=EFFECTS_DESCRIPTION)
     async def effects(
         self,
         info: Info,
-        direction: Annotated[
-            EffectDirection,
-            strawberry.argument(
-                description="`AFFECTING`: what changed it; `MADE`: what it changed."
-            ),
-        ] = EffectDirection.AFFECTING,
-        applied: Annotated[
-            bool | None,
-            strawberry.argument(description="Only applied (true) or only unapplied (false) ones."),
-        ] = None,
-        from_: Annotated[
-            datetime.date | None,
-            strawberry.argument(name="from", description="Only those taking effect on or after."),
-        ] = None,
-        to: Annotated[
-            datetime.date | None,
-            strawberry.argument(description="Only those taking effect on or before this day."),
-        ] = None,
-        first: Annotated[int, strawberry.argument(description=paging.PAGE_SIZE_DESCRIPTION)] = 20,
-        after: Annotated[
-            str | None, strawberry.argument(description="A cursor of the previous page.")
-        ] = None,
+        direction: DirectionArgument = EffectDirection.AFFECTING,
+        applied: AppliedArgument = None,
+        from_: FromArgument = None,
+        to: ToArgument = None,
+        first: FirstArgument = 20,
+        after: AfterArgument = None,
     ) -> EffectConnection:
         return await effects_page(
             info, "Provision", str(self.raw["id"]), direction, applied, from_, to, first, after
