@@ -3,8 +3,13 @@ regulations write them («2 года», «1 год», seed 004 line 1096 on), da
 
 from __future__ import annotations
 
+from enum import Enum
+
 import pytest
 
+from lexgraph.api import enums
+from lexgraph.api.effects import EffectKind
+from lexgraph.api.nodes import Apostille, Subject
 from lexgraph.pages import words
 
 YEARS = ("год", "года", "лет")
@@ -63,6 +68,30 @@ def test_closed_sets_read_in_any_letter_case() -> None:
         words.word(words.APOSTILLE, "NOT_STATED") == "о легализации и апостиле регламент не говорит"
     )
     assert words.word(words.CHANNELS, "carrier_pigeon") == "carrier_pigeon"
+
+
+def test_values_shown_as_the_schema_labels_them_take_its_labels() -> None:
+    assert words.word(words.CHANNELS, "COURIER") == "нарочным (курьером)"
+    assert words.word(words.APPEAL_KINDS, "judicial") == "обжалование в судебном порядке"
+    assert words.word(words.STATUSES, "REPEALED") == "утратил силу"
+
+
+@pytest.mark.parametrize(
+    ("table", "closed_set"),
+    [
+        (words.APOSTILLE, Apostille),
+        (words.ACT_KINDS, enums.ActKind),
+        (words.APPEAL_FORMS, enums.AppealForm),
+        (words.SUBJECTS, Subject),
+        (words.EFFECT_KINDS, EffectKind),
+        (words.IMPACT_KINDS, enums.ImpactKind),
+    ],
+    ids=lambda x: x.__name__ if isinstance(x, type) else "",
+)
+def test_a_sentence_form_is_kept_for_every_value_of_its_set_and_no_other(
+    table: dict[str, str], closed_set: type[Enum]
+) -> None:
+    assert set(table) == {enums.stored(member) for member in closed_set}
 
 
 def test_a_regulation_named_by_its_segment_is_captioned_by_its_title() -> None:

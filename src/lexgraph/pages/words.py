@@ -4,7 +4,10 @@ counts with the noun in the right plural form («1 год», «2 года», «6
 
 One table per set, looked up case-insensitively (the API may send `in_person` or `IN_PERSON`), so
 an English switch would be a second table, not a second code path. A value the table does not
-know is shown as it is, never dropped.
+know is shown as it is, never dropped. Where a page shows a value as the schema labels it (a
+channel, an appeal's kind, an act's status), the table is the enum's labels (`api/enums.py`); the
+tables kept here are the forms a sentence or a heading needs («Указ Президента от …», «Платы»),
+and `tests/test_page_words.py` holds each to its enum's members, so neither can drift.
 """
 
 from __future__ import annotations
@@ -12,15 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from enum import Enum
 
 from lexgraph import russian
+from lexgraph.api import enums
 
-CHANNELS = {
-    "in_person": "лично",
-    "post": "по почте",
-    "courier": "нарочным (курьером)",
-    "electronic": "в электронной форме",
-}
+
+def labels(closed_set: type[Enum]) -> dict[str, str]:
+    """An enum's Russian labels by the value the graph stores: the schema's own words."""
+    return {enums.stored(member): enums.label(member) for member in closed_set}
+
+
+CHANNELS = labels(enums.SubmissionChannel)
 APOSTILLE = {
     "required": "нужна легализация или апостиль",
     "not_required": "легализация и апостиль не нужны",
@@ -39,23 +45,16 @@ ACT_KINDS = {
     "order": "Приказ",
     "disposal": "Распоряжение",
     "declaration": "Декларация",
+    "treaty": "Международный договор",
 }
-STATUSES = {
-    "in_force": "действует",
-    "repealed": "утратил силу",
-    "unknown": "не известен",
-}
-APPEAL_KINDS = {
-    "administrative": "административная жалоба",
-    "judicial": "обжалование в судебном порядке",
-}
+STATUSES = labels(enums.ActStatus)
+APPEAL_KINDS = labels(enums.AppealKind)
 APPEAL_FORMS = {"electronic": "в электронной форме", "written": "в письменной форме"}
 SUBJECTS = {
     "legal_entity": "юридические лица",
     "individual_entrepreneur": "индивидуальные предприниматели",
     "foreign_organization": "иностранные организации",
 }
-SOURCE_KINDS = {"registry": "из государственного реестра (регистра)", "authority": "от органа"}
 EFFECT_KINDS = {
     "replace_words": "замена слов",
     "delete_words": "исключение слов",
