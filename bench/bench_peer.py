@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 from rich.console import Console
 from rich.table import Table
 
@@ -139,6 +140,9 @@ class Measured:
     name: str
     lexgraph: Side
     peer: Side
+    fallbacks: dict[str, float] = field(default_factory=dict)
+    """LexGraph's root fields answered by the resolvers instead of one compiled statement while
+    the document ran, by field and reason (its `/metrics`); none when the compiler covers it."""
 
     @property
     def ratio(self) -> float | None:
@@ -260,6 +264,7 @@ async def measure(
     }
     for side, (url, _) in servers.items():
         await run_load(url, bodies[side], clients=1, seconds=0, warm_up=True)
+    fallbacks_before = await resolver_fallbacks(servers["lexgraph"][0])
     for round_ in range(args.rounds):
         order = ["lexgraph", "peer"] if round_ % 2 == 0 else ["peer", "lexgraph"]
         for side in order:
@@ -276,7 +281,30 @@ async def measure(
             each.errors += summary.errors
             each.seconds += summary.seconds
             each.latencies_ms += [o.seconds * 1000 for o in outcomes]
-    return Measured(size, document.name, sides["lexgraph"], sides["peer"])
+    fallbacks = await resolver_fallbacks(servers["lexgraph"][0])
+    grown = {key: n - fallbacks_before.get(key, 0.0) for key, n in fallbacks.items()}
+    return Measured(
+        size,
+        document.name,
+        sides["lexgraph"],
+        sides["peer"],
+        {key: n for key, n in grown.items() if n},
+    )
+
+
+async def resolver_fallbacks(base_url: str) -> dict[str, float]:
+    """LexGraph's count of root fields the resolvers answered, by `field (reason)`."""
+    async with httpx.AsyncClient(timeout=30) as client:
+        text = (await client.get(base_url + "/metrics")).raise_for_status().text
+    counts: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        if family.name != "lexgraph_graphql_resolver_fallbacks":
+            continue
+        for sample in family.samples:
+            if sample.name.endswith("_total"):
+                key = f"{sample.labels['field']} ({sample.labels['uncovered']})"
+                counts[key] = sample.value
+    return counts
 
 
 async def bench_size(args: argparse.Namespace, size: str) -> list[Measured]:
@@ -333,7 +361,8 @@ def print_table(results: list[Measured], sizes: Sequence[str]) -> None:
     console.print(table)
     detail = Table(title="Each side: requests/s, CPU ms per request (server process; Neo4j)")
     for column in ("size", "query", "LexGraph req/s", "peer req/s", "LexGraph CPU ms",
-                   "peer CPU ms", "Neo4j ms (LexGraph)", "Neo4j ms (peer)", "errors"):  # fmt: skip
+                   "peer CPU ms", "Neo4j ms (LexGraph)", "Neo4j ms (peer)", "errors",
+                   "resolver fallbacks"):  # fmt: skip
         detail.add_column(column, justify="right")
     for m in results:
         detail.add_row(
@@ -341,6 +370,7 @@ def print_table(results: list[Measured], sizes: Sequence[str]) -> None:
             f"{m.lexgraph.cpu_ms_per_request:.1f}", f"{m.peer.cpu_ms_per_request:.1f}",
             f"{m.lexgraph.neo4j_ms_per_request:.1f}", f"{m.peer.neo4j_ms_per_request:.1f}",
             f"{m.lexgraph.errors}/{m.peer.errors}",
+            ", ".join(f"{k}: {n:.0f}" for k, n in m.fallbacks.items()) or "0",
         )  # fmt: skip
     console.print(detail)
 
@@ -363,6 +393,7 @@ def to_json(results: list[Measured], args: argparse.Namespace) -> dict[str, Any]
                 "ratio": m.ratio,
                 "lexgraph": m.lexgraph.summary(),
                 "peer": m.peer.summary(),
+                "lexgraph_resolver_fallbacks": m.fallbacks,
             }
             for m in results
         ],
