@@ -81,7 +81,9 @@ class Reading:
     it among those the statement read (its `inForce` column)."""
 
     as_of: dt.date
-    in_force: frozenset[str]
+    in_force: frozenset[str | None]
+    """Those acts, and None (an item no act states holds by its own interval): an item holds
+    when this set holds every act its list names (`Compiler.keep`)."""
 
 
 # A compiled selection is kept and shared by every request of the same shape (`plans.py`): what
@@ -92,7 +94,7 @@ _reading: ContextVar[Reading] = ContextVar("lexgraph_compiled_reading")
 @contextmanager
 def reading(day: dt.date, in_force: list[str]) -> Iterator[None]:
     """Unwrap rows inside this block as read on `day`, `in_force` the acts in force then."""
-    token = _reading.set(Reading(day, frozenset(in_force)))
+    token = _reading.set(Reading(day, frozenset([None, *in_force])))
     try:
         yield
     finally:
@@ -231,13 +233,6 @@ class Compiler:
         """Mark `expression` as carrying acts (`relation`, `object`, `maybe`) for `object`."""
         self._kinds[expression] = kind
         return expression
-
-    @staticmethod
-    def held(acts: list[str | None]) -> bool:
-        """Whether every act stating an item is in force on the day asked (`in_force`, read by
-        the statement with the rows)."""
-        in_force = _reading.get().in_force
-        return all(act is None or act in in_force for act in acts)
 
     def field(
         self,
@@ -422,20 +417,23 @@ class Compiler:
 
     def keep(self, convert: Convert, one: bool) -> Convert:
         """The unwrap of `[items, acts]`: the items whose acts are in force (the first, for a
-        field of one object), each unwrapped from `[acts below, …]`."""
-        held = self.held
+        field of one object), each unwrapped from `[acts below, …]`. An item holds when every
+        act stating it is in force on the day asked (`Reading.in_force`, read by the statement
+        with the rows)."""
         if one:
 
             def first(value: list[Any]) -> Any:
+                in_force = _reading.get().in_force
                 for item in value[0]:
-                    if held(item[0]):
+                    if in_force.issuperset(item[0]):
                         return convert(item[1:])
                 return None
 
             return first
 
         def each(value: list[Any]) -> list[Any]:
-            return [convert(item[1:]) for item in value[0] if held(item[0])]
+            in_force = _reading.get().in_force
+            return [convert(item[1:]) for item in value[0] if in_force.issuperset(item[0])]
 
         return each
 
@@ -664,6 +662,8 @@ def _make_property(output: GraphQLOutputType, wants_list: bool, default: Any) ->
         raise Refused(str(leaf))
     serialize = _serializer(leaf)
     is_string = leaf.name == "String"
+    # The types a value the graph stores as is needs no `_plain` or `_fit` for (most leaves).
+    native = _NATIVE.get(leaf.name)
 
     def convert(value: Any) -> Any:
         if value is None:
@@ -672,7 +672,10 @@ def _make_property(output: GraphQLOutputType, wants_list: bool, default: Any) ->
                 if non_null:
                     raise Unanswerable("null")
                 return None
-        if is_string and not wants_list and type(value) is str:
+        kind = type(value)
+        if not wants_list and kind is native:
+            return value if is_string else serialize(value)
+        if is_string and wants_list and kind is list and all(type(v) is str for v in value):
             return value
         fitted = nodes._fit(nodes._plain(value), wants_list=wants_list)
         if wants_list:
@@ -680,6 +683,9 @@ def _make_property(output: GraphQLOutputType, wants_list: bool, default: Any) ->
         return serialize(fitted)
 
     return convert
+
+
+_NATIVE: dict[str, type] = {"String": str, "Int": int, "Float": float, "Boolean": bool}
 
 
 def _serializer(leaf: Any) -> Convert:
