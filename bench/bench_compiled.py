@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import statistics
 import time
@@ -319,6 +320,10 @@ def report(results: list[SizeResult]) -> None:
 
 async def main_async(args: Any) -> None:
     _Received.install()
+    # As the served process does (`lexgraph.api.asgi`): what it holds at startup is frozen, out
+    # of the full collections that would otherwise walk it in the middle of a request.
+    gc.collect()
+    gc.freeze()
     results = [await run_size(size, args) for size in args.size]
     report(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
