@@ -6,12 +6,13 @@ documents the compiler covers, side by side in one run, the two paths alternatin
 so both see the same load:
 
 - throughput (requests per second) with `--clients` concurrent requests, compiled and resolvers,
-  and their ratio;
+  and their ratio; and the compiled path with its plans kept (as served) against the same path
+  compiling every request anew (`anew`), which is what keeping the plans buys;
 - bytes read from Neo4j per request (what the driver's Bolt sockets receive) against the bytes of
   the response's JSON, and their ratio, for both paths;
 - for procedure details: GraphQL execution in process against the raw Cypher it issues (the same
-  statements and parameters through the driver, one request at a time, alternating), and the
-  latency of one client (median, p99).
+  statements and parameters through the driver, one request at a time, alternating, the path
+  compiling anew alternating with them), and the latency of one client (median, p99).
 
 Usage: .venv/bin/python -m bench.bench_compiled --size S --size M [--reuse] [--seconds 4]
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import statistics
 import time
@@ -46,6 +48,7 @@ from bench.run import (
     variable_sets,
 )
 from lexgraph import local_neo4j
+from lexgraph.api.compile import CompiledExecutionContext
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, load_settings
@@ -57,7 +60,25 @@ DOCUMENTS = (
     "procedures-requiring-apostille",
     "legal-act",
 )
-PATHS = {"compiled": build_schema(compiled=True), "resolvers": build_schema(compiled=False)}
+
+
+class _CompiledAnew(CompiledExecutionContext):
+    """The compiled path as it was before plans were kept: every request compiles its own."""
+
+    keep_plans = False
+
+
+def _compiled_anew() -> Any:
+    found = build_schema.__wrapped__(compiled=True)  # a schema of its own, not the cached one
+    found.execution_context_class = _CompiledAnew
+    return found
+
+
+PATHS = {
+    "compiled": build_schema(compiled=True),
+    "resolvers": build_schema(compiled=False),
+    "anew": _compiled_anew(),
+}
 
 
 class _Received:
@@ -89,6 +110,11 @@ class DocumentResult:
     def speedup(self) -> float:
         return self.rps["compiled"] / self.rps["resolvers"] if self.rps.get("resolvers") else 0.0
 
+    @property
+    def kept_gain(self) -> float:
+        """Throughput with plans kept against compiling every request anew."""
+        return self.rps["compiled"] / self.rps["anew"] if self.rps.get("anew") else 0.0
+
 
 @dataclass(slots=True)
 class SizeResult:
@@ -96,6 +122,7 @@ class SizeResult:
     documents: list[DocumentResult]
     execution_ms: float
     raw_cypher_ms: float
+    execution_anew_ms: float
     one_client_median_ms: float
     one_client_p99_ms: float
     load_average: tuple[float, float, float]
@@ -103,6 +130,10 @@ class SizeResult:
     @property
     def execution_ratio(self) -> float:
         return self.execution_ms / self.raw_cypher_ms
+
+    @property
+    def execution_anew_ratio(self) -> float:
+        return self.execution_anew_ms / self.raw_cypher_ms
 
 
 async def execute(
@@ -177,14 +208,18 @@ async def measure_document(
 
 async def execution_against_raw(
     driver: AsyncDriver, settings: Settings, query: NamedQuery, numbers: list[str], count: int
-) -> tuple[float, float, list[float]]:
-    """Median ms of the compiled path's execution, and of the raw Cypher it issues, alternating
-    request by request; and the execution latencies (one client)."""
+) -> tuple[float, float, float, list[float]]:
+    """Median ms of the compiled path's execution, of the raw Cypher it issues and of the path
+    compiling anew, alternating request by request; and the execution latencies (one client)."""
     sets = variable_sets(query, numbers, 50)
     executed: list[float] = []
     raw: list[float] = []
+    anew: list[float] = []
     for index in range(count):
         variables = sets[index % len(sets)]
+        began = time.perf_counter()
+        await execute(driver, settings, "anew", query, variables)
+        anew.append(time.perf_counter() - began)
         began = time.perf_counter()
         _, _, context = await execute(driver, settings, "compiled", query, variables)
         executed.append(time.perf_counter() - began)
@@ -198,7 +233,8 @@ async def execution_against_raw(
                 routing_=RoutingControl.READ,
             )
         raw.append(time.perf_counter() - began)
-    return statistics.median(executed) * 1000, statistics.median(raw) * 1000, executed
+    medians = [statistics.median(times) * 1000 for times in (executed, raw, anew)]
+    return medians[0], medians[1], medians[2], executed
 
 
 def _load_average() -> tuple[float, float, float]:
@@ -233,13 +269,13 @@ async def run_size(size: str, args: Any) -> SizeResult:
             console.print(f"{size}: {name} …")
             results.append(await measure_document(driver, settings, query, numbers, args))
         details = NamedQuery.read(QUERIES / "procedure-details.graphql")
-        executed_ms, raw_ms, latencies = await execution_against_raw(
+        executed_ms, raw_ms, anew_ms, latencies = await execution_against_raw(
             driver, settings, details, numbers, args.single
         )
         ordered = sorted(latencies)
         p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))] * 1000
         return SizeResult(
-            size, results, executed_ms, raw_ms, statistics.median(ordered) * 1000, p99,
+            size, results, executed_ms, raw_ms, anew_ms, statistics.median(ordered) * 1000, p99,
             _load_average(),
         )  # fmt: skip
     finally:
@@ -252,6 +288,7 @@ def report(results: list[SizeResult]) -> None:
     table = Table(title="Compiled path against the resolvers, in process")
     for column in (
         "size", "document", "compiled rps", "resolvers rps", "compiled / resolvers",
+        "anew rps", "kept / anew",
         "read KiB (compiled)", "read KiB (resolvers)", "response KiB", "read / response",
     ):  # fmt: skip
         table.add_column(column, justify="right")
@@ -263,6 +300,8 @@ def report(results: list[SizeResult]) -> None:
                 f"{doc.rps['compiled']:.1f}",
                 f"{doc.rps['resolvers']:.1f}",
                 f"{doc.speedup:.2f}×",
+                f"{doc.rps['anew']:.1f}",
+                f"{doc.kept_gain:.2f}×",
                 f"{doc.bytes_read['compiled'] / 1024:.1f}",
                 f"{doc.bytes_read['resolvers'] / 1024:.1f}",
                 f"{doc.bytes_response / 1024:.1f}",
@@ -272,7 +311,8 @@ def report(results: list[SizeResult]) -> None:
     for size in results:
         console.print(
             f"{size.size}: procedure details, execution {size.execution_ms:.1f} ms against raw"
-            f" Cypher {size.raw_cypher_ms:.1f} ms ({size.execution_ratio:.2f}×); one client:"
+            f" Cypher {size.raw_cypher_ms:.1f} ms ({size.execution_ratio:.2f}×; compiling anew"
+            f" {size.execution_anew_ms:.1f} ms, {size.execution_anew_ratio:.2f}×); one client:"
             f" median {size.one_client_median_ms:.1f} ms, p99 {size.one_client_p99_ms:.1f} ms;"
             f" load average {size.load_average[0]:.1f}"
         )
@@ -280,6 +320,10 @@ def report(results: list[SizeResult]) -> None:
 
 async def main_async(args: Any) -> None:
     _Received.install()
+    # As the served process does (`lexgraph.api.asgi`): what it holds at startup is frozen, out
+    # of the full collections that would otherwise walk it in the middle of a request.
+    gc.collect()
+    gc.freeze()
     results = [await run_size(size, args) for size in args.size]
     report(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -287,7 +331,12 @@ async def main_async(args: Any) -> None:
     out = RESULTS / f"compiled-{stamp}.json"
     payload = [
         {**asdict(r), "execution_ratio": r.execution_ratio}
-        | {"documents": [asdict(d) | {"speedup": d.speedup} for d in r.documents]}
+        | {"execution_anew_ratio": r.execution_anew_ratio}
+        | {
+            "documents": [
+                asdict(d) | {"speedup": d.speedup, "kept_gain": d.kept_gain} for d in r.documents
+            ]
+        }
         for r in results
     ]
     out.write_text(json.dumps(payload, indent=2))

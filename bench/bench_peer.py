@@ -106,6 +106,9 @@ class Side:
     seconds: float = 0.0
     cpu_s: float = 0.0
     neo4j_cpu_s: float = 0.0
+    load_cpu_s: float = 0.0
+    """The load generator's own (this process): shared by both sides, it bounds how far their
+    throughputs can differ when each answer costs the servers less than sending it costs here."""
     latencies_ms: list[float] = field(default_factory=list)
 
     @property
@@ -120,6 +123,10 @@ class Side:
     def neo4j_ms_per_request(self) -> float:
         return 1000 * self.neo4j_cpu_s / self.requests if self.requests else 0.0
 
+    @property
+    def load_ms_per_request(self) -> float:
+        return 1000 * self.load_cpu_s / self.requests if self.requests else 0.0
+
     def summary(self) -> dict[str, Any]:
         ordered = sorted(self.latencies_ms) or [0.0]
         return {
@@ -129,6 +136,7 @@ class Side:
             "rps": round(self.rps, 1),
             "cpu_ms_per_request": round(self.cpu_ms_per_request, 2),
             "neo4j_cpu_ms_per_request": round(self.neo4j_ms_per_request, 2),
+            "load_generator_cpu_ms_per_request": round(self.load_ms_per_request, 2),
             "median_ms": round(ordered[len(ordered) // 2], 1),
             "p99_ms": round(ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))], 1),
         }
@@ -270,6 +278,7 @@ async def measure(
         for side in order:
             url, pid = servers[side]
             cpu, neo4j_cpu = cpu_seconds(pid), cpu_seconds(neo4j_pid)
+            load_cpu = time.process_time()
             outcomes = await run_load(
                 url, bodies[side], clients=args.clients, seconds=args.seconds, warm_up=False
             )
@@ -277,6 +286,7 @@ async def measure(
             each = sides[side]
             each.cpu_s += cpu_seconds(pid) - cpu
             each.neo4j_cpu_s += cpu_seconds(neo4j_pid) - neo4j_cpu
+            each.load_cpu_s += time.process_time() - load_cpu
             each.requests += summary.requests
             each.errors += summary.errors
             each.seconds += summary.seconds
@@ -359,9 +369,12 @@ def print_table(results: list[Measured], sizes: Sequence[str]) -> None:
             cells.append(f"{found.ratio:.2f}×" if found and found.ratio else "")
         table.add_row(name, *cells)
     console.print(table)
-    detail = Table(title="Each side: requests/s, CPU ms per request (server process; Neo4j)")
+    detail = Table(
+        title="Each side: requests/s, CPU ms per request (server process; Neo4j; load generator)"
+    )
     for column in ("size", "query", "LexGraph req/s", "peer req/s", "LexGraph CPU ms",
-                   "peer CPU ms", "Neo4j ms (LexGraph)", "Neo4j ms (peer)", "errors",
+                   "peer CPU ms", "Neo4j ms (LexGraph)", "Neo4j ms (peer)",
+                   "load ms (LexGraph)", "load ms (peer)", "errors",
                    "resolver fallbacks"):  # fmt: skip
         detail.add_column(column, justify="right")
     for m in results:
@@ -369,6 +382,7 @@ def print_table(results: list[Measured], sizes: Sequence[str]) -> None:
             m.size, m.name, f"{m.lexgraph.rps:.1f}", f"{m.peer.rps:.1f}",
             f"{m.lexgraph.cpu_ms_per_request:.1f}", f"{m.peer.cpu_ms_per_request:.1f}",
             f"{m.lexgraph.neo4j_ms_per_request:.1f}", f"{m.peer.neo4j_ms_per_request:.1f}",
+            f"{m.lexgraph.load_ms_per_request:.1f}", f"{m.peer.load_ms_per_request:.1f}",
             f"{m.lexgraph.errors}/{m.peer.errors}",
             ", ".join(f"{k}: {n:.0f}" for k, n in m.fallbacks.items()) or "0",
         )  # fmt: skip

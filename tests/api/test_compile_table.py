@@ -38,10 +38,12 @@ def compiled(query: str, **variables: Any) -> CompiledRoot:
         graphql_schema, executor.fragments, executor.variable_values, root, executor.operation
     ).grouped_field_set
     details = next(iter(grouped.values()))
-    compiler = Compiler(executor, DAY)
+    compiler = Compiler(executor)
     if details[0].node.name.value == "procedure":
-        return roots.procedure(compiler, root, details, variables.get("number", "15.4.1"))
-    return roots.legal_act(compiler, root, details, {"id": "by/code/tax"})
+        plan = roots.procedure(compiler, root, details)
+        return plan.bind(executor, roots.procedure_asked(variables.get("number", "15.4.1"), DAY))
+    by, asked = roots.legal_act_asked({"id": "by/code/tax"}, DAY)
+    return roots.legal_act(compiler, root, details, by).bind(executor, asked)
 
 
 ACT = "by/resolution/mvd/2023-05-19/102"

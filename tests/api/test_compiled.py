@@ -19,7 +19,7 @@ from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, project_root
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.api.conftest import load_sample_graph
-from tests.api.sample_graph import TAX_CODE
+from tests.api.sample_graph import MVD_102, TAX_CODE
 from tests.api.test_named_queries import VARIABLES
 from tests.conftest import WIPE_DATA
 
@@ -268,6 +268,55 @@ async def test_the_uncovered_field_is_named(sample: AsyncDriver, settings: Setti
     query = '{ procedure(number: "15.4.1") { regulation { unresolvedCitations { text } } } }'
     _, _, context = await both(sample, settings, query, {})
     assert context.fallbacks == [("procedure", "Regulation.unresolvedCitations")]
+
+
+async def test_one_plan_answers_each_request_with_its_own_values(
+    sample: AsyncDriver, settings: Settings
+) -> None:
+    """One document asked of an act by id and by register number, before it was adopted
+    (19 May 2023) and after: the plans kept answer each request with its own key and day."""
+    query = """query A($id: String, $register: String, $day: Date) {
+        legalAct(id: $id, registerNumber: $register, asOf: $day) { number inForce } }"""
+    asked = [
+        ({"id": MVD_102, "day": "2024-01-01"}, True),
+        ({"id": MVD_102, "day": "2001-01-01"}, False),
+        ({"register": "8/40012", "day": "2001-01-01"}, False),
+        ({"register": "8/40012", "day": "2024-01-01"}, True),
+    ]
+    for variables, in_force in asked:
+        compiled, resolved, context = await both(sample, settings, query, variables)
+        assert compiled == resolved
+        assert compiled[0] == {"legalAct": {"number": "102", "inForce": in_force}}
+        assert context.fallbacks == []
+    tax_code, _, _ = await both(sample, settings, query, {"id": TAX_CODE})
+    assert tax_code[0]["legalAct"]["number"] is None  # a code is cited by its title
+
+
+async def test_a_directive_asks_another_plan(sample: AsyncDriver, settings: Settings) -> None:
+    query = """query S($brief: Boolean!) {
+        procedure(number: "15.4.1") { number regulation @skip(if: $brief) { id } } }"""
+    for brief in (False, True, False):
+        compiled, resolved, context = await both(sample, settings, query, {"brief": brief})
+        assert compiled == resolved
+        assert ("regulation" in compiled[0]["procedure"]) is not brief
+        assert context.fallbacks == []
+
+
+async def test_filters_of_other_shapes_get_plans_of_their_own(
+    sample: AsyncDriver, settings: Settings
+) -> None:
+    query = """query F($f: ProcedureFilter) {
+        procedures(filter: $f) { totalCount nodes { number } } }"""
+    required = {"apostille": "REQUIRED"}
+    either = {"or": [required, {"apostille": "NOT_REQUIRED"}]}
+    totals = []
+    for given in (required, either, {"apostille": "NOT_REQUIRED"}, either, None):
+        compiled, resolved, context = await both(sample, settings, query, {"f": given})
+        assert compiled == resolved
+        assert context.fallbacks == []
+        totals.append(compiled[0]["procedures"]["totalCount"])
+    assert totals[1] == totals[3] <= totals[4]
+    assert max(totals[0], totals[2]) <= totals[1] <= totals[0] + totals[2]
 
 
 @pytest.fixture(scope="module")

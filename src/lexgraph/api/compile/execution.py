@@ -2,18 +2,21 @@
 
 Parsing, validation and the schema stay Strawberry's and graphql-core's. A query's root field the
 compiler covers (`roots.py`) runs as its compiled statement, whose rows are already shaped like
-the response: the value is unwrapped, not resolved. Any other root field, and one whose selection
-asks what the compiler does not cover (`Refused`), or whose row holds what the schema does not
-allow where it stands (`Unanswerable`), is answered by the resolvers as before, and noted on the
-request context (`fallbacks`), which `/metrics` counts by field. Errors are reported as the
-resolvers report them: the same `UserError`, located at the same field and path.
+the response: the value is unwrapped, not resolved. A root field is compiled once per shape of
+request and its plan kept (`plans.py`); each request checks its arguments and binds its values.
+Any other root field, and one whose selection asks what the compiler does not cover (`Refused`),
+or whose row holds what the schema does not allow where it stands (`Unanswerable`), is answered
+by the resolvers as before, and noted on the request context (`fallbacks`), which `/metrics`
+counts by field. Errors are reported as the resolvers report them: the same `UserError`, located
+at the same field and path.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, NamedTuple
 
 from graphql import GraphQLField, GraphQLObjectType, OperationType
 from graphql.execution.executor import to_nodes
@@ -23,13 +26,23 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
 
 from lexgraph.api import paging
-from lexgraph.api.compile import roots
+from lexgraph.api.compile import plans, roots
 from lexgraph.api.compile.project import Compiler, FieldDetailsList, Refused, Unanswerable
 from lexgraph.api.procedures import CURSOR_PREFIX, _Translation
 from lexgraph.graph.reads import procedures as reads
 from lexgraph.graph.validity import today
 
-Compile = Callable[..., Awaitable[roots.CompiledRoot]]
+Ask = Callable[..., Awaitable[tuple[Hashable, roots.Asked]]]
+Compile = Callable[[Compiler, GraphQLObjectType, FieldDetailsList, Any], roots.Plan]
+
+
+class Root(NamedTuple):
+    """A root field the compiler answers: `ask` checks one request's arguments and gives its
+    values with the shape they decide (`roots.Asked`), `compile` the plan of a shape."""
+
+    ask: Ask
+    compile: Compile
+
 
 # Neo4j plans a statement the first time it sees its text, inside the transaction, and a page's
 # statement (tens of nested subqueries) takes seconds to plan on a busy machine, more than a
@@ -55,6 +68,9 @@ def first_run_timeout(query_timeout_s: float) -> float:
 class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """Root fields of queries through the compiler where it covers them (see the module)."""
 
+    keep_plans = True
+    """Whether plans are kept (`plans.py`); else each request compiles its own (measured so)."""
+
     def execute_field(
         self,
         parent_type: GraphQLObjectType,
@@ -72,19 +88,17 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context
             )
-        compile_root = _ROOTS.get(name)
-        if compile_root is None:
+        root = _ROOTS.get(name)
+        if root is None:
             self._note(name, f"Query.{name}")
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context
             )
-        return self._compiled(
-            compile_root, parent_type, source, field_details_list, path, position_context
-        )
+        return self._compiled(root, parent_type, source, field_details_list, path, position_context)
 
     async def _compiled(
         self,
-        compile_root: Compile,
+        root: Root,
         parent_type: GraphQLObjectType,
         source: Any,
         details: FieldDetailsList,
@@ -96,8 +110,10 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         context = self.context_value
         try:
             arguments = self._arguments(definition, details)
-            compiler = Compiler(self, arguments.get("as_of") or today())
-            compiled = await compile_root(self, compiler, parent_type, details, path, arguments)
+            as_of: dt.date = arguments.get("as_of") or today()
+            shape, asked = await root.ask(self, parent_type, details, path, arguments, as_of)
+            plan = self._plan(root, parent_type, details, str(path.key), shape)
+            compiled = plan.bind(self, asked)
             if context.executed_as is None:
                 context.executed_as = "compiled"
             # Built only from the compiler's table and generated names (`project.py`).
@@ -135,6 +151,30 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(error, definition.type, details, path)
             return None
         return value
+
+    def _plan(
+        self,
+        root: Root,
+        parent_type: GraphQLObjectType,
+        details: FieldDetailsList,
+        response_key: str,
+        shape: Hashable,
+    ) -> roots.Plan:
+        """The plan of this root field's shape, kept or compiled now (a shape the compiler
+        refuses is remembered as refused)."""
+        key = plans.key(self, response_key, shape) if self.keep_plans else None
+        found = plans.plans.get(key) if key is not None else None
+        if found is None:
+            try:
+                found = root.compile(Compiler(self), parent_type, details, shape)
+            except Refused as refused:
+                found = refused
+            if key is not None:
+                plans.plans.put(key, found)
+        if isinstance(found, Refused):
+            raise Refused(found.field)
+        assert isinstance(found, roots.Plan)
+        return found
 
     def _arguments(self, definition: GraphQLField, details: FieldDetailsList) -> dict[str, Any]:
         """The field's arguments as its resolver receives them (Strawberry's input types)."""
@@ -175,39 +215,43 @@ def _first_run_ends(context: Any) -> None:
         del _first_runs[turn]
 
 
-async def _procedure(
+async def _ask_procedure(
     executor: CompiledExecutionContext,
-    compiler: Compiler,
     root: GraphQLObjectType,
     details: FieldDetailsList,
     path: Path,
     arguments: dict[str, Any],
-) -> roots.CompiledRoot:
-    return roots.procedure(compiler, root, details, arguments["number"])
+    as_of: dt.date,
+) -> tuple[Hashable, roots.Asked]:
+    return (), roots.procedure_asked(arguments["number"], as_of)
 
 
-async def _legal_act(
+def _compile_procedure(
+    compiler: Compiler, root: GraphQLObjectType, details: FieldDetailsList, shape: Any
+) -> roots.Plan:
+    return roots.procedure(compiler, root, details)
+
+
+async def _ask_legal_act(
     executor: CompiledExecutionContext,
-    compiler: Compiler,
     root: GraphQLObjectType,
     details: FieldDetailsList,
     path: Path,
     arguments: dict[str, Any],
-) -> roots.CompiledRoot:
+    as_of: dt.date,
+) -> tuple[Hashable, roots.Asked]:
     keys = {"id": arguments.get("id"), "registerNumber": arguments.get("register_number")}
-    if keys["id"] is None and keys["registerNumber"] is None:
-        raise Refused("Query.legalAct(kind, number)")
-    return roots.legal_act(compiler, root, details, keys)
+    return roots.legal_act_asked(keys, as_of)
 
 
-async def _procedures(
+async def _ask_procedures(
     executor: CompiledExecutionContext,
-    compiler: Compiler,
     root: GraphQLObjectType,
     details: FieldDetailsList,
     path: Path,
     arguments: dict[str, Any],
-) -> roots.CompiledRoot:
+    as_of: dt.date,
+) -> tuple[Hashable, roots.Asked]:
     definition = root.fields["procedures"]
     info = executor.build_resolve_info(definition, to_nodes(details), root, path)
     largest = paging.largest_page(info)  # type: ignore[arg-type]
@@ -219,13 +263,11 @@ async def _procedures(
     translation = _Translation(info)  # type: ignore[arg-type]
     given = arguments.get("filter")
     tree = await translation.tree(given) if given is not None else reads.All(())
-    return roots.procedures(
-        compiler, root, details, tree, translation.checks, first, after, largest
-    )
+    return roots.procedures_asked(tree, translation.checks, first, after, largest, as_of)
 
 
-_ROOTS: dict[str, Compile] = {
-    "procedure": _procedure,
-    "legalAct": _legal_act,
-    "procedures": _procedures,
+_ROOTS: dict[str, Root] = {
+    "procedure": Root(_ask_procedure, _compile_procedure),
+    "legalAct": Root(_ask_legal_act, roots.legal_act),
+    "procedures": Root(_ask_procedures, roots.procedures),
 }

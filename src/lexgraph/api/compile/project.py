@@ -18,8 +18,10 @@ import dataclasses
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable, Mapping
-from typing import Any, Protocol
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, NamedTuple, Protocol
 
 from graphql import (
     FieldNode,
@@ -73,6 +75,42 @@ class Operation(Protocol):
     hide_suggestions: bool
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Reading:
+    """What one request's unwrap reads besides its rows: the day asked, and the acts in force on
+    it among those the statement read (its `inForce` column)."""
+
+    as_of: dt.date
+    in_force: frozenset[str | None]
+    """Those acts, and None (an item no act states holds by its own interval): an item holds
+    when this set holds every act its list names (`Compiler.keep`)."""
+
+
+# A compiled selection is kept and shared by every request of the same shape (`plans.py`): what
+# differs from one request to the next reaches its unwrap here, set around each unwrap.
+_reading: ContextVar[Reading] = ContextVar("lexgraph_compiled_reading")
+
+
+@contextmanager
+def reading(day: dt.date, in_force: list[str]) -> Iterator[None]:
+    """Unwrap rows inside this block as read on `day`, `in_force` the acts in force then."""
+    token = _reading.set(Reading(day, frozenset([None, *in_force])))
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+class ArgumentRead(NamedTuple):
+    """A parameter read from a field's argument, anew for every request: `definition` and `node`
+    say where (the node's argument may name a variable), `argument` which one."""
+
+    parameter: str
+    definition: GraphQLField
+    node: FieldNode
+    argument: str
+
+
 class Unwrap:
     """How one object's row becomes its map: for each response key, the row's element and its
     conversion, or a constant (`__typename`)."""
@@ -95,15 +133,13 @@ _PLACEHOLDER = re.compile(r"\b_([vecmrpt])_\b")
 class Compiler:
     """Compiles the selections of one root field; `parameters` gathers the values it names."""
 
-    def __init__(self, operation: Operation, as_of: dt.date) -> None:
+    def __init__(self, operation: Operation) -> None:
         self.op = operation
-        self.as_of = as_of
-        self.parameters: dict[str, Any] = {}
+        self.reads: list[ArgumentRead] = []
+        """The parameters taken from arguments below the root, read for each request
+        (`arguments_of`); the root's own are the root field's (`roots.py`)."""
         self._count = 0
         self._kinds: dict[str, str] = {}
-        self.in_force: set[str] = set()
-        """The acts in force on the day asked among those the statement read (set by the root
-        field's unwrap from the statement's `inForce`, before the rows are unwrapped)."""
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -126,9 +162,12 @@ class Compiler:
 
         return _PLACEHOLDER.sub(rename, fragment)
 
-    def parameter(self, value: Any) -> str:
-        name = f"a{len(self.parameters)}"
-        self.parameters[name] = value
+    def argument(self, definition: GraphQLField, details: FieldDetailsList, argument: str) -> str:
+        """A parameter of its own for a field's argument, its value read per request."""
+        if details[0].fragment_variable_values is not None:
+            raise Refused("fragment variables")
+        name = f"a{len(self.reads)}"
+        self.reads.append(ArgumentRead(name, definition, details[0].node, argument))
         return "$" + name
 
     # -- selections ----------------------------------------------------------------------------
@@ -149,16 +188,6 @@ class Compiler:
         if collected.new_defer_usages:
             raise Refused("@defer")
         return collected.grouped_field_set
-
-    def arguments(self, definition: GraphQLField, details: FieldDetailsList) -> dict[str, Any]:
-        first = details[0]
-        return get_argument_values(
-            definition,
-            first.node,
-            self.op.variable_values,
-            first.fragment_variable_values,
-            self.op.hide_suggestions,
-        )
 
     def object(
         self, object_type: GraphQLObjectType, var: str, details: FieldDetailsList
@@ -204,12 +233,6 @@ class Compiler:
         """Mark `expression` as carrying acts (`relation`, `object`, `maybe`) for `object`."""
         self._kinds[expression] = kind
         return expression
-
-    def held(self, acts: list[str | None]) -> bool:
-        """Whether every act stating an item is in force on the day asked (`in_force`, read by
-        the statement with the rows)."""
-        in_force = self.in_force
-        return all(act is None or act in in_force for act in acts)
 
     def field(
         self,
@@ -394,20 +417,23 @@ class Compiler:
 
     def keep(self, convert: Convert, one: bool) -> Convert:
         """The unwrap of `[items, acts]`: the items whose acts are in force (the first, for a
-        field of one object), each unwrapped from `[acts below, …]`."""
-        held = self.held
+        field of one object), each unwrapped from `[acts below, …]`. An item holds when every
+        act stating it is in force on the day asked (`Reading.in_force`, read by the statement
+        with the rows)."""
         if one:
 
             def first(value: list[Any]) -> Any:
+                in_force = _reading.get().in_force
                 for item in value[0]:
-                    if held(item[0]):
+                    if in_force.issuperset(item[0]):
                         return convert(item[1:])
                 return None
 
             return first
 
         def each(value: list[Any]) -> list[Any]:
-            return [convert(item[1:]) for item in value[0] if held(item[0])]
+            in_force = _reading.get().in_force
+            return [convert(item[1:]) for item in value[0] if in_force.issuperset(item[0])]
 
         return each
 
@@ -430,7 +456,6 @@ class Compiler:
         output: GraphQLOutputType,
         details: FieldDetailsList,
     ) -> tuple[str, Convert]:
-        given = self.arguments(definition, details)
         names = {"v": var, "m": self.fresh(), "e": self.fresh()}
         if citations.citing_is_parent:
             names["c"] = var
@@ -438,7 +463,8 @@ class Compiler:
         within = self.fill(citations.within, names)
         acts = self.fill(citations.acts, names)
         for argument, placeholder in citations.arguments:
-            match = _with_parameter(match, placeholder, self.parameter(given[argument]))
+            parameter = self.argument(definition, details, argument)
+            match = _with_parameter(match, placeholder, parameter)
         citation = _named(output)
         assert isinstance(citation, GraphQLObjectType)
         c = names["c"]
@@ -493,11 +519,11 @@ class Compiler:
 def _in_force(
     compiler: Compiler, var: str, output: GraphQLOutputType, details: FieldDetailsList
 ) -> tuple[str, Convert]:
-    as_of = compiler.as_of
     columns = ("id", "status", "adoptedOn", "date", "inForceFrom", "repealedOn")
 
     def convert(row: list[Any]) -> bool:
-        return ActValidity.from_node(dict(zip(columns, row, strict=True))).in_force(as_of)
+        validity = ActValidity.from_node(dict(zip(columns, row, strict=True)))
+        return validity.in_force(_reading.get().as_of)
 
     return "[" + ", ".join(f"{var}.{c}" for c in columns) + "]", convert
 
@@ -636,6 +662,8 @@ def _make_property(output: GraphQLOutputType, wants_list: bool, default: Any) ->
         raise Refused(str(leaf))
     serialize = _serializer(leaf)
     is_string = leaf.name == "String"
+    # The types a value the graph stores as is needs no `_plain` or `_fit` for (most leaves).
+    native = _NATIVE.get(leaf.name)
 
     def convert(value: Any) -> Any:
         if value is None:
@@ -644,7 +672,10 @@ def _make_property(output: GraphQLOutputType, wants_list: bool, default: Any) ->
                 if non_null:
                     raise Unanswerable("null")
                 return None
-        if is_string and not wants_list and type(value) is str:
+        kind = type(value)
+        if not wants_list and kind is native:
+            return value if is_string else serialize(value)
+        if is_string and wants_list and kind is list and all(type(v) is str for v in value):
             return value
         fitted = nodes._fit(nodes._plain(value), wants_list=wants_list)
         if wants_list:
@@ -652,6 +683,9 @@ def _make_property(output: GraphQLOutputType, wants_list: bool, default: Any) ->
         return serialize(fitted)
 
     return convert
+
+
+_NATIVE: dict[str, type] = {"String": str, "Int": int, "Float": float, "Boolean": bool}
 
 
 def _serializer(leaf: Any) -> Convert:
@@ -713,3 +747,17 @@ def _with_parameter(text: str, placeholder: str, parameter: str) -> str:
 
 def field_nodes(details: FieldDetailsList) -> list[FieldNode]:
     return [d.node for d in details]
+
+
+def arguments_of(operation: Operation, reads: tuple[ArgumentRead, ...]) -> dict[str, Any]:
+    """The parameters `reads` name, as this request's variables give them."""
+    values: dict[str, Any] = {}
+    given: dict[int, dict[str, Any]] = {}
+    for parameter, definition, node, argument in reads:
+        found = given.get(id(node))
+        if found is None:
+            found = given[id(node)] = get_argument_values(
+                definition, node, operation.variable_values, None, operation.hide_suggestions
+            )
+        values[parameter] = found[argument]
+    return values

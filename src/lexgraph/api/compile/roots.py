@@ -1,10 +1,13 @@
 """The root fields the compiler answers, each as one statement: what it looks up, and the
 selection below it projected (`project.py`).
 
-Each returns a `CompiledRoot`: the statement, its parameters and `unwrap`, which turns the one
-record the statement returns into the field's value, or raises the `UserError` the resolver
-would (no procedure of that number, a filter naming what the graph does not hold). Arguments are
-checked as the resolvers check them (`paging`, the filter's translation, `procedures.py`).
+A root field is compiled into a `Plan`, which holds nothing of one request's values: the
+statement, where its parameters come from, and `answer`, which turns the one record the statement
+returns into the field's value, or raises the `UserError` the resolver would (no procedure of that
+number, a filter naming what the graph does not hold). A plan is kept and shared by the requests
+of the same shape (`plans.py`); each brings its own `Asked` (the root's arguments as parameters,
+the day asked) and gets its own parameters (`Plan.bind`). Arguments are checked as the resolvers
+check them (`paging`, the filter's translation, `procedures.py`), for every request.
 """
 
 from __future__ import annotations
@@ -18,7 +21,17 @@ from graphql import GraphQLObjectType
 from neo4j import Record
 
 from lexgraph.api import paging
-from lexgraph.api.compile.project import Compiler, FieldDetailsList, Refused, Unwrap, _named
+from lexgraph.api.compile.project import (
+    ArgumentRead,
+    Compiler,
+    FieldDetailsList,
+    Operation,
+    Refused,
+    Unwrap,
+    _named,
+    arguments_of,
+    reading,
+)
 from lexgraph.api.errors import NotFound
 from lexgraph.api.procedures import CURSOR_PREFIX
 from lexgraph.graph.reads import procedures as reads
@@ -26,8 +39,21 @@ from lexgraph.graph.validity import acts_in_force
 
 
 @dataclass(frozen=True, slots=True)
+class Asked:
+    """What one request gives a root field's plan: the root's own parameters (`$key`, the
+    filter's `$f0` …, the page's), the day asked, and what its answer tells."""
+
+    parameters: dict[str, Any]
+    as_of: dt.date
+    missing: str = ""
+    """The `NotFound` message when nothing is found."""
+    offset: int = 0
+    """Where the page starts (`procedures`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledRoot:
-    """One root field as one statement: run `statement` with `parameters`, then `unwrap` its
+    """One root field of one request: run `statement` with `parameters`, then `unwrap` its
     records into the field's value."""
 
     field: str
@@ -36,52 +62,66 @@ class CompiledRoot:
     unwrap: Callable[[list[Record]], Any]
 
 
-def procedure(
-    compiler: Compiler, root: GraphQLObjectType, details: FieldDetailsList, number: str
-) -> CompiledRoot:
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One root field compiled, for every request of its shape: the statement, the parameters
+    read from arguments below the root (`reads`), and `answer(records, asked)`."""
+
+    field: str
+    statement: str
+    answer: Callable[[list[Record], Asked], Any]
+    reads: tuple[ArgumentRead, ...]
+
+    def bind(self, operation: Operation, asked: Asked) -> CompiledRoot:
+        """This plan for one request: its parameters, and an unwrap answering as it asked."""
+        parameters = asked.parameters | arguments_of(operation, self.reads)
+        parameters["asOf"] = asked.as_of
+
+        def unwrap(records: list[Record]) -> Any:
+            return self.answer(records, asked)
+
+        return CompiledRoot(self.field, self.statement, parameters, unwrap)
+
+
+def procedure_asked(number: str, as_of: dt.date) -> Asked:
+    """`procedure(number:, asOf:)`'s values: the number looked up, as the resolver strips it."""
+    return Asked({"key": number.strip()}, as_of, f"no procedure numbered {number!r}")
+
+
+def procedure(compiler: Compiler, root: GraphQLObjectType, details: FieldDetailsList) -> Plan:
     """`procedure(number:, asOf:)`: the procedure of that number, as the page asks it."""
     var = compiler.fresh()
     projection, unwrap = compiler.object(_object(root, "procedure"), var, details)
-    number_parameter = compiler.parameter(number.strip())
-    lookup = f"MATCH ({var}:Procedure {{number: {number_parameter}}}) WITH {var} LIMIT 1"
-    statement = lookup + _ROW.replace("_projection_", projection)
+    lookup = f"MATCH ({var}:Procedure {{number: $key}}) WITH {var} LIMIT 1"
+    return _root("procedure", compiler, lookup + _ROW.replace("_projection_", projection), unwrap)
 
-    def answer(records: list[Record]) -> Any:
-        if not records:
-            raise NotFound(f"no procedure numbered {number!r}")
-        compiler.in_force = set(records[0]["inForce"])
-        return unwrap(records[0]["row"])
 
-    return _root("procedure", compiler, statement, answer)
+def legal_act_asked(arguments: Mapping[str, Any], as_of: dt.date) -> tuple[str, Asked]:
+    """`legalAct(id:)` or `legalAct(registerNumber:)`'s values, and which of the two keys it
+    looks up by (the plan differs); the lookup by kind and number goes to the resolver."""
+    act_id, register = arguments.get("id"), arguments.get("registerNumber")
+    if act_id is not None:
+        return "id", Asked({"key": act_id}, as_of, f"no legal act with id {act_id!r}")
+    if register is not None:
+        missing = f"no legal act with register number {register!r}"
+        return "registerNumber", Asked({"key": register}, as_of, missing)
+    raise Refused("Query.legalAct(kind, number)")
 
 
 def legal_act(
-    compiler: Compiler, root: GraphQLObjectType, details: FieldDetailsList, arguments: Any
-) -> CompiledRoot:
-    """`legalAct(id:)` or `legalAct(registerNumber:)`; the lookup by kind and number goes to
-    the resolver."""
+    compiler: Compiler, root: GraphQLObjectType, details: FieldDetailsList, by: str
+) -> Plan:
+    """`legalAct(id:)` or `legalAct(registerNumber:)`, `by` saying which."""
     var = compiler.fresh()
     projection, unwrap = compiler.object(_object(root, "legalAct"), var, details)
-    act_id, register = arguments.get("id"), arguments.get("registerNumber")
-    if act_id is not None:
-        key = compiler.parameter(act_id)
-        lookup = f"MATCH ({var}:LegalAct {{id: {key}}})"
-        missing = f"no legal act with id {act_id!r}"
-    elif register is not None:
-        key = compiler.parameter(register)
-        lookup = f"MATCH ({var}:LegalAct {{registerNumber: {key}}})"
-        missing = f"no legal act with register number {register!r}"
+    if by == "id":
+        lookup = f"MATCH ({var}:LegalAct {{id: $key}})"
+    elif by == "registerNumber":
+        lookup = f"MATCH ({var}:LegalAct {{registerNumber: $key}})"
     else:
         raise Refused("Query.legalAct(kind, number)")
     statement = f"{lookup} WITH {var} LIMIT 1" + _ROW.replace("_projection_", projection)
-
-    def answer(records: list[Record]) -> Any:
-        if not records:
-            raise NotFound(missing)
-        compiler.in_force = set(records[0]["inForce"])
-        return unwrap(records[0]["row"])
-
-    return _root("legalAct", compiler, statement, answer)
+    return _root("legalAct", compiler, statement, unwrap)
 
 
 # The row of one node, and those of the acts its relationships read that are in force on `$asOf`
@@ -108,20 +148,34 @@ RETURN size(matched) AS total, page, _in_force_ AS inForce,
 """
 
 
-def procedures(
-    compiler: Compiler,
-    root: GraphQLObjectType,
-    details: FieldDetailsList,
+def procedures_asked(
     tree: reads.Filter,
     checks: list[reads.Check],
     first: int,
     after: str | None,
     largest_page: int,
-) -> CompiledRoot:
-    """`procedures(filter:, first:, after:, asOf:)`: the page and its count, as
-    `find_procedures` answers them, the procedures projected as the selection asks."""
+    as_of: dt.date,
+) -> tuple[str, Asked]:
+    """`procedures(filter:, first:, after:, asOf:)`'s values, and the filter's Cypher, which
+    decides the plan (its values are its parameters `$f0` …)."""
     paging.check_first(first, largest_page)
     offset = paging.decode_cursor(CURSOR_PREFIX, after) + 1 if after is not None else 0
+    compiled = reads.compile_filter(tree)
+    parameters = compiled.parameters | {
+        "offset": offset,
+        "limit": first,
+        "checks": [{"id": c.id, "kind": c.kind} for c in checks],
+    }
+    filter_text = compiled.preludes + compiled.rows + compiled.predicate
+    return filter_text, Asked(parameters, as_of, offset=offset)
+
+
+def procedures(
+    compiler: Compiler, root: GraphQLObjectType, details: FieldDetailsList, filter_text: str
+) -> Plan:
+    """`procedures(filter:, first:, after:, asOf:)`: the page and its count, as
+    `find_procedures` answers them, the procedures projected as the selection asks, after
+    `filter_text` (`procedures_asked`)."""
     connection = _object(root, "procedures")
     var = compiler.fresh()
     parts: list[str] = []
@@ -159,14 +213,6 @@ def procedures(
             page_infos.append((key, info_fields))
         elif name not in ("totalCount", "__typename"):
             raise Refused(f"ProcedureConnection.{name}")
-    compiled = reads.compile_filter(tree)
-    filter_text = compiled.preludes + compiled.rows + compiled.predicate
-    compiler.parameters |= compiled.parameters  # `f0` …, apart from the projection's `a0` …
-    compiler.parameters |= {
-        "offset": offset,
-        "limit": first,
-        "checks": [{"id": c.id, "kind": c.kind} for c in checks],
-    }
     projection = "[" + ", ".join(parts) + "]"
     row, acts = compiler.fresh(), compiler.fresh()
     every = " + ".join(f"{row}[{index}][0]" for index in range(len(parts))) or "[]"
@@ -175,17 +221,21 @@ def procedures(
         PAGE.replace("_v_", var).replace("_projection_", projection).replace("_in_force_", in_force)
     )
 
-    def answer(records: list[Record]) -> Any:
+    edge_typename = _item(connection, "edges").name
+
+    def answer(records: list[Record], asked: Asked) -> Any:
         record = records[0]
         if record["missing"]:
             missing = ", ".join(f"{c['kind']} {c['id']!r}" for c in record["missing"])
             raise NotFound(f"the filter names what the graph does not hold: {missing}")
-        compiler.in_force = set(record["inForce"])
+        with reading(asked.as_of, record["inForce"]):
+            return page(record, asked.offset)
+
+    def page(record: Record, offset: int) -> Any:
         total: int = record["total"]
         rows: list[list[Any]] = record["page"]
         cursors = [paging.encode_cursor(CURSOR_PREFIX, offset + i) for i in range(len(rows))]
         values: dict[str, Any] = {"__typename": connection.name, "totalCount": total}
-        edge_type = _item(connection, "edges").name
         for key, index, unwrap in nodes:
             values[key] = [unwrap(row[index]) for row in rows]
         for key, edge_fields in edges:
@@ -197,7 +247,7 @@ def procedures(
                     elif edge_name == "cursor":
                         made[i][edge_key] = cursors[i]
                     else:
-                        made[i][edge_key] = edge_type
+                        made[i][edge_key] = edge_typename
             values[key] = made
         for key, info_fields in page_infos:
             facts: Mapping[str, Any] = {
@@ -213,7 +263,7 @@ def procedures(
             for key, name in entries
         }
 
-    return _root("procedures", compiler, statement, answer)
+    return Plan("procedures", KEEP_PLAN + statement, answer, tuple(compiler.reads))
 
 
 def _object(parent: GraphQLObjectType, field: str) -> GraphQLObjectType:
@@ -233,13 +283,13 @@ def _item(parent: GraphQLObjectType, field: str) -> GraphQLObjectType:
 KEEP_PLAN = "CYPHER replan=skip "
 
 
-def _root(
-    field: str, compiler: Compiler, statement: str, answer: Callable[[list[Record]], Any]
-) -> CompiledRoot:
-    compiler.parameters["asOf"] = compiler.as_of
-    return CompiledRoot(field, KEEP_PLAN + statement, compiler.parameters, answer)
+def _root(field: str, compiler: Compiler, statement: str, unwrap: Unwrap) -> Plan:
+    """The plan of a root field of one node, `statement` returning its `row` and `inForce`."""
 
+    def answer(records: list[Record], asked: Asked) -> Any:
+        if not records:
+            raise NotFound(asked.missing)
+        with reading(asked.as_of, records[0]["inForce"]):
+            return unwrap(records[0]["row"])
 
-def as_of_of(arguments: Mapping[str, Any], today: dt.date) -> dt.date:
-    value = arguments.get("asOf")
-    return value if isinstance(value, dt.date) else today
+    return Plan(field, KEEP_PLAN + statement, answer, tuple(compiler.reads))
