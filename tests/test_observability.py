@@ -197,6 +197,24 @@ def test_metrics_say_how_operations_were_executed(client: TestClient) -> None:
     )
 
 
+def test_metrics_count_the_compiled_plans_kept_and_reused(client: TestClient) -> None:
+    def lookups(outcome: str) -> float:
+        text = client.get("/metrics").text
+        return sample(text, "lexgraph_graphql_compiled_plan_lookups_total", outcome=outcome) or 0
+
+    hits, misses = lookups("hit"), lookups("miss")
+    # A selection this process has not compiled yet, asked twice with other values: compiled
+    # once, then its plan reused.
+    query = "query Titled($n: String!) { procedure(number: $n) { seenTwice: title } }"
+    for number in ("15.4.1", "15.4.2"):
+        client.post("/graphql", json={"query": query, "variables": {"n": number}})
+    assert lookups("miss") - misses == 1
+    assert lookups("hit") - hits == 1
+    kept = sample(client.get("/metrics").text, "lexgraph_graphql_compiled_plans")
+    assert kept is not None
+    assert kept >= 1
+
+
 def test_metrics_show_the_neo4j_connection_pool(client: TestClient) -> None:
     client.post("/graphql", json={"query": "query Stats { statistics { nodes { kind } } }"})
     text = client.get("/metrics").text

@@ -61,6 +61,7 @@ from lexgraph.api.http_shape import (
 from lexgraph.api.kept_bounds import KeptListBounds
 from lexgraph.api.limits import QueryLimits
 from lexgraph.api.observability import (
+    CompiledPlansCollector,
     Metrics,
     ObservedGraphQL,
     RequestObservation,
@@ -408,6 +409,7 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
 
     graphql_app = LexGraphGraphQL(settings, holder, metrics)
     metrics.registry.register(ResponseCacheCollector(graphql_app.responses))
+    metrics.registry.register(CompiledPlansCollector())
     routes: list[Route | Mount] = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", healthz),

@@ -36,6 +36,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from lexgraph.api.compile import plans as compiled_plans
 from lexgraph.api.context import RequestContext
 from lexgraph.api.response_cache import ResponseCache
 
@@ -221,6 +222,26 @@ class ResponseCacheCollector(Collector):
         yield lookups
         yield GaugeMetricFamily(
             "lexgraph_response_cache_answers", "Answers in the cache.", value=len(self._cache)
+        )
+
+
+class CompiledPlansCollector(Collector):
+    """Lookups of the compiled plans kept in this process (`lexgraph.api.compile.plans`), read at
+    scrape time."""
+
+    def collect(self) -> Iterable[Metric]:
+        kept = compiled_plans.plans
+        lookups = CounterMetricFamily(
+            "lexgraph_graphql_compiled_plan_lookups",
+            "Root fields looked up among the compiled plans kept, by outcome (hit: compiled"
+            " before; miss: compiled now).",
+            labels=["outcome"],
+        )
+        lookups.add_metric(["hit"], kept.hits)
+        lookups.add_metric(["miss"], kept.misses)
+        yield lookups
+        yield GaugeMetricFamily(
+            "lexgraph_graphql_compiled_plans", "Compiled plans kept.", value=len(kept)
         )
 
 

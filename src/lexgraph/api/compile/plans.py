@@ -37,16 +37,23 @@ PLANS_KEPT = 512
 
 
 class Kept(Generic[K, V]):
-    """At most `size` values, the least recently used dropped first."""
+    """At most `size` values, the least recently used dropped first; lookups counted (hits,
+    misses), for `/metrics`: a hit rate that stays low says the plans kept are too few for the
+    shapes clients ask, and each miss costs a compilation."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._values: OrderedDict[K, V] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
 
     def get(self, key: K) -> V | None:
         found = self._values.get(key)
         if found is not None:
             self._values.move_to_end(key)
+            self.hits += 1
+        else:
+            self.misses += 1
         return found
 
     def put(self, key: K, value: V) -> None:
