@@ -1,8 +1,9 @@
 """The tables of a flattened regulation rebuilt as Word had them (`importers.regulation_grid`).
 
-Each cell is written here as ``"<origin>[ ×columns][ ↓]: <first words>"``: ``line N`` is the
-paragraph it starts on, ``×2`` a cell merged across two grid columns, ``↓`` a cell merged down
-from the one above (it has no paragraphs and no line of its own, its origin is ``merged``). The
+Each cell is written here as ``"<origin>[ ×columns][ ↓][ (+more)]: <first words>"``: ``line N``
+is the paragraph it starts on, ``×2`` a cell merged across two grid columns, ``↓`` a cell merged
+down from the one above (it has no paragraphs and no line of its own, its origin is ``merged``),
+``(+3)`` the paragraphs after its first. The
 expected grids are read off the text by hand: the sample resolution (`importers/corpus/004…`, the
 regulation of procedure 10.7.1, lines 88–160) and small tables made from the Госстандарт
 regulation (`fixtures/gosstandart_22_9_1.txt`) the way Word flattens merged cells.
@@ -29,7 +30,8 @@ def shown(cell: Cell) -> str:
     words = " ".join(cell.paragraphs[0].lines[0].split()[:2]) if cell.paragraphs else ""
     span = f" ×{cell.columns}" if cell.columns > 1 else ""
     down = " ↓" if cell.merged else ""
-    return f"{cell.origin}{span}{down}: {words}".rstrip()
+    more = f" (+{len(cell.paragraphs) - 1})" if len(cell.paragraphs) > 1 else ""
+    return f"{cell.origin}{span}{down}{more}: {words}".rstrip()
 
 
 def tables(text: str, name: str = "regulation.txt") -> list[list[list[str]]]:
@@ -61,7 +63,7 @@ def test_the_documents_table_of_procedure_10_7_1() -> None:
         [
             "line 100: заявление организации,",
             "line 102: заявление должно",
-            "line 104: в письменной",
+            "line 104 (+3): в письменной",
             "line 112: не требуется",
         ],
         [
@@ -96,12 +98,34 @@ def test_a_name_cell_keeps_the_documents_it_lists() -> None:
     assert documents.origin == "line 222"
     row = documents.rows[4]
     assert [shown(cell) for cell in row] == [
-        "line 256: копии документов,",
+        "line 256 (+6): копии документов,",
         "line 270:",
         "merged ↓:",
         "line 272: не требуется",
     ]
     assert [p.origin for p in row[0].paragraphs] == [f"line {n}" for n in range(256, 269, 2)]
+
+
+def test_an_empty_paragraph_after_an_apostille_stays_in_its_cell() -> None:
+    # An apostille cell ending in an empty paragraph (a stray Enter in Word's cell): the next
+    # paragraph still starts the next row.
+    text = SAMPLE.replace(
+        "по почте\n\nне требуется\n\n", f"по почте\n\nне требуется\n\n{NBSP}\n\n", 1
+    )
+    assert tables(text)[0][1:3] == [
+        [
+            "line 100: заявление организации,",
+            "line 102: заявление должно",
+            "line 104 (+3): в письменной",
+            "line 112: не требуется",
+        ],
+        [
+            "line 116: приглашение на",
+            "line 118: должно соответствовать",
+            "merged ↓:",
+            "line 120: не требуется",
+        ],
+    ]
 
 
 def test_the_issued_and_appeal_tables_end_where_the_text_goes_on() -> None:
@@ -146,6 +170,7 @@ def test_an_issued_document_without_a_form_keeps_its_three_cells() -> None:
     model = flattened_document(SourceDocument("004.txt", text))
     issued = [b for b in model.blocks if isinstance(b, Table)][1]
     name, validity, form = issued.rows[1]
+    assert shown(name) == "line 140: приглашение на"
     assert shown(validity) == "line 142: 3 месяца"
     assert form.paragraphs == ()
 
@@ -174,9 +199,12 @@ def test_a_group_heading_first_spans_the_whole_row() -> None:
     )
     assert tables(text)[0][1:] == [
         ["line 63 ×3: при обращении"],
-        ["line 65: заявление", "line 67: по форме", "line 69: в письменной"],
+        ["line 65: заявление", "line 67: по форме", "line 69 (+2): в письменной"],
         ["line 75: устав организации", "line 77:", "line 79:"],
     ]
+    model = flattened_document(SourceDocument("regulation.txt", text))
+    heading = next(b for b in model.blocks if isinstance(b, Table)).rows[1][0]
+    assert heading.merged is False
 
 
 def test_a_cell_merged_across_is_continued_as_wide_below_it() -> None:
@@ -190,6 +218,19 @@ def test_a_cell_merged_across_is_continued_as_wide_below_it() -> None:
         ["line 63: заявление", "line 65 ×2: по форме"],
         ["line 67: средство измерений", "merged ×2 ↓:"],
         ["line 69: паспорт средства", "line 71:", "line 73:"],
+    ]
+
+
+def test_a_row_without_a_requirement_under_a_wide_cell_widens_its_name() -> None:
+    # Below the two-column requirement cell the next document fills the form column but not the
+    # requirement's: no cell above starts there to continue, so the name cell takes it.
+    text = with_documents(
+        "заявление\n\nпо форме согласно приложению к настоящему Регламенту\n\n"
+        "средство измерений\n\nв письменной форме:\n\nлично;\n\nпо почте\n\n"
+    )
+    assert tables(text)[0][1:] == [
+        ["line 63: заявление", "line 65 ×2: по форме"],
+        ["line 67 ×2: средство измерений", "line 69 (+2): в письменной"],
     ]
 
 
