@@ -32,6 +32,14 @@ def test_the_empty_cells_are_found_on_the_lines_their_marks_stood_on() -> None:
     assert read_layout(nbsp_as_spaces(ROW).split("\n")).marks is CellMarks.INFERRED
 
 
+def test_where_the_marks_are_written_blank_lines_are_only_spacing() -> None:
+    # Three blank lines before «УТВЕРЖДЕНО» would hold a cell if the marks were gone; with the
+    # marks written, the cells are the marks alone.
+    spaced = ROW + "\n\n\nУТВЕРЖДЕНО\n"
+    assert empty_lines(spaced) == [(11, 11, False), (13, 13, False)]
+    assert read_layout(spaced.split("\n")).marks is CellMarks.STATED
+
+
 def test_every_certain_cell_of_the_sample_is_where_its_mark_was() -> None:
     stated = set(empty_lines(SAMPLE))
     inferred = [cell for cell in empty_lines(nbsp_as_spaces(SAMPLE)) if not cell[2]]
