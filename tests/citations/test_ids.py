@@ -48,3 +48,22 @@ def test_abbreviated_ministry_and_codes() -> None:
     assert c.units[0].provision_id == "by/code/admin_offences#art_10.1"
     (c,) = parse_citations("части второй статьи 5 Трудового кодекса")
     assert c.units[0].provision_id == "by/code/labour#art_5__part_2"
+
+
+def test_roman_numerals_typed_in_cyrillic_stay_latin() -> None:
+    # Laws of the Supreme Soviet carry Roman numerals («№ 1327-XII»), often typed with the
+    # Cyrillic Х and І that look the same.
+    assert number_slug("1327-ХІІ") == "1327-xii"
+    assert number_slug("2620-ХІІ") == number_slug("2620-XII")
+
+
+def test_an_annex_with_an_adjective_of_its_own_takes_the_first_four_words() -> None:
+    # «Типовое положение о порядке представления и перечнях документов»: the adjective in its
+    # dictionary form, then the words after the head word, four in all.
+    assert annex_slug("regulation", "типовой", "о порядке представления и перечнях документов") == (
+        "tipovoy_poryadke_predstavleniya_perechnyakh"
+    )
+
+
+def test_an_annex_named_by_no_word_of_its_own_is_untitled() -> None:
+    assert annex_slug("rules", None, "Республики Беларусь") == "untitled"
