@@ -67,3 +67,18 @@ def test_an_annex_with_an_adjective_of_its_own_takes_the_first_four_words() -> N
 
 def test_an_annex_named_by_no_word_of_its_own_is_untitled() -> None:
     assert annex_slug("rules", None, "Республики Беларусь") == "untitled"
+
+
+def test_quotes_around_a_name_leave_no_underscore_at_its_ends() -> None:
+    assert transliterate("«Об основах административных процедур»") == (
+        "ob_osnovakh_administrativnykh_protsedur"
+    )
+
+
+def test_acts_that_date_and_number_alone_do_not_identify() -> None:
+    d = datetime.date(2008, 7, 14)
+    # A code is known by its title (by/code/{slug}), not by its date and number.
+    assert act_id("code", date=d, number="406-З") is None
+    # Treaties stay unresolved; an act of no named kind has no id of its own.
+    assert act_id("treaty", date=d, number="5") is None
+    assert act_id(None, date=d, number="406-З") is None
