@@ -9,6 +9,8 @@ the words themselves are pinned.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from lexgraph.citations import CitationContext, format_citation, parse_citations
@@ -20,7 +22,7 @@ REGULATION = CitationContext(
     document_annex=("procedure_regulation", "15.2.1"),
 )
 
-CANONICAL = [
+CANONICAL: list[Any] = [
     (
         "согласно пункту 2 настоящего постановления",
         RESOLUTION,
@@ -92,6 +94,64 @@ CANONICAL = [
         None,
         "пункты 2 и 3 статьи 14 Закона Республики Беларусь от 28 октября 2008 г. № 433-З",
     ),
+]
+
+
+CANONICAL += [
+    ("настоящее постановление", RESOLUTION, "настоящее постановление"),
+    ("настоящее решение", RESOLUTION, "настоящее решение"),
+    ("в соответствии с настоящей Инструкцией", RESOLUTION, "настоящая Инструкция"),
+    ("пункта 4 настоящей Инструкции", RESOLUTION, "пункт 4 настоящей Инструкции"),
+    ("Трудовой кодекс Республики Беларусь", None, "Трудовой кодекс Республики Беларусь"),
+    (
+        "Декретом Президента Республики Беларусь от 7 мая 2012 г. № 6",
+        None,
+        "Декрет Президента Республики Беларусь от 7 мая 2012 г. № 6",
+    ),
+    (
+        "Директивой Президента Республики Беларусь от 27 декабря 2006 г. № 2",
+        None,
+        "Директива Президента Республики Беларусь от 27 декабря 2006 г. № 2",
+    ),
+    (
+        "Декларации Верховного Совета Республики Беларусь от 27 июля 1990 г. № 193-XII",
+        None,
+        "Декларация Верховного Совета Республики Беларусь от 27 июля 1990 г. № 193-XII",
+    ),
+    (
+        "постановлением Министерства внутренних дел Республики Беларусь и Министерства "
+        "образования Республики Беларусь от 26 февраля 2021 г. № 57/26",
+        None,
+        "постановление Министерства внутренних дел Республики Беларусь и Министерства "
+        "образования Республики Беларусь от 26 февраля 2021 г. № 57/26",
+    ),
+]
+
+# Known wrong: the canonical text of these is not Russian yet.
+_WRONG = [
+    ("настоящий Закон", RESOLUTION, "настоящий Закон", "the current act's noun is lowercased"),
+    (
+        "пункта 2 настоящих Правил",
+        RESOLUTION,
+        "пункт 2 настоящих Правил",
+        "a plural annex head is put in the singular («настоящего Правила»)",
+    ),
+    (
+        "Кодекс Республики Беларусь об административных правонарушениях",
+        None,
+        "Кодекс Республики Беларусь об административных правонарушениях",
+        "the nominative of a code inflects its first two words («Кодекс Республика Беларусь»)",
+    ),
+    (
+        "Жилищным кодексом Республики Беларусь",
+        None,
+        "Жилищный кодекс Республики Беларусь",
+        "a code's adjective put in the nominative from the genitive reads as neuter",
+    ),
+]
+CANONICAL += [
+    pytest.param(text, context, canonical, marks=pytest.mark.xfail(strict=True, reason=reason))
+    for text, context, canonical, reason in _WRONG
 ]
 
 
