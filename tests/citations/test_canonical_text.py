@@ -151,6 +151,15 @@ CANONICAL += [
     ),
 ]
 
+CANONICAL += [
+    (
+        "Законом Республики Беларусь от 28 октября 2008 г. № 433-З «Об основах административных "
+        "процедур» (далее – Закон). В соответствии с Законом",
+        None,
+        "Закон",
+    ),
+]
+
 # Known wrong: the canonical text of these is not Russian yet.
 _WRONG = [
     ("настоящий Закон", RESOLUTION, "настоящий Закон", "the current act's noun is lowercased"),
@@ -159,6 +168,12 @@ _WRONG = [
         RESOLUTION,
         "пункт 2 настоящих Правил",
         "a plural annex head is put in the singular («настоящего Правила»)",
+    ),
+    (
+        "пункта 2 настоящей Директивы",
+        CitationContext(document_id="by/directive/2006-12-27/2"),
+        "пункт 2 настоящей Директивы",
+        "the current act's noun is lowercased",
     ),
     (
         "Кодекс Республики Беларусь об административных правонарушениях",
@@ -181,7 +196,8 @@ CANONICAL += [
 
 @pytest.mark.parametrize(("text", "context", "canonical"), CANONICAL)
 def test_the_canonical_text(text: str, context: CitationContext | None, canonical: str) -> None:
-    (c,) = parse_citations(text, context=context)
+    # The reference is the last in the text (earlier ones only define what it names).
+    c = parse_citations(text, context=context)[-1]
     assert format_citation(c) == canonical
 
 
