@@ -40,9 +40,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Under `make mutate` (mutmut), each mutant's run starts with the code's caches empty, as a
-    run of the suite does: it is forked from a process that ran the tests on the unchanged code,
-    whose `lru_cache`s would otherwise answer for the changed one."""
+    """Under `make mutate` (mutmut), each mutant's run starts as a run of the suite does: it is
+    forked from a process that ran the tests on the unchanged code.
+
+    The code's `lru_cache`s are emptied, or they would answer for the changed code. The test
+    modules are imported afresh: pytest keeps the ids it made for `parametrize(..., ids=[...])` on
+    the test function's mark and escapes them once more in the next session («…» → `\\xab…` →
+    `\\\\xab…`), so the ids mutmut recorded would no longer be found and even the unchanged
+    code's run would fail."""
     if "MUTANT_UNDER_TEST" not in os.environ:
         return
     for name, module in list(sys.modules.items()):
@@ -51,6 +56,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear):
                     clear()
+        elif name.rpartition(".")[2].startswith("test_") and _is_test_file(module):
+            del sys.modules[name]
+
+
+def _is_test_file(module: object) -> bool:
+    file = getattr(module, "__file__", None)
+    return file is not None and Path(file).resolve().is_relative_to(Path(__file__).parent)
 
 
 @pytest.fixture(scope="session")

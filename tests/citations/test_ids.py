@@ -48,3 +48,37 @@ def test_abbreviated_ministry_and_codes() -> None:
     assert c.units[0].provision_id == "by/code/admin_offences#art_10.1"
     (c,) = parse_citations("части второй статьи 5 Трудового кодекса")
     assert c.units[0].provision_id == "by/code/labour#art_5__part_2"
+
+
+def test_roman_numerals_typed_in_cyrillic_stay_latin() -> None:
+    # Laws of the Supreme Soviet carry Roman numerals («№ 1327-XII»), often typed with the
+    # Cyrillic Х and І that look the same.
+    assert number_slug("1327-ХІІ") == "1327-xii"
+    assert number_slug("2620-ХІІ") == number_slug("2620-XII")
+
+
+def test_an_annex_with_an_adjective_of_its_own_takes_the_first_four_words() -> None:
+    # «Типовое положение о порядке представления и перечнях документов»: the adjective in its
+    # dictionary form, then the words after the head word, four in all.
+    assert annex_slug("regulation", "типовой", "о порядке представления и перечнях документов") == (
+        "tipovoy_poryadke_predstavleniya_perechnyakh"
+    )
+
+
+def test_an_annex_named_by_no_word_of_its_own_is_untitled() -> None:
+    assert annex_slug("rules", None, "Республики Беларусь") == "untitled"
+
+
+def test_quotes_around_a_name_leave_no_underscore_at_its_ends() -> None:
+    assert transliterate("«Об основах административных процедур»") == (
+        "ob_osnovakh_administrativnykh_protsedur"
+    )
+
+
+def test_acts_that_date_and_number_alone_do_not_identify() -> None:
+    d = datetime.date(2008, 7, 14)
+    # A code is known by its title (by/code/{slug}), not by its date and number.
+    assert act_id("code", date=d, number="406-З") is None
+    # Treaties stay unresolved; an act of no named kind has no id of its own.
+    assert act_id("treaty", date=d, number="5") is None
+    assert act_id(None, date=d, number="406-З") is None

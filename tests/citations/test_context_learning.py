@@ -1,0 +1,92 @@
+"""What one paragraph's citations teach the paragraphs after it (`CitationContext.learn`).
+
+An importer reads a document paragraph by paragraph and carries the context along:
+``context = context.learn(parse_citations(paragraph, context=context))``. Only acts and annexes
+cited in full are learnt, so that a later mention by title, short name or annex name resolves to
+them; what the text leaves unresolved, the citing document itself and the unified list's
+procedures teach nothing.
+"""
+
+from __future__ import annotations
+
+from lexgraph.citations import AnnexRef, CitationContext, KnownAct, KnownAnnex, parse_citations
+
+RESOLUTION = "by/resolution/mvd/2021-06-30/175"
+
+# One sentence with every kind of reference a learner must pass over, before the one it learns:
+# a procedure of the unified list, the citing resolution itself, and a law named by its title
+# alone before it is cited in full (so it stays unresolved here).
+MIXED = (
+    "Справка выдается по подпункту 15.4.1 единого перечня в порядке, установленном пунктом 3 "
+    "настоящего постановления, статьей 21 Закона Республики Беларусь «О лицензировании» и "
+    "Законом Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании» "
+    "(далее – Закон)."
+)
+
+APPROVED = (
+    "в пункте 10 Положения о порядке представления документов, утвержденного постановлением "
+    "Совета Министров Республики Беларусь от 27 февраля 2023 г. № 154;"
+)
+ANNEX = AnnexRef(
+    "regulation",
+    "Положение о порядке представления документов",
+    "poryadke_predstavleniya_dokumentov",
+)
+
+
+def test_only_the_act_cited_in_full_is_learnt() -> None:
+    context = CitationContext(document_id=RESOLUTION)
+    citations = parse_citations(MIXED, context=context)
+    assert [c.kind for c in citations] == ["procedure", "provision", "provision", "act"]
+    learned = context.learn(citations)
+    assert learned.acts == (
+        KnownAct("by/law/2022-10-14/213-z", "law", "О лицензировании", ("Закон",)),
+    )
+    assert learned.annexes == ()
+    assert learned.document_id == RESOLUTION
+
+
+def test_the_next_paragraph_finds_the_learnt_act_by_its_title_and_short_name() -> None:
+    context = CitationContext(document_id=RESOLUTION)
+    context = context.learn(parse_citations(MIXED, context=context))
+    later = parse_citations(
+        "по статье 5 Закона Республики Беларусь «О лицензировании» и статье 7 Закона",
+        context=context,
+    )
+    assert [u.provision_id for c in later for u in c.units] == [
+        "by/law/2022-10-14/213-z#art_5",
+        "by/law/2022-10-14/213-z#art_7",
+    ]
+
+
+def test_an_approved_annex_is_learnt_with_its_act() -> None:
+    learned = CitationContext().learn(parse_citations(APPROVED))
+    # The resolution approving the Положение is cited without a title: no act to find by title.
+    assert learned.acts == ()
+    assert learned.annexes == (
+        KnownAnnex(ANNEX, "by/cm_resolution/2023-02-27/154", "cm_resolution"),
+    )
+    (later,) = parse_citations(
+        "в абзаце третьем пункта 49 Положения о порядке представления документов",
+        context=learned,
+    )
+    assert later.units[0].provision_id == (
+        "by/cm_resolution/2023-02-27/154#regulation_poryadke_predstavleniya_dokumentov"
+        "__point_49__para_3"
+    )
+
+
+def test_what_is_known_already_is_not_learnt_again() -> None:
+    # The same paragraph read twice (a document that repeats a sentence) adds nothing new.
+    citations = parse_citations(APPROVED + " " + MIXED)
+    once = CitationContext().learn(citations)
+    twice = once.learn(citations)
+    assert twice.acts == once.acts
+    assert twice.annexes == once.annexes
+    assert len(twice.acts) == len(twice.annexes) == 1
+
+
+def test_a_context_learns_nothing_from_a_text_without_full_citations() -> None:
+    context = CitationContext(document_id=RESOLUTION)
+    text = "по подпункту 15.4.1 и пункту 3 настоящего постановления"
+    assert context.learn(parse_citations(text, context=context)) == context

@@ -1,0 +1,73 @@
+"""Where the empty cells of a flattened text are when their no-break spaces are gone
+(`importers.flattened.read_layout`).
+
+Word's flattening parts paragraphs with one blank line and writes an empty table cell as a line
+holding a no-break space, between blank lines. When an editor turns those into spaces, a run of
+`g + k·(g + 1)` blank lines (`g` the text's ordinary gap) held `k` empty cells, on the lines the
+no-break spaces stood on; a text whose gaps agree on no ordinary length has no countable cells.
+"""
+
+from __future__ import annotations
+
+from importers.base import NBSP
+from importers.flattened import CellMarks, read_layout
+from tests.importers.test_reading_variants import SAMPLE, nbsp_as_spaces
+
+# A documents row whose requirement and form cells are empty, as the flattening writes it.
+ROW = (
+    "Наименование документа\n\nТребования\n\nФорма\n\nзаявление\n\n"
+    f"паспорт\n\n{NBSP}\n\n{NBSP}\n\nне требуется\n"
+)
+
+
+def empty_lines(text: str) -> list[tuple[int, int, bool]]:
+    layout = read_layout(text.split("\n"))
+    return [(p.line_start, p.line_end, p.uncertain) for p in layout.paragraphs if p.is_empty]
+
+
+def test_the_empty_cells_are_found_on_the_lines_their_marks_stood_on() -> None:
+    # «паспорт» on line 9, its two empty cells on lines 11 and 13, «не требуется» on line 15.
+    assert empty_lines(ROW) == [(11, 11, False), (13, 13, False)]
+    assert empty_lines(nbsp_as_spaces(ROW)) == [(11, 11, False), (13, 13, False)]
+    assert read_layout(nbsp_as_spaces(ROW).split("\n")).marks is CellMarks.INFERRED
+
+
+def test_where_the_marks_are_written_blank_lines_are_only_spacing() -> None:
+    # Three blank lines before «УТВЕРЖДЕНО» would hold a cell if the marks were gone; with the
+    # marks written, the cells are the marks alone.
+    spaced = ROW + "\n\n\nУТВЕРЖДЕНО\n"
+    assert empty_lines(spaced) == [(11, 11, False), (13, 13, False)]
+    assert read_layout(spaced.split("\n")).marks is CellMarks.STATED
+
+
+def test_every_certain_cell_of_the_sample_is_where_its_mark_was() -> None:
+    stated = set(empty_lines(SAMPLE))
+    inferred = [cell for cell in empty_lines(nbsp_as_spaces(SAMPLE)) if not cell[2]]
+    assert inferred
+    assert set(inferred) <= stated
+
+
+def test_no_cells_are_counted_when_the_gaps_agree_on_no_length() -> None:
+    # Paragraphs parted by one blank line as often as by three: either could be the ordinary gap,
+    # and a run of three holds an empty cell only if it is one.
+    tied = "А\n\nБ\n\n\n\nВ\n\nГ\n\n\n\nД\n"
+    assert empty_lines(tied) == []
+    assert read_layout(tied.split("\n")).marks is CellMarks.ABSENT
+    # One length more (five blank lines): two of five gaps is still no majority.
+    spread = tied + "\n\n\n\n\nЕ\n"
+    assert empty_lines(spread) == []
+    assert read_layout(spread.split("\n")).marks is CellMarks.ABSENT
+
+
+def test_blank_lines_before_the_text_hold_no_cells() -> None:
+    # A copy that starts with blank lines (three of them, as long as a run holding a cell).
+    assert empty_lines(nbsp_as_spaces("\n\n\n" + ROW)) == [(14, 14, False), (16, 16, False)]
+
+
+def test_only_page_numbers_after_the_end_of_the_text_are_residue() -> None:
+    # The fee cell holding «2» (base amounts) is text; «- 17 -» after the last paragraph is the
+    # printed page's number.
+    text = "Размер платы\n\n2\n\nбазовые величины\n\n- 17 -\n"
+    layout = read_layout(text.split("\n"))
+    assert [p.text for p in layout.paragraphs] == ["Размер платы", "2", "базовые величины"]
+    assert [(i.line, i.text) for i in layout.ignored] == [(7, "- 17 -")]
