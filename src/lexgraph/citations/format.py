@@ -7,10 +7,12 @@ a whole act in the nominative. Dates are written «от 7 мая 2012 г.», num
 
 from __future__ import annotations
 
+from typing import Any
+
 from .acts import ANNEX_HEADS, CODE_GENITIVE
 from .grammar import MONTHS
 from .model import ActRef, Citation
-from .ordinals import inflect, ordinal_word
+from .ordinals import analyzer, inflect, ordinal_word
 from .units import COUNTED_IN_WORDS, GENDER, unit_word
 
 _MONTH_NAMES = {n: name for name, n in MONTHS.items()}
@@ -38,6 +40,26 @@ _JURISDICTION_NAMES = {
     "su": "СССР",
 }
 _CASE_INDEX = {"nomn": 0, "gent": 1, "ablt": 2}
+#: The citing act's own noun after «настоящий»: capitalized?, gender (or «plur»). Belarusian texts
+#: capitalize laws, codes, the President's acts and approved annexes («настоящего Закона»,
+#: «настоящей Директивы», «настоящих Правил») but not the acts of other bodies («настоящего
+#: постановления», «настоящего приказа»). Every noun of `acts.SELF_NOUNS` is here.
+_CURRENT_NOUNS: dict[str, tuple[bool, str]] = {
+    "закон": (True, "masc"),
+    "кодекс": (True, "masc"),
+    "указ": (True, "masc"),
+    "декрет": (True, "masc"),
+    "директива": (True, "femn"),
+    "положение": (True, "neut"),
+    "инструкция": (True, "femn"),
+    "регламент": (True, "masc"),
+    "правило": (True, "plur"),
+    "правила": (True, "plur"),
+    "постановление": (False, "neut"),
+    "решение": (False, "neut"),
+    "приказ": (False, "masc"),
+    "распоряжение": (False, "neut"),
+}
 _APPROVED = {"neut": "утвержденного", "masc": "утвержденного", "femn": "утвержденной"}
 
 
@@ -65,9 +87,7 @@ def act_words(act: ActRef, case: str) -> str:
 
 def _act(act: ActRef, case: str) -> str:
     if act.current:
-        noun = act.current_noun or "постановление"
-        adjective = inflect("настоящий", frozenset({case, "sing", _noun_gender(noun)}), "ADJF")
-        return f"{adjective} {_noun(noun, case)}"
+        return _current(act.current_noun or "постановление", case)
     if act.kind == "constitution":
         return f"{_HEADS['constitution'][_CASE_INDEX[case]]} Республики Беларусь"
     if act.kind == "code" and act.code in CODE_GENITIVE:
@@ -76,16 +96,9 @@ def _act(act: ActRef, case: str) -> str:
             genitive = genitive.replace(
                 "Республики Беларусь", _JURISDICTION_NAMES[act.jurisdiction]
             )
-        return (
-            genitive
-            if case == "gent"
-            else " ".join(
-                inflect(w, frozenset({case}), None) if i < 2 else w
-                for i, w in enumerate(genitive.split())
-            )
-        )
+        return genitive if case == "gent" else _head_phrase(genitive, "gent", case)
     if act.short_name is not None and act.date is None and act.number is None:
-        return " ".join(inflect(w, frozenset({case}), None) for w in act.short_name.split())
+        return act.short_name if case == "nomn" else _head_phrase(act.short_name, "nomn", case)
     head = _HEADS.get(act.kind or "", ("акт", "акта", "актом"))[_CASE_INDEX[case]]
     parts = [head]
     if act.kind in ("law", "edict", "decree", "directive"):
@@ -106,16 +119,50 @@ def _act(act: ActRef, case: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _noun(noun: str, case: str) -> str:
-    word = inflect(noun, frozenset({case}), "NOUN")
-    return word[0].upper() + word[1:] if noun in ANNEX_HEADS else word
+def _current(noun: str, case: str) -> str:
+    """«настоящего постановления», «настоящих Правил»: the noun keeps its number and the
+    capitalization Belarusian texts give it (see `_CURRENT_NOUNS`)."""
+    capital, gender = _CURRENT_NOUNS[noun]
+    grammemes = frozenset({case, "plur"} if gender == "plur" else {case, "sing", gender})
+    word = inflect(noun, frozenset({case, "plur" if gender == "plur" else "sing"}), "NOUN")
+    word = word[0].upper() + word[1:] if capital else word
+    return f"{inflect('настоящий', grammemes, 'ADJF')} {word}"
 
 
-def _noun_gender(noun: str) -> str:
-    spec = ANNEX_HEADS.get(noun)
-    if spec is not None:
-        return spec[2] if spec[2] != "plur" else "neut"
-    return {"директива": "femn", "постановление": "neut", "решение": "neut"}.get(noun, "masc")
+def _head_phrase(name: str, source: str, case: str) -> str:
+    """``name``, written in the case ``source``, put in ``case``: its head noun (the first noun,
+    in ``source``) and the adjectives before it, agreeing with it; never the words after it,
+    which depend on the head and keep their form («Налогового кодекса Республики Беларусь» →
+    «Налоговый кодекс Республики Беларусь», «Закон об основах» → «Закона об основах»). A name
+    whose first word is neither an adjective nor a noun, or whose head is an abbreviation
+    («КоАП»), is left as written: Russian does not inflect abbreviations."""
+    words = name.split()
+    found = _head(words, source)
+    if found is None:
+        return name
+    h, head = found
+    number, gender = head.tag.number or "sing", head.tag.gender or "masc"
+    agree = frozenset({case, number} if number == "plur" else {case, number, gender})
+    noun = head.inflect({case, number})
+    out = [inflect(w, agree, "ADJF") for w in words[:h]]
+    out.append(_like(words[h], noun.word.replace("ё", "е")) if noun is not None else words[h])
+    return " ".join(out + words[h + 1 :])
+
+
+def _head(words: list[str], source: str) -> tuple[int, Any] | None:
+    """The index and the pymorphy3 parse of the head noun, after adjectives only; None when a
+    word that is neither comes first, or the head is an uninflected abbreviation («КоАП»)."""
+    for i, word in enumerate(words):
+        parses = analyzer().parse(word.lower())
+        if any(p.tag.POS == "ADJF" and source in p.tag for p in parses):
+            continue  # an adjective before the head («Уголовного», read as a noun too)
+        head = next((p for p in parses if p.tag.POS == "NOUN" and source in p.tag), None)
+        return None if head is None or "Fixd" in head.tag else (i, head)
+    return None
+
+
+def _like(original: str, word: str) -> str:
+    return word[0].upper() + word[1:] if original[:1].isupper() else word
 
 
 def format_citation(c: Citation) -> str:
