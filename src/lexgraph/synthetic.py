@@ -551,7 +551,12 @@ def regulations_document(world: World, seed: int, index: int, numbers: list[str]
     )
     if rng.random() < 0.3:
         old_date = date - datetime.timedelta(days=rng.randint(200, 2000))
-        old = act_id("resolution", date=old_date, number=f"{index + 1}-r", issuers=(ministry,))
+        old = act_id(
+            "resolution",
+            date=old_date,
+            number=f"{index + 1}-r",
+            issuers=("Министерства " + ministry,),
+        )
         assert old is not None
         writer.shared(
             "LegalAct",

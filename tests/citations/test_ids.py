@@ -82,3 +82,35 @@ def test_acts_that_date_and_number_alone_do_not_identify() -> None:
     # Treaties stay unresolved; an act of no named kind has no id of its own.
     assert act_id("treaty", date=d, number="5") is None
     assert act_id(None, date=d, number="406-З") is None
+
+
+def test_the_slug_of_a_body_other_than_a_ministry_is_the_one_the_grammar_gives() -> None:
+    assert issuer_slug("Государственного комитета по стандартизации Республики Беларусь") == (
+        "gosstandart"
+    )
+    assert issuer_slug("Национального банка Республики Беларусь") == "nbrb"
+    assert issuer_slug("Совета Министров Республики Беларусь") == "cm"
+    assert issuer_slug("Минского городского исполнительного комитета") == "minskiy_gorispolkom"
+    assert issuer_slug("Вороновского районного Совета депутатов") == "voronovskiy_raysovet"
+    assert issuer_slug("Жодинского горисполкома") == "zhodinskiy_gorispolkom"
+    # A body no table names gets no slug, rather than its words transliterated.
+    assert issuer_slug("Государственного комитета по делам чего-то нового") is None
+    assert issuer_slug("Общества с ограниченной ответственностью «Ромашка»") is None
+
+
+def test_an_act_id_from_a_bodys_words_is_the_one_its_citation_resolves_to() -> None:
+    d = datetime.date(2023, 3, 1)
+    issuers = ("Государственного комитета по стандартизации Республики Беларусь",)
+    assert act_id("resolution", date=d, number="12", issuers=issuers) == (
+        "by/resolution/gosstandart/2023-03-01/12"
+    )
+    cited = parse_citations(
+        "постановлением Государственного комитета по стандартизации Республики Беларусь "
+        "от 1 марта 2023 г. № 12"
+    )[0]
+    assert cited.act is not None
+    assert cited.act.act_id == "by/resolution/gosstandart/2023-03-01/12"
+    # Jointly with a body no table names: no id at all, never one with a made-up slug.
+    joint = (*issuers, "Комитета по делам чего-то нового")
+    assert act_id("resolution", date=d, number="12/3", issuers=joint) is None
+    assert act_id("decision", date=d, number="5", issuers=("Неизвестного совета",)) is None

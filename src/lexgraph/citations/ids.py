@@ -60,8 +60,19 @@ from __future__ import annotations
 import datetime
 import re
 
-from .acts import ANNEX_SLUGS, ISSUED_KINDS, MINISTRIES, SLUG_STOPWORDS
+from .acts import (
+    ANNEX_SLUGS,
+    COUNCIL_OF_MINISTERS,
+    ISSUED_KINDS,
+    LOCAL_BODIES,
+    LOCAL_COMPACT,
+    LOCAL_LEVELS,
+    MINISTRIES,
+    SLUG_STOPWORDS,
+    STATE_BODIES,
+)
 from .normalize import collapse
+from .ordinals import lemma
 
 _TRANSLIT = str.maketrans(
     {
@@ -74,6 +85,11 @@ _TRANSLIT = str.maketrans(
 )  # fmt: skip
 
 _MINISTRY_BY_NAME = {name: slug for slug, name, _ in MINISTRIES}
+#: The other bodies by their genitive words (lowercase, without «Республики Беларусь»), from the
+#: table the grammar reads them with, so that both give a body the same slug.
+_BODY_BY_NAME = {collapse(words).lower(): slug for slug, words, _ in STATE_BODIES} | {
+    collapse(COUNCIL_OF_MINISTERS.replace("Республики Беларусь", "")).lower(): "cm"
+}
 
 
 def transliterate(text: str) -> str:
@@ -91,13 +107,46 @@ def number_slug(number: str) -> str:
     return transliterate(number.replace("/", "-"))
 
 
-def issuer_slug(issuer: str) -> str:
-    """Slug of a ministry given by its genitive name («Министерства внутренних дел …» → mvd)."""
+def ministry_slug(issuer: str) -> str:
+    """Slug of a ministry given by its genitive name («Министерства внутренних дел …» → mvd);
+    a ministry the table does not know is ``min_`` and its words transliterated."""
     words = collapse(issuer).replace("Республики Беларусь", "").split()
-    if words and words[0].lower().startswith("министерств"):
-        tail = " ".join(words[1:])
-        return _MINISTRY_BY_NAME.get(tail.lower(), "min_" + transliterate(tail))
-    return transliterate(" ".join(words))
+    tail = " ".join(words[1:])
+    return _MINISTRY_BY_NAME.get(tail.lower(), "min_" + transliterate(tail))
+
+
+def issuer_slug(issuer: str) -> str | None:
+    """Slug of a body given by its genitive name, the one the grammar gives it: a ministry
+    (:func:`ministry_slug`), a body of :data:`~lexgraph.citations.acts.STATE_BODIES`
+    («Государственного комитета по стандартизации» → ``gosstandart``), the Council of Ministers
+    (``cm``), a local council or executive committee («Минского городского исполнительного
+    комитета» → ``minskiy_gorispolkom``). None for any other body: its words transliterated would
+    be a second id beside the one the grammar gives it once the table knows it."""
+    name = collapse(issuer).replace("Республики Беларусь", "").strip()
+    if name.lower().startswith("министерств"):
+        return ministry_slug(name)
+    return _BODY_BY_NAME.get(name.lower()) or _local_slug(name.lower().split())
+
+
+def _local_slug(words: list[str]) -> str | None:
+    """«минского горисполкома», «вороновского районного совета депутатов» → the place's
+    adjective in its dictionary form and the body, as `issuers.IssuerReader` reads them."""
+    if not words or not words[0].endswith("ого"):
+        return None
+    body = LOCAL_COMPACT.get(words[1]) if len(words) == 2 else None
+    if len(words) == 4 and words[1] in LOCAL_LEVELS:
+        kind = LOCAL_BODIES.get((words[2], words[3]))
+        body = LOCAL_LEVELS[words[1]] + kind if kind is not None else None
+    return f"{transliterate(place_lemma(words[0]))}_{body}" if body is not None else None
+
+
+def place_lemma(adjective: str) -> str:
+    """The dictionary form of a place adjective: «Жодинского» → «жодинский» (by its ending, as
+    pymorphy3 does not know every small town)."""
+    adjective = adjective.lower()
+    if adjective.endswith(("ского", "цкого")):
+        return adjective[:-3] + "ий"
+    return lemma(adjective)
 
 
 def act_id(
@@ -110,7 +159,8 @@ def act_id(
     issuer_slugs: tuple[str, ...] = (),
     jurisdiction: str = "by",
 ) -> str | None:
-    """The act id, or ``None`` if the given details do not identify the act on their own."""
+    """The act id, or ``None`` if the given details do not identify the act on their own (no
+    date or number, or an issuer :func:`issuer_slug` does not know)."""
     if kind == "constitution":
         return f"{jurisdiction}/constitution"
     if kind == "code" and code:
@@ -121,9 +171,10 @@ def act_id(
         return None
     stem = f"{jurisdiction}/{kind}"
     if kind in ISSUED_KINDS:
-        slugs = issuer_slugs or tuple(issuer_slug(i) for i in issuers)
-        if not slugs:
-            return None
+        found = [] if issuer_slugs else [issuer_slug(i) for i in issuers]
+        slugs = issuer_slugs or tuple(s for s in found if s is not None)
+        if not slugs or (not issuer_slugs and None in found):
+            return None  # an issuer the tables do not know: no id rather than a second one
         stem += "/" + "+".join(slugs)
     return f"{stem}/{date.isoformat()}/{number_slug(number)}"
 

@@ -14,7 +14,7 @@ from .acts import (
     STATE_BODIES,
 )
 from .cursor import Cursor, RawAct
-from .ids import issuer_slug, transliterate
+from .ids import ministry_slug, place_lemma, transliterate
 from .normalize import collapse
 from .ordinals import lemma
 from .tokens import tokenize
@@ -138,7 +138,7 @@ class IssuerReader(Cursor):
         ministry = self._ministry(j)
         if ministry is not None:
             name, end = ministry
-            return _ministry_slug(name), name, end
+            return ministry_slug(name), name, end
         for words, slug, name in _BODIES:
             stop = self._words(j, *words)
             if stop is not None and slug != "president":
@@ -167,7 +167,7 @@ class IssuerReader(Cursor):
                     break
             else:
                 return None
-        place = transliterate(_place(t.lower))
+        place = transliterate(place_lemma(t.lower))
         name = collapse(self.s[t.start : self._end(end)])
         return f"{place}_{compact}", name, end
 
@@ -196,15 +196,3 @@ class IssuerReader(Cursor):
             if end is not None:
                 return f"Министерства {tail} Республики Беларусь", self._rb(end) or end
         return None
-
-
-def _place(adjective: str) -> str:
-    """The dictionary form of a place adjective: «Жодинского» → «жодинский» (by its ending, as
-    pymorphy3 does not know every small town)."""
-    if adjective.endswith(("ского", "цкого")):
-        return adjective[:-3] + "ий"
-    return lemma(adjective)
-
-
-def _ministry_slug(name: str) -> str:
-    return issuer_slug(name)
