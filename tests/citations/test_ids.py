@@ -93,6 +93,14 @@ def test_the_slug_of_a_body_other_than_a_ministry_is_the_one_the_grammar_gives()
     assert issuer_slug("Минского городского исполнительного комитета") == "minskiy_gorispolkom"
     assert issuer_slug("Вороновского районного Совета депутатов") == "voronovskiy_raysovet"
     assert issuer_slug("Жодинского горисполкома") == "zhodinskiy_gorispolkom"
+    assert issuer_slug("Новополоцкого горисполкома") == "novopolotskiy_gorispolkom"
+    assert issuer_slug("Центрального районного исполнительного комитета") == (
+        "tsentralnyy_rayispolkom"
+    )
+    assert issuer_slug("Республики Беларусь") is None
+    assert issuer_slug("Минского районного") is None
+    assert issuer_slug("Минского районного совета народных депутатов") is None
+    assert issuer_slug("Минска горисполкома") is None
     # A body no table names gets no slug, rather than its words transliterated.
     assert issuer_slug("Государственного комитета по делам чего-то нового") is None
     assert issuer_slug("Общества с ограниченной ответственностью «Ромашка»") is None
@@ -114,3 +122,15 @@ def test_an_act_id_from_a_bodys_words_is_the_one_its_citation_resolves_to() -> N
     joint = (*issuers, "Комитета по делам чего-то нового")
     assert act_id("resolution", date=d, number="12/3", issuers=joint) is None
     assert act_id("decision", date=d, number="5", issuers=("Неизвестного совета",)) is None
+
+
+def test_a_local_body_gets_from_its_words_the_id_its_citation_resolves_to() -> None:
+    d = datetime.date(2023, 3, 1)
+    cited = parse_citations(
+        "решением Центрального районного исполнительного комитета от 1 марта 2023 г. № 5"
+    )[0]
+    assert cited.act is not None
+    assert cited.act.act_id == "by/decision/tsentralnyy_rayispolkom/2023-03-01/5"
+    assert act_id("decision", date=d, number="5", issuers=cited.act.issuers) == (
+        "by/decision/tsentralnyy_rayispolkom/2023-03-01/5"
+    )

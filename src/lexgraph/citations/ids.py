@@ -15,7 +15,8 @@ Act id (ELI-like)
     :data:`~lexgraph.citations.acts.STATE_BODIES`; a local body is its place (the adjective in
     its dictionary form, transliterated) and its kind (``minskiy_gorispolkom``,
     ``voronovskiy_raysovet``); an unknown ministry is transliterated (``min_`` + the words
-    after «Министерства»). Numbers are transliterated and ``/`` becomes ``-``: «433-З» →
+    after «Министерства»); any other body the tables do not name gives no id, never a second
+    one made of its words. Numbers are transliterated and ``/`` becomes ``-``: «433-З» →
     ``433-z``, «57/26» → ``57-26``; Roman numerals stay Latin («1327-XII» → ``1327-xii``).
     Codes are cited by title and get ``by/code/{slug}``: ``by/code/tax`` (Налоговый кодекс);
     the Constitution is ``by/constitution``. An act without date or number (and not a code)
@@ -90,6 +91,13 @@ _MINISTRY_BY_NAME = {name: slug for slug, name, _ in MINISTRIES}
 _BODY_BY_NAME = {collapse(words).lower(): slug for slug, words, _ in STATE_BODIES} | {
     collapse(COUNCIL_OF_MINISTERS.replace("Республики Беларусь", "")).lower(): "cm"
 }
+#: Local councils and executive committees by the words after the place: «горисполкома»,
+#: «районного совета депутатов» → ``gorispolkom``, ``raysovet``.
+_LOCAL_BODY_BY_WORDS = {(word,): body for word, body in LOCAL_COMPACT.items()} | {
+    (level, *words): slug + body
+    for level, slug in LOCAL_LEVELS.items()
+    for words, body in LOCAL_BODIES.items()
+}
 
 
 def transliterate(text: str) -> str:
@@ -131,13 +139,10 @@ def issuer_slug(issuer: str) -> str | None:
 def _local_slug(words: list[str]) -> str | None:
     """«минского горисполкома», «вороновского районного совета депутатов» → the place's
     adjective in its dictionary form and the body, as `issuers.IssuerReader` reads them."""
-    if not words or not words[0].endswith("ого"):
+    body = _LOCAL_BODY_BY_WORDS.get(tuple(words[1:]))
+    if body is None or not words[0].endswith("ого"):
         return None
-    body = LOCAL_COMPACT.get(words[1]) if len(words) == 2 else None
-    if len(words) == 4 and words[1] in LOCAL_LEVELS:
-        kind = LOCAL_BODIES.get((words[2], words[3]))
-        body = LOCAL_LEVELS[words[1]] + kind if kind is not None else None
-    return f"{transliterate(place_lemma(words[0]))}_{body}" if body is not None else None
+    return f"{transliterate(place_lemma(words[0]))}_{body}"
 
 
 def place_lemma(adjective: str) -> str:
@@ -171,12 +176,18 @@ def act_id(
         return None
     stem = f"{jurisdiction}/{kind}"
     if kind in ISSUED_KINDS:
-        found = [] if issuer_slugs else [issuer_slug(i) for i in issuers]
-        slugs = issuer_slugs or tuple(s for s in found if s is not None)
-        if not slugs or (not issuer_slugs and None in found):
-            return None  # an issuer the tables do not know: no id rather than a second one
+        slugs = issuer_slugs or _slugs(issuers)
+        if not slugs:
+            return None
         stem += "/" + "+".join(slugs)
     return f"{stem}/{date.isoformat()}/{number_slug(number)}"
+
+
+def _slugs(issuers: tuple[str, ...]) -> tuple[str, ...]:
+    """The issuers' slugs; none at all if one of them is a body the tables do not know: no id
+    rather than a second one."""
+    found = [issuer_slug(i) for i in issuers]
+    return () if None in found else tuple(s for s in found if s is not None)
 
 
 def annex_slug(kind: str, adjective_lemma: str | None, tail: str) -> str:
