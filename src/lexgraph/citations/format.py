@@ -96,9 +96,9 @@ def _act(act: ActRef, case: str) -> str:
             genitive = genitive.replace(
                 "Республики Беларусь", _JURISDICTION_NAMES[act.jurisdiction]
             )
-        return genitive if case == "gent" else _head_phrase(genitive, "gent", case)
+        return _head_phrase(genitive, "gent", case)
     if act.short_name is not None and act.date is None and act.number is None:
-        return act.short_name if case == "nomn" else _head_phrase(act.short_name, "nomn", case)
+        return _head_phrase(act.short_name, "nomn", case)
     head = _HEADS.get(act.kind or "", ("акт", "акта", "актом"))[_CASE_INDEX[case]]
     parts = [head]
     if act.kind in ("law", "edict", "decree", "directive"):
