@@ -211,7 +211,17 @@ def test_an_issued_row_whose_validity_is_no_term_is_refused() -> None:
     with pytest.raises(DocumentError) as refused:
         flattened_document(SourceDocument("004.txt", text))
     assert refused.value.line == 142
+    assert refused.value.expected.startswith(
+        "a validity cell («3 месяца», «бессрочно») or an empty one for «приглашение на"
+    )
     assert refused.value.found == "«до 31 декабря»"
+
+
+def test_an_issued_row_of_a_name_alone_keeps_both_its_empty_cells() -> None:
+    # Validity and form both emptied: their no-break spaces on lines 142 and 144, and the one
+    # after the table on line 146.
+    text = SAMPLE.replace("3 месяца\n\nписьменная\n", f"{NBSP}\n\n{NBSP}\n", 1)
+    assert tables(text)[1][1:] == [["line 140: приглашение на", "line 142:", "line 144:"]]
 
 
 def test_each_issued_document_is_a_row() -> None:
@@ -341,6 +351,9 @@ def test_a_requested_row_is_refused_when_the_text_cannot_tell_which_row_lacks_a_
     # Lines 15–16 gone, and line 3's no-break space with a blank line: the table's last cell,
     # «Министерство образования», is on line 15.
     assert refused.value.line == 15
+    assert refused.value.expected == (
+        "two cells to each row (the text has no empty-cell marks to tell which row lacks one)"
+    )
     assert refused.value.found == "5 cells, the last «Министерство образования»"
 
 
@@ -352,3 +365,12 @@ def test_a_requested_row_is_refused_where_the_blank_lines_fit_no_count_of_cells(
     with pytest.raises(DocumentError) as refused:
         flattened_document(SourceDocument("regulation.txt", text))
     assert refused.value.expected == "one reading of the table"
+    # The cell, if there is one, stands on line 15: one blank line of spacing after line 13.
+    assert refused.value.line == 15
+    assert refused.value.found.startswith(
+        "two: (1) the blank lines here held an empty table cell (its no-break space became a "
+        "space); (2) they are only spacing"
+    )
+    assert refused.value.found.endswith(
+        "Restore the empty cells' no-break-space lines (or import the .docx)"
+    )
