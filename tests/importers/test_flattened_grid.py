@@ -19,7 +19,7 @@ import pytest
 from importers.base import NBSP, DocumentError, SourceDocument
 from importers.model import Cell, Table
 from importers.regulation_grid import flattened_document
-from tests.importers.test_reading_variants import SAMPLE
+from tests.importers.test_reading_variants import SAMPLE, nbsp_as_spaces
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gosstandart_22_9_1.txt"
 GOSSTANDART = FIXTURE.read_text(encoding="utf-8")
@@ -374,3 +374,20 @@ def test_a_requested_row_is_refused_where_the_blank_lines_fit_no_count_of_cells(
     assert refused.value.found.endswith(
         "Restore the empty cells' no-break-space lines (or import the .docx)"
     )
+
+
+def test_an_annex_title_ends_a_table() -> None:
+    # The appeal table of 10.7.1 followed by an annex's title (line 166) instead of «УТВЕРЖДЕНО»:
+    # the title and what follows it are no rows of the table.
+    at = SAMPLE.index("УТВЕРЖДЕНО", SAMPLE.index("электронная или письменная форма"))
+    text = SAMPLE[:at] + "Приложение" + SAMPLE[at + len("УТВЕРЖДЕНО") :]
+    assert tables(text)[2][1:] == [["line 158: подразделение по", "line 160: электронная или"]]
+
+
+def test_an_issued_table_is_refused_where_its_blank_lines_fit_no_count_of_cells() -> None:
+    # No-break spaces gone, and four blank lines (143–146) between «3 месяца» and «письменная»:
+    # an empty cell and a stray line, or two empty cells a line short.
+    text = nbsp_as_spaces(SAMPLE).replace("3 месяца\n\nписьменная", "3 месяца\n\n\n\n\nписьменная")
+    with pytest.raises(DocumentError) as refused:
+        flattened_document(SourceDocument("004.txt", text))
+    assert (refused.value.line, refused.value.expected) == (144, "one reading of the table")
