@@ -101,3 +101,9 @@ def test_a_page_footer_beside_a_run_that_fits_no_cells_is_uncertain() -> None:
     # may be there, uncertain, for a table row there to be refused.
     text = f"А\n\nБ\n\nВ\n\nГ\n\n\n{FOOTER}\n\nД\n"
     assert empty_lines(text) == [(10, 10, True)]
+
+
+def test_a_run_after_a_page_footer_that_fits_no_cells_is_uncertain() -> None:
+    # The footer on line 9, then two blank lines (10–11) before «Д»: as uncertain as before it.
+    text = f"А\n\nБ\n\nВ\n\nГ\n\n{FOOTER}\n\n\nД\n"
+    assert empty_lines(text) == [(9, 9, True)]
