@@ -12,7 +12,13 @@ cannot be told holds no cell marks at all (`CellMarks.ABSENT`), and the table re
 wherever an empty cell would have decided a row. Whitespace never changes a reading silently.
 
 Page footers («Страница 17 из 17») anywhere, and page numbers after the end of the text, are residue
-of printing or PDF conversion: they are left out of the paragraphs and listed in `ignored`.
+of printing or PDF conversion: they are left out of the paragraphs and listed in `ignored`. A footer
+stands between two paragraphs as a paragraph of its own would, with the text's spacing on each side
+(as printing puts it between the last paragraph of a page and the first of the next): the blank
+lines before it and after it are two gaps, each counted alone, never one run lengthened by the
+footer's line (that would read an empty cell at every footer). A side that fits no whole number of
+cells is uncertain, however few cells it gives: left out, the footer's line and its spacing could
+have held one.
 """
 
 from __future__ import annotations
@@ -100,7 +106,7 @@ def read_layout(lines: list[str]) -> Layout:
         if kind == "cell":
             found.append(Paragraph(index, index, ("",)))
         elif ordinary is not None and index in gaps:
-            found.extend(_inferred_cells(index, gaps[index], ordinary))
+            found.extend(_inferred_cells(index, gaps[index], ordinary, _footer_by(kinds, index)))
     if has_marks:
         marks = CellMarks.STATED
     elif ordinary is not None and any(p.is_empty for p in found):
@@ -111,7 +117,8 @@ def read_layout(lines: list[str]) -> Layout:
 
 
 def _classify(lines: list[str]) -> tuple[list[str], list[IgnoredLine]]:
-    """Each line as «text», «cell» (only no-break spaces) or «blank»; residue counts as blank."""
+    """Each line as «text», «cell» (only no-break spaces), «footer» or «blank» (a page number after
+    the text counts as blank: nothing after the last text forms a gap)."""
     kinds: list[str] = []
     ignored: list[IgnoredLine] = []
     for number, line in enumerate(lines, start=1):
@@ -121,7 +128,7 @@ def _classify(lines: list[str]) -> tuple[list[str], list[IgnoredLine]]:
         elif not stripped.strip(NBSP + _BLANK_CHARACTERS):
             kinds.append("cell")
         elif _FOOTER.match(clean(stripped)):
-            kinds.append("blank")
+            kinds.append("footer")
             ignored.append(IgnoredLine(number, clean(stripped), "a page footer"))
         else:
             kinds.append("text")
@@ -139,20 +146,34 @@ def _classify(lines: list[str]) -> tuple[list[str], list[IgnoredLine]]:
 
 
 def _gaps(kinds: list[str]) -> dict[int, int]:
-    """Runs of blank lines between two text lines: {first line of the run: its length}."""
+    """Runs of blank lines between two text lines, or a text line and a page footer standing
+    between paragraphs: {first line of the run: its length}."""
+    texts = [index for index, kind in enumerate(kinds, start=1) if kind == "text"]
+    if not texts:
+        return {}
+    first, last = texts[0], texts[-1]
     gaps: dict[int, int] = {}
     run_start: int | None = None
-    seen_text = False
     for index, kind in enumerate(kinds, start=1):
         if kind == "blank":
-            if run_start is None and seen_text:
+            if run_start is None and index > first:
                 run_start = index
-        else:
-            if run_start is not None and kind == "text":
-                gaps[run_start] = index - run_start
-            run_start = None
-            seen_text = True
+            continue
+        if run_start is not None and kind in ("text", "footer") and index <= last:
+            gaps[run_start] = index - run_start
+        run_start = None
     return gaps
+
+
+def _footer_by(kinds: list[str], first: int) -> int | None:
+    """The page footer a run of blank lines from line `first` touches (its line), if any."""
+    end = first
+    while end <= len(kinds) and kinds[end - 1] == "blank":
+        end += 1
+    for line in (first - 1, end):
+        if 0 < line <= len(kinds) and kinds[line - 1] == "footer":
+            return line
+    return None
 
 
 def _ordinary_gap(gaps: dict[int, int]) -> int | None:
@@ -163,10 +184,17 @@ def _ordinary_gap(gaps: dict[int, int]) -> int | None:
     return length if count * 2 > len(gaps) else None
 
 
-def _inferred_cells(first: int, length: int, ordinary: int) -> list[Paragraph]:
-    """The empty cells a run of `length` blank lines from line `first` held."""
+def _inferred_cells(
+    first: int, length: int, ordinary: int, footer: int | None = None
+) -> list[Paragraph]:
+    """The empty cells a run of `length` blank lines from line `first` held.
+
+    Beside a page `footer`, a run that fits no whole number of cells and gives none is still
+    uncertain: one uncertain cell on the footer's line, for a table row there to be refused."""
     count, rest = divmod(length - ordinary, ordinary + 1)
     if count <= 0:
+        if footer is not None and rest != 0 and length >= ordinary:
+            return [Paragraph(footer, footer, ("",), uncertain=True)]
         return []
     return [
         Paragraph(line, line, ("",), uncertain=rest != 0)

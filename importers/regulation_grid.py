@@ -29,7 +29,7 @@ from importers.regulation_tables import (
     rebuild_submitted_rows,
     split_table,
 )
-from importers.regulation_text import Paragraph, Source
+from importers.regulation_text import CellMarks, Paragraph, Source, quote
 
 __all__ = ["flattened_document"]
 
@@ -104,7 +104,9 @@ def _table_at(
 
 def _cell(source: Source, paragraphs: Sequence[Paragraph], merged: bool = False) -> Cell:
     shown = [p for p in paragraphs if not p.is_empty]
-    origin = f"line {paragraphs[0].line_start}" if paragraphs else "merged"
+    # An empty cell whose mark the text lost (`_NO_LINE`) has no line to point to.
+    line = paragraphs[0].line_start
+    origin = f"line {line}" if line else "empty"
     return Cell(tuple(_block(source, p) for p in shown), origin, merged)
 
 
@@ -171,15 +173,29 @@ def _column(row: RebuiltRow, paragraph: Paragraph, last: int, width: int) -> int
 
 
 def _pairs(source: Source, split: TableSplit) -> list[tuple[Cell, ...]]:
-    cells = [p for p in split.body if not p.is_empty]
-    return [
-        (_cell(source, [a]), _cell(source, [b]))
-        for a, b in zip(cells[::2], cells[1::2], strict=False)
-    ]
+    """A two-column table row by row: each row's own two cells, an empty cell kept as empty.
+
+    Dropping the empty cells before pairing would pair a row's name with the next row's; where
+    the text does not tell which row lacks a cell, the table is refused instead."""
+    cells = _row_cells(source, split)
+    if len(cells) % 2:
+        if source.marks is CellMarks.ABSENT:
+            last = cells[-1]
+            raise source.error(
+                last.line_start,
+                "two cells to each row (the text has no empty-cell marks to tell which row "
+                "lacks one)",
+                f"{len(cells)} cells, the last {quote(last.text)}",
+            )
+        cells.append(_empty_after(split, 1))
+    pairs = zip(cells[::2], cells[1::2], strict=True)
+    return [(_cell(source, [a]), _cell(source, [b])) for a, b in pairs]
 
 
 def _issued(source: Source, split: TableSplit) -> list[tuple[Cell, ...]]:
-    cells = [p for p in split.body if not p.is_empty]
+    """The issued-document table row by row: a name, its validity entries, its form; an empty
+    validity or form cell is its own row's empty cell (its no-break-space line), never merged."""
+    cells = _row_cells(source, split)
     rows: list[tuple[Cell, ...]] = []
     index = 0
     while index < len(cells):
@@ -189,10 +205,55 @@ def _issued(source: Source, split: TableSplit) -> list[tuple[Cell, ...]]:
         while index < len(cells) and _VALIDITY.match(cells[index].text):
             validity.append(cells[index])
             index += 1
-        form = cells[index : index + 1]
-        index += 1
-        rows.append((_cell(source, [name]), _cell(source, validity), _cell(source, form)))
+        missing = 0  # the last row's cells past the end of the body
+        if not validity:
+            if index == len(cells):
+                missing += 1
+                validity.append(_empty_after(split, missing))
+            elif cells[index].is_empty:
+                validity.append(cells[index])
+                index += 1
+            else:
+                raise source.error(
+                    cells[index].line_start,
+                    f"a validity cell («3 месяца», «бессрочно») or an empty one for "
+                    f"{quote(name.text)}",
+                    quote(cells[index].text),
+                )
+        if index < len(cells):
+            form = cells[index]
+            index += 1
+        else:
+            form = _empty_after(split, missing + 1)
+        rows.append((_cell(source, [name]), _cell(source, validity), _cell(source, [form])))
     return rows
+
+
+def _row_cells(source: Source, split: TableSplit) -> list[Paragraph]:
+    """The body's paragraphs, empty cells included; refused where an empty cell is uncertain."""
+    for paragraph in [*split.body, *split.trailing]:
+        if paragraph.uncertain:
+            raise source.error(
+                paragraph.line_start,
+                "one reading of the table",
+                "two: (1) the blank lines here held an empty table cell (its no-break space "
+                "became a space); (2) they are only spacing, and the row's cells are fewer. "
+                "Restore the empty cells' no-break-space lines (or import the .docx)",
+            )
+    return list(split.body)
+
+
+def _empty_after(split: TableSplit, number: int) -> Paragraph:
+    """The last row's `number`-th missing cell: an empty paragraph cut from the end of the body
+    when more follow it than the one Word puts after a table, else an empty cell with no line
+    (the copy lost its mark, or the paragraph after the table: the row is the same)."""
+    if len(split.trailing) > number:
+        return split.trailing[number - 1]
+    return _NO_LINE
+
+
+# An empty cell whose line the text does not show (line 0: `_cell` names no line for it).
+_NO_LINE = Paragraph(0, 0, ("",))
 
 
 _ROWS: dict[str, Callable[[Source, TableSplit], list[tuple[Cell, ...]]]] = {

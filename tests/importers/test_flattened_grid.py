@@ -3,10 +3,11 @@
 Each cell is written here as ``"<origin>[ ×columns][ ↓][ (+more)]: <first words>"``: ``line N``
 is the paragraph it starts on, ``×2`` a cell merged across two grid columns, ``↓`` a cell merged
 down from the one above (it has no paragraphs and no line of its own, its origin is ``merged``),
-``(+3)`` the paragraphs after its first. The
-expected grids are read off the text by hand: the sample resolution (`importers/corpus/004…`, the
-regulation of procedure 10.7.1, lines 88–160) and small tables made from the Госстандарт
-regulation (`fixtures/gosstandart_22_9_1.txt`) the way Word flattens merged cells.
+``(+3)`` the paragraphs after its first; an empty cell is on the line of its no-break space, or
+``empty`` when the text lost that line. The expected grids are read off the text by hand: the
+sample resolution (`importers/corpus/004…`, the regulation of procedure 10.7.1, lines 88–160),
+small tables made from the Госстандарт regulation (`fixtures/gosstandart_22_9_1.txt`) the way Word
+flattens merged cells, and 004's information-requested table of procedure 15.2.1 cut short.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 from importers.base import NBSP, DocumentError, SourceDocument
 from importers.model import Cell, Table
 from importers.regulation_grid import flattened_document
-from tests.importers.test_reading_variants import SAMPLE
+from tests.importers.test_reading_variants import SAMPLE, nbsp_as_spaces
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gosstandart_22_9_1.txt"
 GOSSTANDART = FIXTURE.read_text(encoding="utf-8")
@@ -162,6 +163,8 @@ def test_an_issued_document_without_a_validity_keeps_its_three_cells() -> None:
     assert shown(name) == "line 140: приглашение на"
     assert validity.paragraphs == ()
     assert not validity.merged
+    # The empty validity cell is the row's own, on the line its no-break space holds.
+    assert validity.origin == "line 142"
     assert shown(form) == "line 144: письменная"
 
 
@@ -173,6 +176,52 @@ def test_an_issued_document_without_a_form_keeps_its_three_cells() -> None:
     assert shown(name) == "line 140: приглашение на"
     assert shown(validity) == "line 142: 3 месяца"
     assert form.paragraphs == ()
+    # Line 144's no-break space is the form cell; line 146's is the paragraph after the table.
+    assert (form.origin, form.merged) == ("line 144", False)
+
+
+def test_an_issued_row_above_another_keeps_its_empty_validity_cell() -> None:
+    # The first of two documents issued has an empty validity cell (line 142): the second row
+    # still starts at its own name.
+    text = SAMPLE.replace(
+        "3 месяца\n\nписьменная\n",
+        f"{NBSP}\n\nписьменная\n\nсправка о согласовании приглашения\n\nбессрочно\n\nписьменная\n",
+        1,
+    )
+    assert tables(text)[1][1:] == [
+        ["line 140: приглашение на", "line 142:", "line 144: письменная"],
+        ["line 146: справка о", "line 148: бессрочно", "line 150: письменная"],
+    ]
+
+
+def test_an_issued_row_whose_form_lost_its_mark_has_an_empty_cell_of_no_line() -> None:
+    # The form cell gone with its no-break space: line 144's no-break space may be the form cell
+    # or the paragraph after the table. The row is the same either way; its form cell names no
+    # line rather than a wrong one.
+    text = SAMPLE.replace("3 месяца\n\nписьменная\n\n", "3 месяца\n\n", 1)
+    assert tables(text)[1][1:] == [
+        ["line 140: приглашение на", "line 142: 3 месяца", "empty:"],
+    ]
+
+
+def test_an_issued_row_whose_validity_is_no_term_is_refused() -> None:
+    # «до 31 декабря» is no validity the reader knows: taken as the form, it would shift
+    # «письменная» into a row of its own.
+    text = SAMPLE.replace("3 месяца\n", "до 31 декабря\n", 1)
+    with pytest.raises(DocumentError) as refused:
+        flattened_document(SourceDocument("004.txt", text))
+    assert refused.value.line == 142
+    assert refused.value.expected.startswith(
+        "a validity cell («3 месяца», «бессрочно») or an empty one for «приглашение на"
+    )
+    assert refused.value.found == "«до 31 декабря»"
+
+
+def test_an_issued_row_of_a_name_alone_keeps_both_its_empty_cells() -> None:
+    # Validity and form both emptied: their no-break spaces on lines 142 and 144, and the one
+    # after the table on line 146.
+    text = SAMPLE.replace("3 месяца\n\nписьменная\n", f"{NBSP}\n\n{NBSP}\n", 1)
+    assert tables(text)[1][1:] == [["line 140: приглашение на", "line 142:", "line 144:"]]
 
 
 def test_each_issued_document_is_a_row() -> None:
@@ -240,3 +289,105 @@ def test_a_text_cut_after_a_table_header_is_refused() -> None:
     with pytest.raises(DocumentError) as refused:
         flattened_document(SourceDocument("004.txt", cut))
     assert "at least one table row after the header" in str(refused.value)
+
+
+# The information-requested table of 004's procedure 15.2.1 (lines 316–332), cut to three rows and
+# written line by line as the flattening writes it: one cell a line, a blank line between, an
+# empty cell as a line holding a no-break space, one more after the table.
+REQUESTED_LINES = [
+    "2.2. запрашиваемые (получаемые) уполномоченным органом самостоятельно:",  # 1
+    "",
+    NBSP,  # 3
+    "",
+    "Наименование документа и (или) сведений",  # 5
+    "",
+    "Наименование государственного органа, иной организации, у которых запрашиваются "
+    "(получаются) документ и (или) сведения",  # 7
+    "",
+    "сведения в отношении соискателя лицензии",  # 9
+    "",
+    "Единый государственный регистр юридических лиц и индивидуальных предпринимателей",  # 11
+    "",
+    "сведения, подтверждающие факт работы в штате специалиста",  # 13
+    "",
+    NBSP,  # 15: the row's source cell, empty
+    "",
+    "информация о возможности трудоустройства за пределами Республики Беларусь",  # 17
+    "",
+    "Министерство образования",  # 19
+    "",
+    NBSP,  # 21: the paragraph after the table
+    "",
+    "3. Иные действия, совершаемые уполномоченным органом по исполнению",  # 23
+    "",
+]
+REQUESTED = "\n".join(REQUESTED_LINES)
+
+
+def test_a_requested_row_without_its_source_keeps_its_empty_cell() -> None:
+    # Paired after dropping the empty cell, «сведения, подтверждающие …» would take «информация о
+    # возможности …» as its source and «Министерство образования» would be lost.
+    assert tables(REQUESTED)[0][1:] == [
+        ["line 9: сведения в", "line 11: Единый государственный"],
+        ["line 13: сведения, подтверждающие", "line 15:"],
+        ["line 17: информация о", "line 19: Министерство образования"],
+    ]
+
+
+def test_the_last_requested_row_without_its_source_ends_in_its_empty_cell() -> None:
+    # «Министерство образования» gone, its no-break space left (line 19): the row ends in an
+    # empty cell on line 19, and line 21 is still the paragraph after the table.
+    text = REQUESTED.replace("Министерство образования", NBSP)
+    assert tables(text)[0][-1] == ["line 17: информация о", "line 19:"]
+
+
+def test_a_requested_row_is_refused_when_the_text_cannot_tell_which_row_lacks_a_cell() -> None:
+    # No-break spaces gone and every gap one blank line: the empty cell left no trace, and five
+    # cells could be paired five ways.
+    lines = [line for n, line in enumerate(REQUESTED_LINES, start=1) if n not in (15, 16)]
+    text = "\n".join(line for line in lines if line != NBSP).replace("\n\n\n", "\n\n")
+    with pytest.raises(DocumentError) as refused:
+        flattened_document(SourceDocument("regulation.txt", text))
+    # Lines 15–16 gone, and line 3's no-break space with a blank line: the table's last cell,
+    # «Министерство образования», is on line 15.
+    assert refused.value.line == 15
+    assert refused.value.expected == (
+        "two cells to each row (the text has no empty-cell marks to tell which row lacks one)"
+    )
+    assert refused.value.found == "5 cells, the last «Министерство образования»"
+
+
+def test_a_requested_row_is_refused_where_the_blank_lines_fit_no_count_of_cells() -> None:
+    # The empty cell's no-break space became a space, and a fourth blank line crept in: four
+    # blank lines (14–17) after «сведения, подтверждающие …» are one empty cell and a stray blank
+    # line, or two empty cells a line short. Both cannot be read; the table is refused there.
+    text = REQUESTED.replace(NBSP, " ").replace("\n \n\nинформация", "\n \n\n\nинформация")
+    with pytest.raises(DocumentError) as refused:
+        flattened_document(SourceDocument("regulation.txt", text))
+    assert refused.value.expected == "one reading of the table"
+    # The cell, if there is one, stands on line 15: one blank line of spacing after line 13.
+    assert refused.value.line == 15
+    assert refused.value.found.startswith(
+        "two: (1) the blank lines here held an empty table cell (its no-break space became a "
+        "space); (2) they are only spacing"
+    )
+    assert refused.value.found.endswith(
+        "Restore the empty cells' no-break-space lines (or import the .docx)"
+    )
+
+
+def test_an_annex_title_ends_a_table() -> None:
+    # The appeal table of 10.7.1 followed by an annex's title (line 166) instead of «УТВЕРЖДЕНО»:
+    # the title and what follows it are no rows of the table.
+    at = SAMPLE.index("УТВЕРЖДЕНО", SAMPLE.index("электронная или письменная форма"))
+    text = SAMPLE[:at] + "Приложение" + SAMPLE[at + len("УТВЕРЖДЕНО") :]
+    assert tables(text)[2][1:] == [["line 158: подразделение по", "line 160: электронная или"]]
+
+
+def test_an_issued_table_is_refused_where_its_blank_lines_fit_no_count_of_cells() -> None:
+    # No-break spaces gone, and four blank lines (143–146) between «3 месяца» and «письменная»:
+    # an empty cell and a stray line, or two empty cells a line short.
+    text = nbsp_as_spaces(SAMPLE).replace("3 месяца\n\nписьменная", "3 месяца\n\n\n\n\nписьменная")
+    with pytest.raises(DocumentError) as refused:
+        flattened_document(SourceDocument("004.txt", text))
+    assert (refused.value.line, refused.value.expected) == (144, "one reading of the table")

@@ -71,3 +71,39 @@ def test_only_page_numbers_after_the_end_of_the_text_are_residue() -> None:
     layout = read_layout(text.split("\n"))
     assert [p.text for p in layout.paragraphs] == ["Размер платы", "2", "базовые величины"]
     assert [(i.line, i.text) for i in layout.ignored] == [(7, "- 17 -")]
+
+
+FOOTER = "Страница 1 из 2"
+
+
+def test_a_page_footer_between_paragraphs_holds_no_cell() -> None:
+    # «А … Г», the footer on line 9, «Д»: one blank line on each side of the footer, as between
+    # any two paragraphs. Counted as one run (lines 8–10) it would read an empty cell there.
+    text = f"А\n\nБ\n\nВ\n\nГ\n\n{FOOTER}\n\nД\n"
+    layout = read_layout(text.split("\n"))
+    assert [p.text for p in layout.paragraphs] == ["А", "Б", "В", "Г", "Д"]
+    assert [(i.line, i.text) for i in layout.ignored] == [(9, FOOTER)]
+
+
+def test_the_empty_cells_on_each_side_of_a_page_footer_are_counted_apart() -> None:
+    # The documents row, its page ending after the first empty cell (line 11): the footer on
+    # line 13, the second empty cell on line 15, «не требуется» on line 17.
+    row = ROW.replace(f"{NBSP}\n\n{NBSP}", f"{NBSP}\n\n{FOOTER}\n\n{NBSP}")
+    assert empty_lines(nbsp_as_spaces(row)) == [(11, 11, False), (15, 15, False)]
+    # The page ending after both (the footer on line 15).
+    row = ROW.replace("не требуется", f"{FOOTER}\n\nне требуется")
+    assert empty_lines(nbsp_as_spaces(row)) == [(11, 11, False), (13, 13, False)]
+
+
+def test_a_page_footer_beside_a_run_that_fits_no_cells_is_uncertain() -> None:
+    # Two blank lines before the footer (line 10), one after: spacing and a stray line, or an
+    # empty cell whose spacing went with the footer. The footer's line stands for the cell that
+    # may be there, uncertain, for a table row there to be refused.
+    text = f"А\n\nБ\n\nВ\n\nГ\n\n\n{FOOTER}\n\nД\n"
+    assert empty_lines(text) == [(10, 10, True)]
+
+
+def test_a_run_after_a_page_footer_that_fits_no_cells_is_uncertain() -> None:
+    # The footer on line 9, then two blank lines (10–11) before «Д»: as uncertain as before it.
+    text = f"А\n\nБ\n\nВ\n\nГ\n\n{FOOTER}\n\n\nД\n"
+    assert empty_lines(text) == [(9, 9, True)]

@@ -105,6 +105,14 @@ def page_footers_inside(text: str) -> str:
     return "\n".join([*lines[:at], "Страница 3 из 17", "", *lines[at:]])
 
 
+def nbsp_as_spaces_and_a_page_footer_in_a_table(text: str) -> str:
+    """A page ending inside procedure 10.7.1's documents table, just before the empty requirement
+    cell of line 122: the cell is counted after the footer, and the footer adds none."""
+    lines = text.split("\n")
+    assert lines[121] == "\u00a0"  # line 122
+    return nbsp_as_spaces("\n".join([*lines[:121], "Страница 3 из 17", "", *lines[121:]]))
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "no-break spaces turned into spaces": nbsp_as_spaces,
     "CRLF line ends": crlf,
@@ -114,6 +122,9 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "no-break spaces as spaces, doubled blank lines": nbsp_as_spaces_and_doubled_blank_lines,
     "«Страница 17 из 17» and a page number after the act": trailing_residue,
     "a page footer inside the text": page_footers_inside,
+    "no-break spaces as spaces, a page footer in a table": (
+        nbsp_as_spaces_and_a_page_footer_in_a_table
+    ),
 }
 
 
