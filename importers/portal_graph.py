@@ -58,11 +58,14 @@ def match_procedure(claim_key: str, procedures: Mapping[str, str]) -> str | None
     return found[0] if len(found) == 1 else None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def title_words(title: str) -> frozenset[str]:
     """The words of a procedure title's key after its action noun. Kept per title: every claim is
     matched against every procedure in the graph, and lemmatizing a title is what costs (a graph
-    of 10,000 procedures took minutes per import when each claim lemmatized every title again)."""
+    of 10,000 procedures took minutes per import when each claim lemmatized every title again).
+    The cache holds more titles than the largest graph has procedures (the synthetic L: 100,000):
+    every claim walks all titles in one order, and an LRU smaller than that walk would miss on
+    every title."""
     return frozenset(match_key(title).split()[1:])
 
 
