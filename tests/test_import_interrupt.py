@@ -16,6 +16,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,16 @@ async def graph_state(driver: AsyncDriver, database: str) -> list[str]:
     )
 
 
+def difference(graph: list[str], state: list[str], documents: int) -> str:
+    """What sets the graph apart from the state after `documents` documents, briefly."""
+    extra = sorted((Counter(graph) - Counter(state)).elements())
+    missing = sorted((Counter(state) - Counter(graph)).elements())
+    return (
+        f"\n against {documents}: {len(extra)} lines only in the graph {extra[:3]},"
+        f" {len(missing)} only in the state {missing[:3]}"
+    )
+
+
 async def wipe(driver: AsyncDriver, database: str) -> None:
     async with driver.session(database=database) as session:
         await (await session.run(WIPE_DATA)).consume()
@@ -140,6 +151,7 @@ async def test_an_interrupted_import_keeps_only_complete_documents_and_resumes(
     assert graph in (states[reported], states[reported + 1]), (
         f"{reported} reported; the graph is the state after"
         f" {[i for i, state in enumerate(states) if state == graph] or 'no number of'} documents"
+        + "".join(difference(graph, states[n], n) for n in (reported, reported + 1))
     )
     if how is signal.SIGINT:
         assert interrupted.returncode == 130
