@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import orjson
-from neo4j import AsyncDriver, Query, RoutingControl
+from neo4j import AsyncDriver, Query, Record, RoutingControl
 from neo4j._async_compat.network._bolt_socket import AsyncBoltSocketBase
 from rich.table import Table
 
@@ -49,6 +49,7 @@ from bench.run import (
 )
 from lexgraph import local_neo4j
 from lexgraph.api.compile import CompiledExecutionContext
+from lexgraph.api.compile.coalesce import Batch, Coalescer, neo4j_run
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, load_settings
@@ -136,10 +137,34 @@ class SizeResult:
         return self.execution_anew_ms / self.raw_cypher_ms
 
 
+# The batches the compiled paths ran (as served, `lexgraph.api.compile.coalesce`), with their
+# parameters, so that one request's raw Cypher can be run again alone.
+_batched: list[tuple[str, dict[str, Any]]] = []
+_coalescers: dict[int, Coalescer] = {}
+
+
+def _coalescer(driver: AsyncDriver, settings: Settings) -> Coalescer:
+    """The process's batches for `driver`, as the app keeps them, recording each batch run."""
+    found = _coalescers.get(id(driver))
+    if found is None:
+        run = neo4j_run(lambda: driver, settings.neo4j_database)
+
+        async def recorded(batch: Batch) -> list[Record]:
+            _batched.append((batch.statement, batch.parameters()))
+            return await run(batch)
+
+        found = _coalescers[id(driver)] = Coalescer(recorded)
+    return found
+
+
 async def execute(
     driver: AsyncDriver, settings: Settings, path: str, query: NamedQuery, variables: Any
 ) -> tuple[bool, Any, RequestContext]:
-    context = RecordingContext(driver=driver, settings=settings)
+    context = RecordingContext(
+        driver=driver,
+        settings=settings,
+        coalescer=_coalescer(driver, settings) if path != "resolvers" else None,
+    )
     result = await PATHS[path].execute(
         query.document, variable_values=variables, context_value=context
     )
@@ -220,10 +245,11 @@ async def execution_against_raw(
         began = time.perf_counter()
         await execute(driver, settings, "anew", query, variables)
         anew.append(time.perf_counter() - began)
+        _batched.clear()
         began = time.perf_counter()
         _, _, context = await execute(driver, settings, "compiled", query, variables)
         executed.append(time.perf_counter() - began)
-        statements = context.statements  # type: ignore[attr-defined]
+        statements = context.statements + _batched  # type: ignore[attr-defined]
         began = time.perf_counter()
         for statement, parameters in statements:
             await driver.execute_query(

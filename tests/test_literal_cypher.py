@@ -30,6 +30,9 @@ ALLOWED = {
     " (`table.py`), keyed by schema type and field, joined with names the compiler generates"
     " (`x1`, `a0` …); the request's values are parameters, and its text (aliases, names) never"
     " reaches the statement. The walk cannot follow the selection set driving the joining",
+    ("src/lexgraph/api/compile/coalesce.py", "neo4j_run.run"): "a batch's statement, which"
+    " `CompiledExecutionContext._compiled` gives it: the compiled statement of a plan (see"
+    " above) wrapped by `roots._root` in a fixed `UNWIND $batch … CALL` of literals",
     ("src/lexgraph/graph/conflicts.py", "driver_read.read"): "the `Read` protocol of the API's"
     " request context, for the command line: its one caller, `conflicts_page`, passes the"
     " module's own constant statement",

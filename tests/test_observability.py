@@ -215,6 +215,23 @@ def test_metrics_count_the_compiled_plans_kept_and_reused(client: TestClient) ->
     assert kept >= 1
 
 
+def test_metrics_count_the_statements_run_for_batches_of_requests(client: TestClient) -> None:
+    def counted() -> tuple[float, float]:
+        text = client.get("/metrics").text
+        batches = sample(text, "lexgraph_graphql_compiled_batches_total")
+        requests = sample(text, "lexgraph_graphql_compiled_batched_requests_total")
+        assert batches is not None
+        assert requests is not None
+        return batches, requests
+
+    batches, requests = counted()
+    # One request at a time: each is a batch of one.
+    query = "query Batched($n: String!) { procedure(number: $n) { title } }"
+    for number in ("15.4.1", "15.4.2"):
+        client.post("/graphql", json={"query": query, "variables": {"n": number}})
+    assert counted() == (batches + 2, requests + 2)
+
+
 def test_metrics_show_the_neo4j_connection_pool(client: TestClient) -> None:
     client.post("/graphql", json={"query": "query Stats { statistics { nodes { kind } } }"})
     text = client.get("/metrics").text

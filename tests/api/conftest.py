@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
+from lexgraph.api.compile.coalesce import Coalescer, neo4j_run
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema, schema
 from lexgraph.config import Settings
@@ -54,8 +55,11 @@ async def load_sample_graph(driver: AsyncDriver, database: str) -> None:
 
 
 def _runner(driver: AsyncDriver, settings: Settings, served: Any) -> Run:
+    # As the app serves: compiled statements run through the process's batches.
+    coalescer = Coalescer(neo4j_run(lambda: driver, settings.neo4j_database))
+
     async def execute(query: str, **variables: Any) -> Answer:
-        context = RequestContext(driver=driver, settings=settings)
+        context = RequestContext(driver=driver, settings=settings, coalescer=coalescer)
         result = await served.execute(query, variable_values=variables, context_value=context)
         errors = [e.message for e in result.errors or []]
         return Answer(result.data, errors, context.round_trips)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
+from lexgraph.api.compile.coalesce import Coalescer, neo4j_run
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, project_root
@@ -200,8 +201,10 @@ async def both(driver: AsyncDriver, settings: Settings, query: str, variables: d
     patient = settings.model_copy(update={"lexgraph_query_timeout_s": 120.0})
     answers = []
     contexts = []
+    # The compiled path as served: its statements run through the process's batches.
+    coalescer = Coalescer(neo4j_run(lambda: driver, settings.neo4j_database))
     for schema in (COMPILED, RESOLVED):
-        context = RequestContext(driver=driver, settings=patient)
+        context = RequestContext(driver=driver, settings=patient, coalescer=coalescer)
         result = await schema.execute(query, variable_values=variables, context_value=context)
         errors = [(e.message, e.path) for e in result.errors or []]
         answers.append((result.data, errors))

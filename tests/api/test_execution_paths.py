@@ -15,6 +15,7 @@ from hypothesis_graphql import queries
 from neo4j import AsyncDriver
 
 from lexgraph.api.compile import execution
+from lexgraph.api.compile.coalesce import Coalescer, neo4j_run
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema, schema
 from lexgraph.config import Settings
@@ -30,7 +31,10 @@ async def answer(
     driver: AsyncDriver, settings: Settings, query: str, *, compiled: bool, **variables: Any
 ) -> tuple[dict[str, Any], RequestContext]:
     """The answer as JSON would carry it (data, and errors with their paths), and the context."""
-    context = RequestContext(driver=driver, settings=settings)
+    # As served: compiled statements run through batches (a query's root fields of one plan,
+    # run concurrently, share one).
+    coalescer = Coalescer(neo4j_run(lambda: driver, settings.neo4j_database))
+    context = RequestContext(driver=driver, settings=settings, coalescer=coalescer)
     result = await (COMPILED if compiled else RESOLVED).execute(
         query, variable_values=variables, context_value=context
     )

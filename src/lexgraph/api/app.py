@@ -39,6 +39,7 @@ from lexgraph.api.auth import may_write
 from lexgraph.api.body_limit import BodySizeLimit
 from lexgraph.api.breaker import DatabaseBreaker
 from lexgraph.api.client_limits import ClientLimits
+from lexgraph.api.compile.coalesce import Coalescer, neo4j_run
 from lexgraph.api.compile.execution import first_run_timeout
 from lexgraph.api.context import RequestContext
 from lexgraph.api.error_log import shortened
@@ -162,6 +163,9 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
         self.responses = ResponseCache(max_bytes=int(settings.lexgraph_response_cache_mb * 2**20))
         self.breaker = DatabaseBreaker(self._probe_database)
         self.list_bounds = KeptListBounds(self._read_list_bounds, self._read_stamp)
+        self.coalescer = Coalescer(
+            neo4j_run(lambda: self._driver_holder["driver"], settings.neo4j_database)
+        )
 
     async def _read_list_bounds(self) -> ListBounds:
         # Read in the background, and seconds long on a large graph (3.5–7.5 s at M): not held
@@ -191,6 +195,7 @@ class LexGraphGraphQL(GraphiQLWithExamples, ObservedGraphQL, CachedAnswers):
             may_write=may_write(request.headers, self._settings.lexgraph_api_token),
             impact_reports=self.impact_reports,
             list_size=self.list_bounds.list_size,
+            coalescer=self.coalescer,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -409,7 +414,7 @@ def create_app(settings: Settings | None = None, *, uri: str | None = None) -> S
 
     graphql_app = LexGraphGraphQL(settings, holder, metrics)
     metrics.registry.register(ResponseCacheCollector(graphql_app.responses))
-    metrics.registry.register(CompiledPlansCollector())
+    metrics.registry.register(CompiledPlansCollector(graphql_app.coalescer))
     routes: list[Route | Mount] = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", healthz),

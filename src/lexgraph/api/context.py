@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, LiteralString
+from typing import TYPE_CHECKING, Any, Literal, LiteralString
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, Query, Record, RoutingControl
 from neo4j.api import AsyncBookmarkManager
@@ -16,6 +16,9 @@ from lexgraph.api.measure import ListSize
 from lexgraph.config import Settings
 from lexgraph.graph.impact_cache import ImpactReports
 from lexgraph.graph.stamp import graph_stamp
+
+if TYPE_CHECKING:  # the compiler's modules import this one
+    from lexgraph.api.compile.coalesce import Coalescer
 
 
 @dataclass(slots=True)
@@ -42,6 +45,9 @@ class RequestContext:
     answer cache reads it) starts where the ones before it ended, so behind a cluster a read
     served by a lagging member waits until it has caught up: an answer is never older than the
     stamp it is kept under (`lexgraph.api.response_cache`)."""
+    coalescer: Coalescer | None = None
+    """The process's batches of compiled statements (`lexgraph.api.compile.coalesce`): requests
+    of one plan waiting together share a statement. None: each runs its own."""
     list_size: ListSize | None = None
     """The most items each unpaged list can return, from the graph's statistics
     (`lexgraph.api.kept_bounds`), for the request's cost; None: not known."""

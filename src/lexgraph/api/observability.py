@@ -37,6 +37,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
 from lexgraph.api.compile import plans as compiled_plans
+from lexgraph.api.compile.coalesce import Coalescer
 from lexgraph.api.context import RequestContext
 from lexgraph.api.response_cache import ResponseCache
 
@@ -226,8 +227,12 @@ class ResponseCacheCollector(Collector):
 
 
 class CompiledPlansCollector(Collector):
-    """Lookups of the compiled plans kept in this process (`lexgraph.api.compile.plans`), read at
+    """Lookups of the compiled plans kept in this process (`lexgraph.api.compile.plans`), and the
+    requests their statements answered together (`lexgraph.api.compile.coalesce`), read at
     scrape time."""
+
+    def __init__(self, coalescer: Coalescer | None = None) -> None:
+        self._coalescer = coalescer
 
     def collect(self) -> Iterable[Metric]:
         kept = compiled_plans.plans
@@ -243,6 +248,18 @@ class CompiledPlansCollector(Collector):
         yield GaugeMetricFamily(
             "lexgraph_graphql_compiled_plans", "Compiled plans kept.", value=len(kept)
         )
+        if self._coalescer is not None:
+            yield CounterMetricFamily(
+                "lexgraph_graphql_compiled_batches",
+                "Compiled statements run, each answering the requests of its plan that waited"
+                " together (a batch).",
+                value=self._coalescer.batches,
+            )
+            yield CounterMetricFamily(
+                "lexgraph_graphql_compiled_batched_requests",
+                "Root fields answered by those statements: over batches, the mean batch size.",
+                value=self._coalescer.requests,
+            )
 
 
 class Metrics:

@@ -117,25 +117,37 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if context.executed_as is None:
                 context.executed_as = "compiled"
             # Built only from the compiler's table and generated names (`project.py`).
-            first_run = compiled.statement not in _planned
+            batched = compiled.batched is not None and context.coalescer is not None
+            statement = compiled.batched if batched else compiled.statement
+            assert statement is not None
+            first_run = statement not in _planned
             if first_run and _first_runs and id(context) not in _first_runs:
                 raise Refused("a new statement while another request's is planned")
             if first_run:
                 _first_run_starts(context)
+            timeout_s = context.settings.lexgraph_query_timeout_s
+            if first_run:
+                timeout_s = first_run_timeout(timeout_s)
             try:
-                records = await self.context_value.read(
-                    f"COMPILED[{name}]",
-                    compiled.statement,
-                    compiled.parameters,
-                    timeout_s=first_run_timeout(context.settings.lexgraph_query_timeout_s)
-                    if first_run
-                    else None,
-                )
+                if batched:
+                    context.round_trips.append(f"COMPILED[{name}]")
+                    shared = {k: v for k, v in compiled.parameters.items() if k != "key"}
+                    records = await context.coalescer.read(
+                        statement,
+                        compiled.parameters["key"],
+                        shared,
+                        timeout_s=timeout_s,
+                        bookmarks=context.bookmarks,
+                    )
+                else:
+                    records = await context.read(
+                        f"COMPILED[{name}]", statement, compiled.parameters, timeout_s=timeout_s
+                    )
             finally:
                 if first_run:
                     _first_run_ends(context)
             if first_run:
-                _planned[compiled.statement] = None
+                _planned[statement] = None
                 if len(_planned) > PLANS_REMEMBERED:
                     _planned.popitem(last=False)
             value = compiled.unwrap(records)

@@ -60,6 +60,9 @@ class CompiledRoot:
     statement: str
     parameters: dict[str, Any]
     unwrap: Callable[[list[Record]], Any]
+    batched: str | None = None
+    """The statement for many requests at once (`coalesce.py`), taking `$batch` in place of
+    `$key`; None: the root is not looked up by a key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class Plan:
     statement: str
     answer: Callable[[list[Record], Asked], Any]
     reads: tuple[ArgumentRead, ...]
+    batched: str | None = None
+    """`statement` for many keys at once (`CompiledRoot.batched`)."""
 
     def bind(self, operation: Operation, asked: Asked) -> CompiledRoot:
         """This plan for one request: its parameters, and an unwrap answering as it asked."""
@@ -80,7 +85,7 @@ class Plan:
         def unwrap(records: list[Record]) -> Any:
             return self.answer(records, asked)
 
-        return CompiledRoot(self.field, self.statement, parameters, unwrap)
+        return CompiledRoot(self.field, self.statement, parameters, unwrap, self.batched)
 
 
 def procedure_asked(number: str, as_of: dt.date) -> Asked:
@@ -92,8 +97,10 @@ def procedure(compiler: Compiler, root: GraphQLObjectType, details: FieldDetails
     """`procedure(number:, asOf:)`: the procedure of that number, as the page asks it."""
     var = compiler.fresh()
     projection, unwrap = compiler.object(_object(root, "procedure"), var, details)
-    lookup = f"MATCH ({var}:Procedure {{number: $key}}) WITH {var} LIMIT 1"
-    return _root("procedure", compiler, lookup + _ROW.replace("_projection_", projection), unwrap)
+    lookup = f"MATCH ({var}:Procedure {{number: $key}})"
+    return _root(
+        "procedure", compiler, lookup, var, _ROW.replace("_projection_", projection), unwrap
+    )
 
 
 def legal_act_asked(arguments: Mapping[str, Any], as_of: dt.date) -> tuple[str, Asked]:
@@ -120,8 +127,9 @@ def legal_act(
         lookup = f"MATCH ({var}:LegalAct {{registerNumber: $key}})"
     else:
         raise Refused("Query.legalAct(kind, number)")
-    statement = f"{lookup} WITH {var} LIMIT 1" + _ROW.replace("_projection_", projection)
-    return _root("legalAct", compiler, statement, unwrap)
+    return _root(
+        "legalAct", compiler, lookup, var, _ROW.replace("_projection_", projection), unwrap
+    )
 
 
 # The row of one node, and those of the acts its relationships read that are in force on `$asOf`
@@ -283,8 +291,18 @@ def _item(parent: GraphQLObjectType, field: str) -> GraphQLObjectType:
 KEEP_PLAN = "CYPHER replan=skip "
 
 
-def _root(field: str, compiler: Compiler, statement: str, unwrap: Unwrap) -> Plan:
-    """The plan of a root field of one node, `statement` returning its `row` and `inForce`."""
+def _root(field: str, compiler: Compiler, lookup: str, var: str, row: str, unwrap: Unwrap) -> Plan:
+    """The plan of a root field of one node: `lookup` matches it as `var` by `$key`, and `row`
+    returns its `row` and `inForce`. The batched statement runs the same for each `b.key` of
+    `$batch`, its rows numbered `i` (`coalesce.py`)."""
+    one = f" WITH {var} LIMIT 1" + row
+    statement = lookup + one
+    batched = (
+        "UNWIND $batch AS b CALL (b) { "
+        + lookup.replace("$key", "b.key")
+        + one
+        + " } RETURN b.i AS i, row, inForce"
+    )
 
     def answer(records: list[Record], asked: Asked) -> Any:
         if not records:
@@ -292,4 +310,4 @@ def _root(field: str, compiler: Compiler, statement: str, unwrap: Unwrap) -> Pla
         with reading(asked.as_of, records[0]["inForce"]):
             return unwrap(records[0]["row"])
 
-    return Plan(field, KEEP_PLAN + statement, answer, tuple(compiler.reads))
+    return Plan(field, KEEP_PLAN + statement, answer, tuple(compiler.reads), KEEP_PLAN + batched)
