@@ -13,6 +13,7 @@ from lexgraph.citations import (
     KnownAnnex,
     parse_citations,
 )
+from lexgraph.citations.cursor import scan_quoted
 
 
 def one(text: str, context: CitationContext | None = None):  # type: ignore[no-untyped-def]
@@ -89,6 +90,9 @@ def test_two_chains_share_the_article() -> None:
         ("частями первой и четвертой статьи 8 Бюджетного кодекса Республики Беларусь",
          ["art_8__part_1", "art_8__part_4"]),
         ("частью четвёртой статьи 8 Бюджетного кодекса", ["art_8__part_4"]),
+        # A range whose ends are numbered on different levels names only its ends.
+        ("статьями 9.1 – 10 Налогового кодекса", ["art_9.1", "art_10"]),
+        ("статьи 201¹–203 Налогового кодекса", ["art_201-1", "art_203"]),
     ],
 )  # fmt: skip
 def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> None:
@@ -284,4 +288,38 @@ def test_unclosed_outer_quote_in_title() -> None:
     ],
 )
 def test_not_references(text: str) -> None:
+    assert parse_citations(text) == []
+
+
+OPEN_AMENDMENT = "«О внесении изменений в Закон «Об основах»"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote left open to the end of its paragraph names no title; the next paragraph's
+        # closing quote is not its end.
+        ("«Об основах административных процедур\n\nСтатья 2. Термины» и", None),
+        # The outer quote left open ends at the last closing quote of its paragraph.
+        (f"{OPEN_AMENDMENT}\n\nСледующий абзац» и", (OPEN_AMENDMENT[1:], len(OPEN_AMENDMENT))),
+        # At most 1,500 characters, the quotes included.
+        ("«" + "а" * 1498 + "» и", ("а" * 1498, 1500)),
+        ("«" + "а" * 1499 + "» и", None),
+    ],
+)
+def test_quoted_title_stays_within_its_paragraph_and_length(
+    text: str, expected: tuple[str, int] | None
+) -> None:
+    assert scan_quoted(text, 0) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "статьи 5 Уголовно-",  # a text cut inside a hyphenated code name
+        "постановлением № 5/",  # … inside an act's number
+        "статьи 23-",  # … inside an article's number
+    ],
+)
+def test_text_cut_short_yields_nothing(text: str) -> None:
     assert parse_citations(text) == []
