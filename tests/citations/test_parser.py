@@ -93,6 +93,9 @@ def test_two_chains_share_the_article() -> None:
         # A range whose ends are numbered on different levels names only its ends.
         ("статьями 9.1 – 10 Налогового кодекса", ["art_9.1", "art_10"]),
         ("статьи 201¹–203 Налогового кодекса", ["art_201-1", "art_203"]),
+        ("статьи 5 – 5 Налогового кодекса", ["art_5"]),
+        # A hyphen glued to both numbers, the second not larger: a superscript.
+        ("статья 1-1 Налогового кодекса", ["art_1-1"]),
     ],
 )  # fmt: skip
 def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> None:
@@ -323,3 +326,37 @@ def test_quoted_title_stays_within_its_paragraph_and_length(
 )
 def test_text_cut_short_yields_nothing(text: str) -> None:
     assert parse_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A falling range: a typo, or a superscript typed with a space («23 -1» for 23¹).
+        "статьи 23 - 1 Налогового кодекса",
+        "статьи 23 -1 Налогового кодекса",
+        "статьи 23- 1 Налогового кодекса",
+        "пункта 3 статьи 23 - 1 Налогового кодекса",
+    ],
+)
+def test_falling_range_names_no_unit(text: str) -> None:
+    c = one(text)
+    assert (c.act_id, c.units) == ("by/code/tax", ())
+
+
+def test_range_of_at_most_200_steps_is_expanded() -> None:
+    assert [u.e_id for u in one("статьи 1–201 Налогового кодекса").units] == [
+        f"art_{n}" for n in range(1, 202)
+    ]
+    assert [u.e_id for u in one("статьи 1–202 Налогового кодекса").units] == ["art_1", "art_202"]
+
+
+@pytest.mark.parametrize(
+    ("text", "e_ids"),
+    [
+        # A unit kind already in a chain ends it: no path holds two parts or two points.
+        ("части 1 пункта 2 части 3 статьи 5 Налогового кодекса", ["art_5__part_3__point_2"]),
+        ("пункт 3 пункт 4 Налогового кодекса", ["point_4"]),
+    ],
+)
+def test_a_unit_kind_named_twice_starts_anew(text: str, e_ids: list[str]) -> None:
+    assert [u.e_id for u in one(text).units] == e_ids

@@ -319,7 +319,10 @@ class Recognizer(CodeReader):
             if sep == "-" and self._superscript(j, numbers[-1], nxt[0]):
                 numbers[-1] = f"{numbers[-1]}-{nxt[0]}"
             elif sep == "-":
-                numbers[-1:] = _expand(numbers[-1], nxt[0])
+                expanded = _expand(numbers[-1], nxt[0])
+                if expanded is None:
+                    return [], i  # a falling range: the group names no unit
+                numbers[-1:] = expanded
             else:
                 numbers.append(nxt[0])
             j = nxt[1]
@@ -624,13 +627,20 @@ def _title_end(s: str, p: int, line_end: int) -> int:
     return end
 
 
-def _expand(a: str, b: str) -> list[str]:
-    """Numbers named by a range: 1–3 → 1, 2, 3; 1.1–1.3 → 1.1, 1.2, 1.3; otherwise both ends."""
+def _expand(a: str, b: str) -> list[str] | None:
+    """Numbers named by a range: 1–3 → 1, 2, 3; 1.1–1.3 → 1.1, 1.2, 1.3; 5–5 → 5.
+
+    A range longer than 200 steps, or whose ends are numbered on different levels (9.1–10),
+    names only its ends. A falling range (23 – 1, 1.5–1.3) is None: a typo, or a superscript
+    written with spaces («23 -1» for 23¹), and neither reading is safe.
+    """
     head_a, _, last_a = a.rpartition(".")
     head_b, _, last_b = b.rpartition(".")
     if head_a == head_b and last_a.isdigit() and last_b.isdigit():
         lo, hi = int(last_a), int(last_b)
-        if lo < hi <= lo + 200:
+        if hi < lo:
+            return None
+        if hi <= lo + 200:
             prefix = f"{head_a}." if head_a else ""
             return [f"{prefix}{n}" for n in range(lo, hi + 1)]
     return [a, b]
