@@ -76,6 +76,26 @@ def test_two_chains_share_the_article() -> None:
     ]
 
 
+CM_529 = "Совета Министров Республики Беларусь от 14 июля 2017 г. № 529"
+
+
+@pytest.mark.parametrize(
+    ("text", "e_ids"),
+    [
+        # One phrase's chains share their larger units backwards, never forwards.
+        ("пункты 2 и 3 статьи 5 Налогового кодекса", ["art_5__point_2", "art_5__point_3"]),
+        ("пункта 2 и пункта 3 статьи 5 Налогового кодекса", ["art_5__point_2", "art_5__point_3"]),
+        (f"приложения 1 и пункта 2 постановления {CM_529}", ["annex_1", "point_2"]),
+        ("статьи 5 и части 2 Налогового кодекса", ["art_5", "part_2"]),
+        # A chapter is kept under an annex; under a code, articles are numbered through it.
+        (f"главы 2 приложения 3 к постановлению {CM_529}", ["annex_3__chapter_2"]),
+        ("статьи 15 главы 2 Налогового кодекса", ["art_15"]),
+    ],
+)
+def test_chains_share_larger_units_backwards(text: str, e_ids: list[str]) -> None:
+    assert [u.e_id for u in one(text).units] == e_ids
+
+
 @pytest.mark.parametrize(
     ("text", "e_ids"),
     [
@@ -96,6 +116,7 @@ def test_two_chains_share_the_article() -> None:
         ("статьи 5 – 5 Налогового кодекса", ["art_5"]),
         # A hyphen glued to both numbers, the second not larger: a superscript.
         ("статья 1-1 Налогового кодекса", ["art_1-1"]),
+        ("Общей части и Особенной части Налогового кодекса", ["general_part", "special_part"]),
     ],
 )  # fmt: skip
 def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> None:
@@ -351,12 +372,15 @@ def test_range_of_at_most_200_steps_is_expanded() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "e_ids"),
+    "text",
     [
-        # A unit kind already in a chain ends it: no path holds two parts or two points.
-        ("части 1 пункта 2 части 3 статьи 5 Налогового кодекса", ["art_5__part_3__point_2"]),
-        ("пункт 3 пункт 4 Налогового кодекса", ["point_4"]),
+        "ст. 5 п. 3 Налогового кодекса",  # larger units first: not the code's point 3
+        "статьи 5 пункта 3 Налогового кодекса",
+        "пункт 3 пункт 4 Налогового кодекса",  # a unit kind named twice
+        "части 1 пункта 2 части 3 статьи 5 Налогового кодекса",
+        "Общей части Особенной части Налогового кодекса",
     ],
 )
-def test_a_unit_kind_named_twice_starts_anew(text: str, e_ids: list[str]) -> None:
-    assert [u.e_id for u in one(text).units] == e_ids
+def test_units_the_grammar_cannot_chain_name_none_but_the_act_is_cited(text: str) -> None:
+    c = one(text)
+    assert (c.act_id, c.units) == ("by/code/tax", ())

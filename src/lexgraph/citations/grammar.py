@@ -373,6 +373,13 @@ class Recognizer(CodeReader):
         chains, j = self._chains(i)
         if not chains:
             return None
+        if self._numbered_unit(j):
+            # A unit the chain cannot take: larger units first («ст. 5 п. 3 НК»), or a kind named
+            # twice. Read alone, the tail «п. 3 НК» would be the code's point 3, a wrong
+            # provision; so the whole run of units is passed over and only the act is cited.
+            while self._numbered_unit(j):
+                j = self._chains(j)[1]
+            return self._target(self.toks[i].start, [], j)
         target_at = j + 1 if chains[-1][-1][0] == "annex" and self._lower(j) == "к" else j
         start = self.toks[i].start
         unnumbered = chains[-1][-1] == ("annex", [""])
@@ -380,6 +387,11 @@ class Recognizer(CodeReader):
         if found is None and self._lower(target_at) == "." and self._glued(target_at):
             found = self._target(start, chains, target_at + 1, strong=True)  # «п. 4.11. Инструкции»
         return found
+
+    def _numbered_unit(self, j: int) -> bool:
+        """A unit word with its number at ``j``: «пункта 3», «части первой»."""
+        unit = self._unit(j)
+        return unit is not None and bool(self._numbers(*unit)[0])
 
     def _target(
         self, start: int, chains: list[list[tuple[str, list[str]]]], j: int, strong: bool = False
