@@ -128,12 +128,28 @@ def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> N
     [
         "постановлением Совета Министров от 14 июля 2017 года   № 529",
         "постановлением Совета Министров Республики Беларусь от 14.07.2017 N 529",
+        "постановлением Совета Министров Республики Беларусь от 14 июля 2017 г № 529",
+        "постановлением Совета Министров Республики Беларусь от «14» июля 2017 г. № 529",
+        'постановлением Совета Министров Республики Беларусь от "14" июля 2017 г. № 529',
         "постановления Совета\nМинистров Республики\u00a0Беларусь от\u00a014\u00a0июля "
         "2017\u00a0г. №529",
     ],
 )
 def test_date_and_number_spellings(text: str) -> None:
     assert one(text).act_id == "by/cm_resolution/2017-07-14/529"
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "«14» 07 2017 г.",
+        "«14» июля 17 г.",
+        "«14» июля",
+    ],  # the month in words, the year in 4 figures
+)
+def test_quoted_day_needs_the_month_in_words_and_the_whole_year(date: str) -> None:
+    text = f"постановлением Совета Министров Республики Беларусь от {date} № 529"
+    assert all(c.act is None or c.act.date is None for c in parse_citations(text))
 
 
 def test_title_only_resolves_to_act_cited_earlier() -> None:
