@@ -129,6 +129,7 @@ def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> N
         "постановлением Совета Министров от 14 июля 2017 года   № 529",
         "постановлением Совета Министров Республики Беларусь от 14.07.2017 N 529",
         "постановлением Совета Министров Республики Беларусь от 14 июля 2017 г № 529",
+        "постановлением Совета Министров Республики Беларусь от 14.07.17 № 529",
         "постановлением Совета Министров Республики Беларусь от «14» июля 2017 г. № 529",
         'постановлением Совета Министров Республики Беларусь от "14" июля 2017 г. № 529',
         "постановления Совета\nМинистров Республики\u00a0Беларусь от\u00a014\u00a0июля "
@@ -140,15 +141,29 @@ def test_date_and_number_spellings(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "year"),
+    # Two figures up to 30 are this century's year, from 31 the last century's.
+    [("14.07.99", 1999), ("14.07.31", 1931), ("14.07.30", 2030), ("14.07.00", 2000)],
+)
+def test_two_figure_years(written: str, year: int) -> None:
+    c = one(f"постановлением Совета Министров Республики Беларусь от {written} № 529")
+    assert c.act is not None
+    assert c.act.date == datetime.date(year, 7, 14)
+
+
+@pytest.mark.parametrize(
     "date",
     [
-        "«14» 07 2017 г.",
-        "«14» июля 17 г.",
-        "«14» июля",
-    ],  # the month in words, the year in 4 figures
+        "«14» 07 2017 г. № 529",  # the month in words, the year in four figures
+        "«14» июля 17 г. № 529",
+        "«14» июля № 529",
+        "14 июля 17 г. № 529",
+        "014 июля 2017 г. № 529",  # a day has at most two figures
+        "14 июля",  # the text ends
+    ],
 )
-def test_quoted_day_needs_the_month_in_words_and_the_whole_year(date: str) -> None:
-    text = f"постановлением Совета Министров Республики Беларусь от {date} № 529"
+def test_incomplete_dates_are_not_read(date: str) -> None:
+    text = f"постановлением Совета Министров Республики Беларусь от {date}"
     assert all(c.act is None or c.act.date is None for c in parse_citations(text))
 
 
