@@ -167,6 +167,24 @@ def test_incomplete_dates_are_not_read(date: str) -> None:
     assert all(c.act is None or c.act.date is None for c in parse_citations(text))
 
 
+CM_2017 = "постановлением Совета Министров Республики Беларусь от 14 июля 2017 г."
+
+
+@pytest.mark.parametrize(
+    ("number", "act_id"),
+    [
+        # A number may start with one or two capital letters and a hyphen: «№ Р-1303/2022».
+        ("№ Р-1303/2022", "by/cm_resolution/2017-07-14/r-1303-2022"),
+        ("№ Р-1303", "by/cm_resolution/2017-07-14/r-1303"),
+        ("№ р-1303", None),
+        ("№ РАБ-1303", None),
+        ("№ Р 1303", None),
+    ],
+)
+def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
+    assert one(f"{CM_2017} {number}").act_id == act_id
+
+
 def test_title_only_resolves_to_act_cited_earlier() -> None:
     text = (
         "Закон Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании»; "
