@@ -176,6 +176,7 @@ CM_2017 = "постановлением Совета Министров Респ
         # A number may start with one or two capital letters and a hyphen: «№ Р-1303/2022».
         ("№ Р-1303/2022", "by/cm_resolution/2017-07-14/r-1303-2022"),
         ("№ Р-1303", "by/cm_resolution/2017-07-14/r-1303"),
+        ("№ РА-1303", "by/cm_resolution/2017-07-14/ra-1303"),
         ("№ р-1303", None),
         ("№ РАБ-1303", None),
         ("№ Р 1303", None),
