@@ -13,6 +13,7 @@ from lexgraph.citations import (
     KnownAnnex,
     parse_citations,
 )
+from lexgraph.citations.cursor import scan_quoted
 
 
 def one(text: str, context: CitationContext | None = None):  # type: ignore[no-untyped-def]
@@ -75,6 +76,26 @@ def test_two_chains_share_the_article() -> None:
     ]
 
 
+CM_529 = "Совета Министров Республики Беларусь от 14 июля 2017 г. № 529"
+
+
+@pytest.mark.parametrize(
+    ("text", "e_ids"),
+    [
+        # One phrase's chains share their larger units backwards, never forwards.
+        ("пункты 2 и 3 статьи 5 Налогового кодекса", ["art_5__point_2", "art_5__point_3"]),
+        ("пункта 2 и пункта 3 статьи 5 Налогового кодекса", ["art_5__point_2", "art_5__point_3"]),
+        (f"приложения 1 и пункта 2 постановления {CM_529}", ["annex_1", "point_2"]),
+        ("статьи 5 и части 2 Налогового кодекса", ["art_5", "part_2"]),
+        # A chapter is kept under an annex; under a code, articles are numbered through it.
+        (f"главы 2 приложения 3 к постановлению {CM_529}", ["annex_3__chapter_2"]),
+        ("статьи 15 главы 2 Налогового кодекса", ["art_15"]),
+    ],
+)
+def test_chains_share_larger_units_backwards(text: str, e_ids: list[str]) -> None:
+    assert [u.e_id for u in one(text).units] == e_ids
+
+
 @pytest.mark.parametrize(
     ("text", "e_ids"),
     [
@@ -89,6 +110,13 @@ def test_two_chains_share_the_article() -> None:
         ("частями первой и четвертой статьи 8 Бюджетного кодекса Республики Беларусь",
          ["art_8__part_1", "art_8__part_4"]),
         ("частью четвёртой статьи 8 Бюджетного кодекса", ["art_8__part_4"]),
+        # A range whose ends are numbered on different levels names only its ends.
+        ("статьями 9.1 – 10 Налогового кодекса", ["art_9.1", "art_10"]),
+        ("статьи 201¹–203 Налогового кодекса", ["art_201-1", "art_203"]),
+        ("статьи 5 – 5 Налогового кодекса", ["art_5"]),
+        # A hyphen glued to both numbers, the second not larger: a superscript.
+        ("статья 1-1 Налогового кодекса", ["art_1-1"]),
+        ("Общей части и Особенной части Налогового кодекса", ["general_part", "special_part"]),
     ],
 )  # fmt: skip
 def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> None:
@@ -100,12 +128,62 @@ def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> N
     [
         "постановлением Совета Министров от 14 июля 2017 года   № 529",
         "постановлением Совета Министров Республики Беларусь от 14.07.2017 N 529",
+        "постановлением Совета Министров Республики Беларусь от 14 июля 2017 г № 529",
+        "постановлением Совета Министров Республики Беларусь от 14.07.17 № 529",
+        "постановлением Совета Министров Республики Беларусь от «14» июля 2017 г. № 529",
+        'постановлением Совета Министров Республики Беларусь от "14" июля 2017 г. № 529',
         "постановления Совета\nМинистров Республики\u00a0Беларусь от\u00a014\u00a0июля "
         "2017\u00a0г. №529",
     ],
 )
 def test_date_and_number_spellings(text: str) -> None:
     assert one(text).act_id == "by/cm_resolution/2017-07-14/529"
+
+
+@pytest.mark.parametrize(
+    ("written", "year"),
+    # Two figures up to 30 are this century's year, from 31 the last century's.
+    [("14.07.99", 1999), ("14.07.31", 1931), ("14.07.30", 2030), ("14.07.00", 2000)],
+)
+def test_two_figure_years(written: str, year: int) -> None:
+    c = one(f"постановлением Совета Министров Республики Беларусь от {written} № 529")
+    assert c.act is not None
+    assert c.act.date == datetime.date(year, 7, 14)
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "«14» 07 2017 г. № 529",  # the month in words, the year in four figures
+        "«14» июля 17 г. № 529",
+        "«14» июля № 529",
+        "14 июля 17 г. № 529",
+        "014 июля 2017 г. № 529",  # a day has at most two figures
+        "14 июля",  # the text ends
+    ],
+)
+def test_incomplete_dates_are_not_read(date: str) -> None:
+    text = f"постановлением Совета Министров Республики Беларусь от {date}"
+    assert all(c.act is None or c.act.date is None for c in parse_citations(text))
+
+
+CM_2017 = "постановлением Совета Министров Республики Беларусь от 14 июля 2017 г."
+
+
+@pytest.mark.parametrize(
+    ("number", "act_id"),
+    [
+        # A number may start with one or two capital letters and a hyphen: «№ Р-1303/2022».
+        ("№ Р-1303/2022", "by/cm_resolution/2017-07-14/r-1303-2022"),
+        ("№ Р-1303", "by/cm_resolution/2017-07-14/r-1303"),
+        ("№ РА-1303", "by/cm_resolution/2017-07-14/ra-1303"),
+        ("№ р-1303", None),
+        ("№ РАБ-1303", None),
+        ("№ Р 1303", None),
+    ],
+)
+def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
+    assert one(f"{CM_2017} {number}").act_id == act_id
 
 
 def test_title_only_resolves_to_act_cited_earlier() -> None:
@@ -285,3 +363,74 @@ def test_unclosed_outer_quote_in_title() -> None:
 )
 def test_not_references(text: str) -> None:
     assert parse_citations(text) == []
+
+
+OPEN_AMENDMENT = "«О внесении изменений в Закон «Об основах»"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote left open to the end of its paragraph names no title; the next paragraph's
+        # closing quote is not its end.
+        ("«Об основах административных процедур\n\nСтатья 2. Термины» и", None),
+        # The outer quote left open ends at the last closing quote of its paragraph.
+        (f"{OPEN_AMENDMENT}\n\nСледующий абзац» и", (OPEN_AMENDMENT[1:], len(OPEN_AMENDMENT))),
+        # At most 1,500 characters, the quotes included.
+        ("«" + "а" * 1498 + "» и", ("а" * 1498, 1500)),
+        ("«" + "а" * 1499 + "» и", None),
+    ],
+)
+def test_quoted_title_stays_within_its_paragraph_and_length(
+    text: str, expected: tuple[str, int] | None
+) -> None:
+    assert scan_quoted(text, 0) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "статьи 5 Уголовно-",  # a text cut inside a hyphenated code name
+        "постановлением № 5/",  # … inside an act's number
+        "статьи 23-",  # … inside an article's number
+    ],
+)
+def test_text_cut_short_yields_nothing(text: str) -> None:
+    assert parse_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A falling range: a typo, or a superscript typed with a space («23 -1» for 23¹).
+        "статьи 23 - 1 Налогового кодекса",
+        "статьи 23 -1 Налогового кодекса",
+        "статьи 23- 1 Налогового кодекса",
+        "пункта 3 статьи 23 - 1 Налогового кодекса",
+    ],
+)
+def test_falling_range_names_no_unit(text: str) -> None:
+    c = one(text)
+    assert (c.act_id, c.units) == ("by/code/tax", ())
+
+
+def test_range_of_at_most_200_steps_is_expanded() -> None:
+    assert [u.e_id for u in one("статьи 1–201 Налогового кодекса").units] == [
+        f"art_{n}" for n in range(1, 202)
+    ]
+    assert [u.e_id for u in one("статьи 1–202 Налогового кодекса").units] == ["art_1", "art_202"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ст. 5 п. 3 Налогового кодекса",  # larger units first: not the code's point 3
+        "статьи 5 пункта 3 Налогового кодекса",
+        "пункт 3 пункт 4 Налогового кодекса",  # a unit kind named twice
+        "части 1 пункта 2 части 3 статьи 5 Налогового кодекса",
+        "Общей части Особенной части Налогового кодекса",
+    ],
+)
+def test_units_the_grammar_cannot_chain_name_none_but_the_act_is_cited(text: str) -> None:
+    c = one(text)
+    assert (c.act_id, c.units) == ("by/code/tax", ())

@@ -253,7 +253,9 @@ def scan_quoted(s: str, p: int) -> tuple[str, int] | None:
 
     Nested quotes are balanced; an ASCII ``"`` opens after a space or bracket and closes
     otherwise. An outer quote left open (typists drop the second of two closing quotes) ends at
-    the last closing quote before the paragraph ends.
+    the last closing quote before the paragraph ends. A title lies within one paragraph and is at
+    most 1,500 characters long, its quotes included: a quote left open past either is a stray
+    mark, not a title.
     """
     stack = [s[p]]
     out: list[str] = []

@@ -319,7 +319,10 @@ class Recognizer(CodeReader):
             if sep == "-" and self._superscript(j, numbers[-1], nxt[0]):
                 numbers[-1] = f"{numbers[-1]}-{nxt[0]}"
             elif sep == "-":
-                numbers[-1:] = _expand(numbers[-1], nxt[0])
+                expanded = _expand(numbers[-1], nxt[0])
+                if expanded is None:
+                    return [], i  # a falling range: the group names no unit
+                numbers[-1:] = expanded
             else:
                 numbers.append(nxt[0])
             j = nxt[1]
@@ -370,6 +373,13 @@ class Recognizer(CodeReader):
         chains, j = self._chains(i)
         if not chains:
             return None
+        if self._numbered_unit(j):
+            # A unit the chain cannot take: larger units first («ст. 5 п. 3 НК»), or a kind named
+            # twice. Read alone, the tail «п. 3 НК» would be the code's point 3, a wrong
+            # provision; so the whole run of units is passed over and only the act is cited.
+            while self._numbered_unit(j):
+                j = self._chains(j)[1]
+            return self._target(self.toks[i].start, [], j)
         target_at = j + 1 if chains[-1][-1][0] == "annex" and self._lower(j) == "к" else j
         start = self.toks[i].start
         unnumbered = chains[-1][-1] == ("annex", [""])
@@ -377,6 +387,11 @@ class Recognizer(CodeReader):
         if found is None and self._lower(target_at) == "." and self._glued(target_at):
             found = self._target(start, chains, target_at + 1, strong=True)  # «п. 4.11. Инструкции»
         return found
+
+    def _numbered_unit(self, j: int) -> bool:
+        """A unit word with its number at ``j``: «пункта 3», «части первой»."""
+        unit = self._unit(j)
+        return unit is not None and bool(self._numbers(*unit)[0])
 
     def _target(
         self, start: int, chains: list[list[tuple[str, list[str]]]], j: int, strong: bool = False
@@ -624,13 +639,20 @@ def _title_end(s: str, p: int, line_end: int) -> int:
     return end
 
 
-def _expand(a: str, b: str) -> list[str]:
-    """Numbers named by a range: 1–3 → 1, 2, 3; 1.1–1.3 → 1.1, 1.2, 1.3; otherwise both ends."""
+def _expand(a: str, b: str) -> list[str] | None:
+    """Numbers named by a range: 1–3 → 1, 2, 3; 1.1–1.3 → 1.1, 1.2, 1.3; 5–5 → 5.
+
+    A range longer than 200 steps, or whose ends are numbered on different levels (9.1–10),
+    names only its ends. A falling range (23 – 1, 1.5–1.3) is None: a typo, or a superscript
+    written with spaces («23 -1» for 23¹), and neither reading is safe.
+    """
     head_a, _, last_a = a.rpartition(".")
     head_b, _, last_b = b.rpartition(".")
     if head_a == head_b and last_a.isdigit() and last_b.isdigit():
         lo, hi = int(last_a), int(last_b)
-        if lo < hi <= lo + 200:
+        if hi < lo:
+            return None
+        if hi <= lo + 200:
             prefix = f"{head_a}." if head_a else ""
             return [f"{prefix}{n}" for n in range(lo, hi + 1)]
     return [a, b]
