@@ -9,7 +9,14 @@ procedures teach nothing.
 
 from __future__ import annotations
 
-from lexgraph.citations import AnnexRef, CitationContext, KnownAct, KnownAnnex, parse_citations
+from lexgraph.citations import (
+    ActRef,
+    AnnexRef,
+    CitationContext,
+    KnownAct,
+    KnownAnnex,
+    parse_citations,
+)
 
 RESOLUTION = "by/resolution/mvd/2021-06-30/175"
 
@@ -74,6 +81,8 @@ def test_an_approved_annex_is_learnt_with_its_act() -> None:
         "by/cm_resolution/2023-02-27/154#regulation_poryadke_predstavleniya_dokumentov"
         "__point_49__para_3"
     )
+    # The act is the one the context knew, with its kind: the annex's mention names no act.
+    assert later.act == ActRef(kind="cm_resolution", act_id="by/cm_resolution/2023-02-27/154")
 
 
 def test_what_is_known_already_is_not_learnt_again() -> None:

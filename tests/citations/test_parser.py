@@ -194,6 +194,52 @@ def test_short_name_defined_by_hereinafter() -> None:
     assert CitationContext().learn([first]).acts[0].short_names == ("Закон",)
 
 
+def test_a_short_name_defined_again_names_the_act_defined_last() -> None:
+    # A note citing two laws in turn, each «(далее – Закон)»: «Закона» is the one defined last,
+    # and defining «Закон» again leaves the short name «Указ» as it was.
+    text = (
+        "Законом Республики Беларусь от 28 октября 2008 г. № 433-З «Об основах административных "
+        "процедур» (далее – Закон) и Указом Президента Республики Беларусь от 26 апреля 2010 г. "
+        "№ 200 «Об административных процедурах, осуществляемых государственными органами и иными "
+        "организациями по заявлениям граждан» (далее – Указ). В соответствии со статьей 15 "
+        "Закона и пунктом 3 Указа. Законом Республики Беларусь от 14 октября 2022 г. № 213-З "
+        "«О лицензировании» (далее – Закон) установлено, что по статье 5 Закона и пункту 4 Указа"
+    )
+    assert [u.provision_id for c in parse_citations(text) for u in c.units] == [
+        "by/law/2008-10-28/433-z#art_15",
+        "by/edict/2010-04-26/200#point_3",
+        "by/law/2022-10-14/213-z#art_5",
+        "by/edict/2010-04-26/200#point_4",
+    ]
+
+
+LICENSING = "Закон Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании»"
+
+
+@pytest.mark.parametrize(
+    ("defined", "later", "found"),
+    [
+        # A name of up to four words, even one whose first word starts no other reference.
+        ("Единый закон о лицензировании", "Единым законом о лицензировании", True),
+        ("Лицензионный закон", "Лицензионным законом", True),
+        # Five words and more are read as a description, not as a name to look for.
+        (
+            "Единый закон о лицензировании деятельности",
+            "Единым законом о лицензировании деятельности",
+            False,
+        ),
+    ],
+)
+def test_which_hereinafter_phrases_become_short_names(
+    defined: str, later: str, found: bool
+) -> None:
+    first, *rest = parse_citations(f"{LICENSING} (далее – {defined}). {later} установлено")
+    assert first.defines == defined
+    assert [(c.text, c.act_id) for c in rest] == (
+        [(later, "by/law/2022-10-14/213-z")] if found else []
+    )
+
+
 def test_units_of_an_approved_annex_and_later_mentions() -> None:
     text = (
         "в пункте 10 Положения о порядке представления документов, утвержденного постановлением "

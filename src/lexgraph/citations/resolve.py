@@ -116,6 +116,9 @@ class _State:
         self.by_title[key] = self.by_title.get(key, frozenset()) | {act_id}
 
     def _add_short(self, name: str, act_id: str) -> None:
+        """Learn a «(далее – …)» name; one defined again names the act defined last. A phrase of
+        more than four words, or one that starts with no letter, reads as a description, not as a
+        name a later mention would repeat."""
         words = name.split()
         if words and len(words) <= 4 and words[0][0].isalpha():
             entry = (short_key(name), words[0][0].isupper(), name, act_id)
