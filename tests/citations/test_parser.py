@@ -213,6 +213,90 @@ def test_a_short_name_defined_again_names_the_act_defined_last() -> None:
     ]
 
 
+# Edicts are numbered anew each year: «Указ № 5» alone may be either of these.
+TWO_EDICTS_NO_5 = CitationContext(
+    acts=(KnownAct("by/edict/2019-01-10/5", "edict"), KnownAct("by/edict/2021-01-12/5", "edict"))
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "reason"),
+    [
+        (
+            "пункт 3 настоящего постановления",
+            None,
+            "refers to the current document, but no document_id given",
+        ),
+        (
+            "статьи 5 Закона Республики Беларусь «О несуществующем»",
+            None,
+            "cited without date and number; no known act of this kind has this title",
+        ),
+        (
+            "статьи 5 Закона Республики Беларусь от 14 октября 2022 г. «О лицензировании»",
+            None,
+            "cited without number; no known act of this kind has this title",
+        ),
+        (
+            "статьи 5 Закона Республики Беларусь № 213-З «О лицензировании»",
+            None,
+            "cited without date; no known act of this kind has this title",
+        ),
+        (
+            "статьи 5 Указа № 298",
+            None,
+            "cited without title and date; no known act of this kind has this number",
+        ),
+        ("пункт 2 Указа от 12 апреля 2013 г.", None, "cited without title and number"),
+        # Acts abroad are not known by number.
+        ("статьи 5 Федерального закона № 28-ФЗ", None, "cited without title and date"),
+        (
+            "пункт 2 Указа № 5",
+            TWO_EDICTS_NO_5,
+            "number matches several known acts: by/edict/2019-01-10/5, by/edict/2021-01-12/5",
+        ),
+    ],
+)
+def test_an_unresolved_act_says_what_its_reference_leaves_out(
+    text: str, context: CitationContext | None, reason: str
+) -> None:
+    c = one(text, context)
+    assert (c.act_id, c.resolved, c.reason) == (None, False, reason)
+
+
+JOINT = (
+    "постановление Министерства внутренних дел Республики Беларусь и Министерства образования "
+    "Республики Беларусь от 26 февраля 2021 г. № 57/26 «Об установлении формы»"
+)
+
+
+@pytest.mark.parametrize(
+    ("cited", "later", "act_id"),
+    [
+        (
+            "Указ Президента Республики Беларусь от 12 апреля 2013 г. № 168",
+            "пункте 2 Указа Президента Республики Беларусь № 168",
+            "by/edict/2013-04-12/168",
+        ),
+        (
+            JOINT,
+            "пункте 2 постановления Министерства внутренних дел Республики Беларусь и "
+            "Министерства образования Республики Беларусь № 57/26",
+            "by/resolution/mvd+minobr/2021-02-26/57-26",
+        ),
+        # The joint act is not the ministry's own: which one is meant cannot be told.
+        (JOINT, "пункте 2 постановления Министерства внутренних дел № 57/26", None),
+    ],
+)
+def test_an_act_cited_in_full_is_found_again_by_its_issuer_and_number(
+    cited: str, later: str, act_id: str | None
+) -> None:
+    _cited, second = parse_citations(f"{cited}. В {later}")
+    assert second.text == later
+    assert second.act_id == act_id
+    assert second.resolved is (act_id is not None)
+
+
 LICENSING = "Закон Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании»"
 
 
@@ -296,6 +380,7 @@ def test_current_document() -> None:
     )
     c = one("пункта 3 настоящего постановления", context)
     assert c.units[0].provision_id == "by/resolution/mvd/2023-05-19/102#point_3"
+    assert (c.resolved, c.reason) == (True, None)
 
 
 def test_procedure_reference_is_distinct() -> None:
