@@ -157,6 +157,21 @@ def test_title_only_unknown_is_unresolved_with_reason() -> None:
     assert c.units[0].provision_id is None
 
 
+def test_a_title_is_compared_without_its_quotes_and_spacing() -> None:
+    # The graph keeps a title as its source typed it, inner quotes ASCII; the text uses « ».
+    known = KnownAct(
+        "by/law/2020-01-01/1-z",
+        "law",
+        'О внесении изменений в Закон Республики Беларусь "Об основах административных процедур"',
+    )
+    c = one(
+        "статьи 1 Закона Республики Беларусь «О внесении изменений в Закон Республики Беларусь "
+        "« Об основах административных процедур »»",
+        CitationContext(acts=(known,)),
+    )
+    assert c.units[0].provision_id == "by/law/2020-01-01/1-z#art_1"
+
+
 def test_same_title_different_kind_is_not_confused() -> None:
     text = (
         "постановление Совета Министров Республики Беларусь от 27 февраля 2023 г. № 154 "
@@ -187,6 +202,7 @@ def test_short_name_defined_by_hereinafter() -> None:
     )
     first, *rest = parse_citations(text)
     assert first.defines == "Закон"
+    assert [c.act.kind for c in rest if c.act] == ["law", "law"]  # the short name's act's kind
     assert [u.provision_id for c in rest for u in c.units] == [
         "by/law/2008-10-28/433-z#art_15",
         "by/law/2008-10-28/433-z#art_14__point_2",
