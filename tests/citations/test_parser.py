@@ -46,6 +46,7 @@ def test_joint_ministry_resolution() -> None:
         "Министерства внутренних дел Республики Беларусь",
         "Министерства образования Республики Беларусь",
     )
+    assert c.act.issuer_slugs == ("mvd", "minobr")
     assert c.act_id == "by/resolution/mvd+minobr/2021-02-26/57-26"
 
 
