@@ -216,6 +216,10 @@ def test_register_numbers_resolve_through_the_known_acts() -> None:
     text = "постановлением Министерства по налогам и сборам (рег. № 8/22246)"
     assert ids(text, context) == ["by/resolution/mns/2010-03-29/23"]
     assert ids(text) == ["?"]
+
+
+def test_a_register_number_alone_names_no_act_until_one_is_known() -> None:
+    text = "постановлением Министерства по налогам и сборам (рег. № 8/22246)"
     assert one(text).reason == "cited without title, date or number"
 
 
