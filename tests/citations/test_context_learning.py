@@ -9,7 +9,16 @@ procedures teach nothing.
 
 from __future__ import annotations
 
-from lexgraph.citations import AnnexRef, CitationContext, KnownAct, KnownAnnex, parse_citations
+import pytest
+
+from lexgraph.citations import (
+    ActRef,
+    AnnexRef,
+    CitationContext,
+    KnownAct,
+    KnownAnnex,
+    parse_citations,
+)
 
 RESOLUTION = "by/resolution/mvd/2021-06-30/175"
 
@@ -74,6 +83,8 @@ def test_an_approved_annex_is_learnt_with_its_act() -> None:
         "by/cm_resolution/2023-02-27/154#regulation_poryadke_predstavleniya_dokumentov"
         "__point_49__para_3"
     )
+    # The act is the one the context knew, with its kind: the annex's mention names no act.
+    assert later.act == ActRef(kind="cm_resolution", act_id="by/cm_resolution/2023-02-27/154")
 
 
 def test_what_is_known_already_is_not_learnt_again() -> None:
@@ -90,3 +101,51 @@ def test_a_context_learns_nothing_from_a_text_without_full_citations() -> None:
     context = CitationContext(document_id=RESOLUTION)
     text = "по подпункту 15.4.1 и пункту 3 настоящего постановления"
     assert context.learn(parse_citations(text, context=context)) == context
+
+
+# Acts and an annex cited in full, then the same mentioned by title, number, register number and
+# name: within one text the mentions resolve; in another text they must not (nothing was learnt).
+CITED_IN_FULL = (
+    "Законом Республики Беларусь от 14 октября 2022 г. № 213-З «О лицензировании», Указом "
+    "Президента Республики Беларусь от 3 ноября 2014 г. № 508 (рег. № 1/15375) и пунктом 10 "
+    "Положения о порядке представления документов, утвержденного постановлением Совета "
+    "Министров Республики Беларусь от 27 февраля 2023 г. № 154"
+)
+MENTIONED = (
+    "статьей 5 Закона Республики Беларусь «О лицензировании», пунктом 2 Указа № 508, пунктом 3 "
+    "Указа (рег. № 1/15375) и пунктом 4 Положения о порядке представления документов"
+)
+MENTIONED_IDS = [
+    "by/law/2022-10-14/213-z",
+    "by/edict/2014-11-03/508",
+    "by/edict/2014-11-03/508",
+    "by/cm_resolution/2023-02-27/154",
+]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        None,
+        CitationContext(acts=(KnownAct("by/law/2008-10-28/433-z", "law", "Об основах"),)),
+    ],
+)
+def test_what_one_text_learns_stays_with_that_text(context: CitationContext | None) -> None:
+    together = parse_citations(f"{CITED_IN_FULL}. {MENTIONED}", context=context)
+    assert [c.act_id for c in together[3:]] == MENTIONED_IDS
+    parse_citations(CITED_IN_FULL, context=context)
+    alone = parse_citations(MENTIONED, context=context)
+    assert [(c.act_id, c.resolved) for c in alone] == [(None, False)] * 4
+
+
+def test_contexts_that_know_different_acts_resolve_apart() -> None:
+    # Both know no annexes (the same empty tuple): only the acts tell them apart.
+    licensing = CitationContext(
+        acts=(KnownAct("by/law/2022-10-14/213-z", "law", "О лицензировании"),)
+    )
+    procedures = CitationContext(
+        acts=(KnownAct("by/law/2008-10-28/433-z", "law", "Об основах административных процедур"),)
+    )
+    text = "статьей 5 Закона Республики Беларусь «О лицензировании»"
+    assert parse_citations(text, context=licensing)[0].act_id == "by/law/2022-10-14/213-z"
+    assert parse_citations(text, context=procedures)[0].act_id is None

@@ -49,6 +49,36 @@ def test_flattened_superscript_stays_unresolved_with_the_reason() -> None:
     assert "superscript" in c.reason
 
 
+BEYOND = (
+    " is beyond the act's articles: a superscript flattened by copy-paste (e.g. 201¹ written"
+    " 2011) cannot be read without the act's structure"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "e_ids", "dropped"),
+    [
+        # The Tax Code's articles end below 420, the Constitution's at 146; any act's at 999.
+        ("статьи 420 Налогового кодекса", ["art_420"], None),
+        ("статьи 421 Налогового кодекса", [], "421"),
+        ("статьи 146 Конституции Республики Беларусь", ["art_146"], None),
+        ("статьи 147 Конституции Республики Беларусь", [], "147"),
+        ("статьи 998 Закона Республики Беларусь от 14 октября 2022 г. № 213-З", ["art_998"], None),
+        ("статей 2011 и 2021 Налогового кодекса", [], "2011, 2021"),
+        ("статей 420 и 2011 Налогового кодекса", ["art_420"], "2011"),
+        # Only the article that cannot be is dropped, with the units under it.
+        ("подпункта 1.2 пункта 1 статьи 2011 и статьи 15 Налогового кодекса", ["art_15"], "2011"),
+    ],
+)
+def test_articles_beyond_the_acts_last_are_dropped_with_the_reason(
+    text: str, e_ids: list[str], dropped: str | None
+) -> None:
+    c = one(text)
+    assert [u.e_id for u in c.units] == e_ids
+    assert c.reason == (None if dropped is None else f"article {dropped}{BEYOND}")
+    assert c.resolved is (dropped is None)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -186,6 +216,22 @@ def test_register_numbers_resolve_through_the_known_acts() -> None:
     text = "постановлением Министерства по налогам и сборам (рег. № 8/22246)"
     assert ids(text, context) == ["by/resolution/mns/2010-03-29/23"]
     assert ids(text) == ["?"]
+
+
+def test_a_register_number_alone_names_no_act_until_one_is_known() -> None:
+    text = "постановлением Министерства по налогам и сборам (рег. № 8/22246)"
+    assert one(text).reason == "cited without title, date or number"
+
+
+def test_a_register_number_cited_in_full_finds_its_act_again() -> None:
+    text = (
+        "Указом Президента Республики Беларусь от 3 ноября 2014 г. № 508 (рег. № 1/15375) и "
+        "пунктом 2 Указа (рег. № 1/15375)"
+    )
+    first = parse_citations(text)[0]
+    assert first.act is not None
+    assert first.act.register == "1/15375"
+    assert ids(text) == ["by/edict/2014-11-03/508", "by/edict/2014-11-03/508#point_2"]
 
 
 @pytest.mark.parametrize(

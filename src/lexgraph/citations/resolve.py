@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from . import ids
-from .acts import ARTICLE_SHAPES, MAX_ARTICLE, MAX_ARTICLE_DEFAULT
+from .acts import ARTICLE_SHAPES, ISSUED_KINDS, MAX_ARTICLE, MAX_ARTICLE_DEFAULT
 from .grammar import (
     RawAct,
     RawAnnex,
@@ -116,6 +116,9 @@ class _State:
         self.by_title[key] = self.by_title.get(key, frozenset()) | {act_id}
 
     def _add_short(self, name: str, act_id: str) -> None:
+        """Learn a «(далее – …)» name; one defined again names the act defined last. A phrase of
+        more than four words, or one that starts with no letter, reads as a description, not as a
+        name a later mention would repeat."""
         words = name.split()
         if words and len(words) <= 4 and words[0][0].isalpha():
             entry = (short_key(name), words[0][0].isupper(), name, act_id)
@@ -187,12 +190,16 @@ class _State:
         if raw.register is not None and raw.register in self.by_register:
             known = self.by_register[raw.register]
             return _with(ref, known, self.kinds.get(known)), None
+        numbered: frozenset[str] | None = None  # the known acts of this kind and number
         if raw.number is not None and raw.kind is not None and raw.jurisdiction == "by":
-            found = self.by_number.get((raw.kind, ids.number_slug(raw.number)), frozenset())
-            if raw.issuer_slugs:
-                found = frozenset(a for a in found if "/".join(raw.issuer_slugs) in a)
-            if len(found) == 1:
-                known = next(iter(found))
+            numbered = self.by_number.get((raw.kind, ids.number_slug(raw.number)), frozenset())
+            if raw.issuer_slugs and raw.kind in ISSUED_KINDS:
+                # Only these kinds' ids name their issuers («by/resolution/mvd+minobr/…»); a
+                # joint act is not one of its issuers' own acts.
+                issuers = "+".join(raw.issuer_slugs)
+                numbered = frozenset(a for a in numbered if a.split("/")[2] == issuers)
+            if len(numbered) == 1:
+                known = next(iter(numbered))
                 return _with(ref, known, self.kinds.get(known)), None
         if raw.short_name is not None:
             for _, _, name, known in self.shorts:
@@ -205,11 +212,7 @@ class _State:
                 return _with(ref, known, self.kinds.get(known)), None
             if len(found) > 1:
                 return ref, "title matches several known acts: " + ", ".join(sorted(found))
-            missing = "date" if raw.date is None else "number"
-            if raw.date is None and raw.number is None:
-                missing = "date and number"
-            return ref, f"cited without {missing}; no known act of this kind has this title"
-        return ref, "cited without title, date or number"
+        return ref, _unidentified(raw, numbered)
 
     def _by_title(self, kind: str | None, title: str) -> frozenset[str]:
         key = title_key(title)
@@ -265,6 +268,25 @@ class _State:
         kind: CitationKind = "provision" if raw.paths else "act"
         resolved = act_id is not None and ambiguous is None
         return Citation(span, text, kind, act, annex, units, None, resolved, reason, raw.defines)
+
+
+def _unidentified(raw: RawAct, numbered: frozenset[str] | None) -> str:
+    """Why an act its reference does not identify on its own matches no known act: what the
+    reference leaves out, and the known acts of its kind and number when there are several (a
+    reason that names a detail the text gives would send a reader looking for the wrong fault).
+    """
+    missing = " and ".join(w for w, v in (("date", raw.date), ("number", raw.number)) if not v)
+    if raw.title is not None:
+        return f"cited without {missing}; no known act of this kind has this title"
+    if numbered:
+        return "number matches several known acts: " + ", ".join(sorted(numbered))
+    if numbered is not None:
+        return f"cited without title and {missing}; no known act of this kind has this number"
+    if raw.number is not None:
+        return f"cited without title and {missing}"
+    if raw.date is not None:
+        return "cited without title and number"
+    return "cited without title, date or number"
 
 
 def _with(ref: ActRef, act_id: str, kind: str | None) -> ActRef:
