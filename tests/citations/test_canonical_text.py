@@ -226,7 +226,13 @@ CANONICAL += [
         None,
         "статья 3 ТР ТС",
     ),
-    # An adjective agrees with a feminine head.
+    # An adjective agrees with a feminine head: a short name's, an annex's.
+    (
+        _SHORT.replace("Закон об основах", "Государственная программа")
+        + "Согласно пункту 2 Государственной программы",
+        None,
+        "пункт 2 Государственной программы",
+    ),
     (
         _SHORT.replace("Закон об основах", "Типовая инструкция")
         + "Согласно пункту 2 Типовой инструкции",
