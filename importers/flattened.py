@@ -19,6 +19,11 @@ lines before it and after it are two gaps, each counted alone, never one run len
 footer's line (that would read an empty cell at every footer). A side that fits no whole number of
 cells is uncertain, however few cells it gives: left out, the footer's line and its spacing could
 have held one.
+
+A line of other blank characters (an em space U+2003, an ideographic space U+3000…) is neither:
+Word's flattening writes an empty cell as a no-break space, so such a line is either an empty
+cell whose mark an editor changed or a paragraph that held only those spaces, and the text does
+not say which. `read_layout` refuses it (`UnclearLine`) rather than guess.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from enum import StrEnum
 
 from importers.base import NBSP, clean
 
-__all__ = ["CellMarks", "IgnoredLine", "Layout", "Paragraph", "read_layout"]
+__all__ = ["CellMarks", "IgnoredLine", "Layout", "Paragraph", "UnclearLine", "read_layout"]
 
 _FOOTER = re.compile(r"^(?:Страница|Стр\.|Page) ?\d+ (?:из|of) \d+$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^[-–—]? ?\d{1,4} ?[-–—]?$")
@@ -79,6 +84,16 @@ class IgnoredLine:
     reason: str
 
 
+class UnclearLine(ValueError):
+    """A line of blank characters other than spaces, tabs and no-break spaces: an empty cell or
+    an empty paragraph, the text cannot tell (see the module docstring)."""
+
+    def __init__(self, line: int, text: str) -> None:
+        self.line = line
+        self.characters = " ".join(sorted({f"U+{ord(c):04X}" for c in text}))
+        super().__init__(f"line {line}: a line of blank characters {self.characters}")
+
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     paragraphs: tuple[Paragraph, ...]
@@ -87,7 +102,8 @@ class Layout:
 
 
 def read_layout(lines: list[str]) -> Layout:
-    """Paragraphs and empty cells of `lines` (a decoded text split at line ends)."""
+    """Paragraphs and empty cells of `lines` (a decoded text split at line ends); `UnclearLine`
+    when a line of blank characters could be either."""
     kinds, ignored = _classify(lines)
     has_marks = "cell" in kinds
     gaps = _gaps(kinds)
@@ -118,7 +134,8 @@ def read_layout(lines: list[str]) -> Layout:
 
 def _classify(lines: list[str]) -> tuple[list[str], list[IgnoredLine]]:
     """Each line as «text», «cell» (only no-break spaces), «footer» or «blank» (a page number after
-    the text counts as blank: nothing after the last text forms a gap)."""
+    the text counts as blank: nothing after the last text forms a gap); `UnclearLine` for a line
+    of other blank characters."""
     kinds: list[str] = []
     ignored: list[IgnoredLine] = []
     for number, line in enumerate(lines, start=1):
@@ -127,6 +144,8 @@ def _classify(lines: list[str]) -> tuple[list[str], list[IgnoredLine]]:
             kinds.append("blank")
         elif not stripped.strip(NBSP + _BLANK_CHARACTERS):
             kinds.append("cell")
+        elif stripped.isspace():
+            raise UnclearLine(number, stripped)
         elif _FOOTER.match(clean(stripped)):
             kinds.append("footer")
             ignored.append(IgnoredLine(number, clean(stripped), "a page footer"))

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from importers.base import DocumentError, SourceDocument, Span
-from importers.flattened import CellMarks, IgnoredLine, Paragraph, read_layout
+from importers.flattened import CellMarks, IgnoredLine, Paragraph, UnclearLine, read_layout
 from lexgraph.russian import GENITIVE_MONTHS
 
 MONTHS = GENITIVE_MONTHS
@@ -44,7 +44,15 @@ class Source:
         self.name = document.name
         self.origins = document.origins
         self.lines = document.lines
-        layout = read_layout(self.lines)
+        try:
+            layout = read_layout(self.lines)
+        except UnclearLine as unclear:
+            raise self.error(
+                unclear.line,
+                "text, a blank line or an empty cell's no-break space",
+                f"a line of other blank characters ({unclear.characters}): an empty cell or an "
+                "empty paragraph, the text does not say which",
+            ) from None
         self.paragraphs = list(layout.paragraphs)
         self.marks = layout.marks
         self.ignored = layout.ignored

@@ -283,12 +283,31 @@ def test_a_row_without_a_requirement_under_a_wide_cell_widens_its_name() -> None
     ]
 
 
+def test_a_line_of_em_spaces_in_a_table_is_refused_with_its_file_and_line() -> None:
+    # The third row's empty requirement cell of 10.7.1's documents table (line 122) written as an
+    # em space: an empty cell or a paragraph of spaces, which would decide the row.
+    lines = SAMPLE.split("\n")
+    assert lines[121] == NBSP
+    lines[121] = "\u2003"
+    with pytest.raises(DocumentError) as refused:
+        flattened_document(SourceDocument("004.txt", "\n".join(lines)))
+    assert str(refused.value) == (
+        "004.txt:122: expected text, a blank line or an empty cell's no-break space, found a line"
+        " of other blank characters (U+2003): an empty cell or an empty paragraph, the text does"
+        " not say which"
+    )
+
+
 def test_a_text_cut_after_a_table_header_is_refused() -> None:
-    # A download that stops after the issued document's header (line 138): no row to read.
+    # A download that stops after the issued document's header (line 138): no row to read. The
+    # refusal points at the text's end, the header's last cell (line 138), not at a line before it.
     cut = SAMPLE[: SAMPLE.index("Форма представления\n") + len("Форма представления\n")]
     with pytest.raises(DocumentError) as refused:
         flattened_document(SourceDocument("004.txt", cut))
-    assert "at least one table row after the header" in str(refused.value)
+    assert str(refused.value) == (
+        "004.txt:138: expected at least one table row after the header,"
+        " found the end of the section"
+    )
 
 
 # The information-requested table of 004's procedure 15.2.1 (lines 316–332), cut to three rows and

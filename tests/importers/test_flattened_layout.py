@@ -9,8 +9,10 @@ no-break spaces stood on; a text whose gaps agree on no ordinary length has no c
 
 from __future__ import annotations
 
+import pytest
+
 from importers.base import NBSP
-from importers.flattened import CellMarks, read_layout
+from importers.flattened import CellMarks, UnclearLine, read_layout
 from tests.importers.test_reading_variants import SAMPLE, nbsp_as_spaces
 
 # A documents row whose requirement and form cells are empty, as the flattening writes it.
@@ -107,3 +109,37 @@ def test_a_run_after_a_page_footer_that_fits_no_cells_is_uncertain() -> None:
     # The footer on line 9, then two blank lines (10–11) before «Д»: as uncertain as before it.
     text = f"А\n\nБ\n\nВ\n\nГ\n\n{FOOTER}\n\n\nД\n"
     assert empty_lines(text) == [(9, 9, True)]
+
+
+def test_a_line_of_other_blank_characters_is_refused() -> None:
+    # The row's second empty cell (line 13) written as an em space, or two ideographic spaces:
+    # an empty cell whose no-break space an editor changed, or a paragraph of spaces? The text
+    # does not say, and the reading of the row depends on it.
+    for mark in ("\u2003", "\u3000\u3000", f"{NBSP}\u2003"):
+        text = ROW.replace(f"{NBSP}\n\nне", f"{mark}\n\nне")
+        with pytest.raises(UnclearLine) as refused:
+            read_layout(text.split("\n"))
+        assert refused.value.line == 13
+    assert str(refused.value) == "line 13: a line of blank characters U+00A0 U+2003"
+    # Inside a line of text they are spaces between its words.
+    layout = read_layout(ROW.replace("не требуется", "не\u2003требуется").split("\n"))
+    assert layout.paragraphs[-1].text == "не требуется"
+
+
+def test_an_empty_cell_right_after_the_first_paragraph_is_counted() -> None:
+    # «А» on line 1, its neighbour cell empty (line 3), then «Б … Г»: the first gap counts too.
+    assert empty_lines(nbsp_as_spaces(f"А\n\n{NBSP}\n\nБ\n\nВ\n\nГ\n")) == [(3, 3, False)]
+
+
+def test_a_text_holding_only_a_page_number_has_no_paragraphs() -> None:
+    # A printed page left blank but for its number.
+    layout = read_layout(["- 3 -", ""])
+    assert layout.paragraphs == ()
+    assert [(i.line, i.text) for i in layout.ignored] == [(1, "- 3 -")]
+
+
+def test_an_odd_run_before_a_page_footer_is_uncertain_where_the_gap_is_two_lines() -> None:
+    # Paragraphs parted by two blank lines; three before the footer (lines 11–13), two after it:
+    # spacing and a stray line, or a cell whose spacing went with the footer (line 14).
+    text = f"А\n\n\nБ\n\n\nВ\n\n\nГ\n\n\n\n{FOOTER}\n\n\nД\n"
+    assert empty_lines(text) == [(14, 14, True)]

@@ -28,6 +28,10 @@ _HEADS = {
     "disposal": ("распоряжение", "распоряжения", "распоряжением"),
     "declaration": ("Декларация", "Декларации", "Декларацией"),
     "constitution": ("Конституция", "Конституции", "Конституцией"),
+    # «Соглашение между Правительством …», «Протокол …», «Конвенция …»: the grammar reads only
+    # international treaties, which the law «О международных договорах Республики Беларусь» names
+    # so whatever their title; the generic «акт» would not say what was cited.
+    "treaty": ("международный договор", "международного договора", "международным договором"),
 }
 #: The genitive names of jurisdictions other than Belarus, as they follow a code's name.
 _JURISDICTION_NAMES = {
