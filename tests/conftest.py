@@ -31,12 +31,51 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
 """
 
 
+# The fixtures that read a shared graph (tests/graphs.py), and the graph each reads.
+SHARED_GRAPH_FIXTURES = {
+    "corpus": "corpus",
+    "corpus_graph": "corpus",
+    "sample_corpus": "corpus",
+    "imported": "corpus",
+    "sample_graph": "sample",
+    "sample": "sample",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that asks for the database (through any fixture) is marked `neo4j`, so
-    `make test-fast` (`-m "not neo4j …"`) runs exactly those that need none."""
+    `make test-fast` (`-m "not neo4j …"`) runs exactly those that need none.
+
+    Within each folder, the modules that read both shared graphs run first, then those that
+    read the corpus, then the sample graph's readers, then the rest, each module's tests in
+    their own order: a shared graph is then loaded once for a run of its readers, not once per
+    module (the modules' own order is no test's business: each fixture asks for its graph)."""
     for item in items:
         if "neo4j_uri" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.neo4j)
+    items[:] = by_shared_graph(items)
+
+
+def by_shared_graph(items: list[pytest.Item]) -> list[pytest.Item]:
+    modules: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    folders = {path.parent: None for path in modules}
+    folder_rank = {folder: rank for rank, folder in enumerate(folders)}
+    order = ("corpus", "sample"), ("corpus",), ("sample",), ()
+
+    def rank(module: tuple[int, tuple[Path, list[pytest.Item]]]) -> tuple[int, int, int]:
+        index, (path, module_items) = module
+        reads = {
+            SHARED_GRAPH_FIXTURES[name]
+            for item in module_items
+            for name in getattr(item, "fixturenames", ())
+            if name in SHARED_GRAPH_FIXTURES
+        }
+        return folder_rank[path.parent], order.index(tuple(sorted(reads))), index
+
+    ranked = sorted(enumerate(modules.items()), key=rank)
+    return [item for _, (_, module_items) in ranked for item in module_items]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -58,6 +97,16 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                     clear()
         elif name.rpartition(".")[2].startswith("test_") and _is_test_file(module):
             del sys.modules[name]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How often the shared graphs were loaded (tests/graphs.py): a rise means a module began
+    writing to a graph others read, or the order of modules split their readers apart."""
+    from tests.graphs import loads
+
+    if loads:
+        counts = ", ".join(f"{name} {count}" for name, count in sorted(loads.items()))
+        terminalreporter.write_line(f"shared graphs loaded: {counts}")
 
 
 def _is_test_file(module: object) -> bool:

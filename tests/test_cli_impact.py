@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from lexgraph.cli import app
 from lexgraph.config import Settings
-from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from lexgraph.importing import ImportReport, sample_corpus_dir
+from tests.graphs import corpus_imported
 
 NAME = "004_85fdc72f4cf61fef.txt"
 LAW_225 = "by/law/2010-12-30/225-z"
@@ -22,9 +22,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    return await corpus_imported(driver, settings.neo4j_database)
 
 
 def edition(folder: Path) -> Path:

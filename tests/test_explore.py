@@ -11,8 +11,7 @@ from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings, project_root
 from lexgraph.graph import neighbourhood
-from lexgraph.importing import import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 # The named document the explore page sends.
 NEIGHBOURHOOD = (project_root() / "queries" / "neighbourhood.graphql").read_text(encoding="utf-8")
@@ -20,10 +19,7 @@ NEIGHBOURHOOD = (project_root() / "queries" / "neighbourhood.graphql").read_text
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert not report.failed
+    await corpus_imported(driver, settings.neo4j_database)
     return driver
 
 

@@ -25,7 +25,7 @@ from lexgraph.cli import _shown, app
 from lexgraph.config import Settings, project_root
 from lexgraph.graph.dump import canonical_dump
 from lexgraph.importing import MAX_DOCUMENT_BYTES, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 MALFORMED = project_root() / "tests" / "malformed"
 REGULATIONS = sample_corpus_dir() / "004_85fdc72f4cf61fef.txt"
@@ -296,10 +296,7 @@ FAILING = [
 @pytest.fixture(scope="module")
 async def corpus_graph(driver: AsyncDriver, settings: Settings) -> list[str]:
     """The sample corpus imported once for the failing inputs; its canonical dump."""
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert not report.failed
+    await corpus_imported(driver, settings.neo4j_database)
     return await canonical_dump(driver, settings.neo4j_database)
 
 

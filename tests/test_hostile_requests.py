@@ -24,8 +24,7 @@ from neo4j import AsyncDriver
 
 from bench.hostile import ATTACKS, Attack, Measured, fragment_bomb, measure
 from lexgraph.config import Settings
-from lexgraph.importing import import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 from tests.serving import served_api
 from tests.timing import scaled
 
@@ -56,9 +55,7 @@ def api_url(neo4j_uri: str, sample_corpus: None) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 async def sample_corpus(driver: AsyncDriver, settings: Settings) -> None:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    await corpus_imported(driver, settings.neo4j_database)
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=lambda attack: attack.name)

@@ -15,8 +15,8 @@ from importers.base import clean
 from lexgraph.config import Settings
 from lexgraph.graph.impact import ImpactError, ImpactReport, Mode, analyze_impact
 from lexgraph.impact_report import report_json, report_markdown
-from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from lexgraph.importing import ImportReport, sample_corpus_dir
+from tests.graphs import corpus_imported
 
 RESOLUTION = "by/resolution/mvd/2023-05-19/102"
 TAX_CODE_ART_287 = "by/code/tax#art_287"
@@ -32,9 +32,7 @@ def regulation(number: str) -> str:
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    return await corpus_imported(driver, settings.neo4j_database)
 
 
 async def impact(

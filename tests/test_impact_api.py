@@ -13,8 +13,8 @@ from lexgraph.api.limits import QueryLimits, query_cost_problem
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings, project_root
 from lexgraph.graph.impact_cache import ImpactReports
-from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from lexgraph.importing import ImportReport
+from tests.graphs import corpus_imported
 
 QUERIES = project_root() / "queries"
 RESOLUTION = "by/resolution/mvd/2023-05-19/102"
@@ -22,9 +22,7 @@ RESOLUTION = "by/resolution/mvd/2023-05-19/102"
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    return await corpus_imported(driver, settings.neo4j_database)
 
 
 async def execute(

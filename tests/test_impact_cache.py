@@ -13,8 +13,8 @@ from importers.base import SourceDocument
 from lexgraph.config import Settings
 from lexgraph.graph.impact_cache import ImpactReports
 from lexgraph.graph.stamp import graph_stamp
-from lexgraph.importing import ImportReport, import_document, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from lexgraph.importing import ImportReport, import_document, sample_corpus_dir
+from tests.graphs import corpus_imported
 
 ART_287 = "by/code/tax#art_287"
 NAME = "004_85fdc72f4cf61fef.txt"
@@ -24,10 +24,8 @@ LATER = dt.date(2024, 6, 1)
 
 @pytest.fixture
 async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
-    """The sample corpus, imported afresh for each test: one of them changes it."""
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    """The sample corpus as imported (again after the test that changes it: tests/graphs.py)."""
+    return await corpus_imported(driver, settings.neo4j_database)
 
 
 def edition_citing_art_286() -> SourceDocument:

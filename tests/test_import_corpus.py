@@ -10,17 +10,15 @@ from neo4j import AsyncDriver
 from importers.base import clean
 from lexgraph.config import Settings
 from lexgraph.graph.conflicts import electronic_availability_conflicts
-from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from lexgraph.importing import ImportReport
+from tests.graphs import corpus_imported
 
 RESOLUTION = "by/resolution/mvd/2023-05-19/102"
 
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    return await corpus_imported(driver, settings.neo4j_database)
 
 
 async def rows(driver: AsyncDriver, query: str, **params: Any) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from lexgraph.config import Settings, project_root
 from lexgraph.graph.dump import canonical_dump
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 MALFORMED = project_root() / "tests" / "malformed"
 REGULATIONS = sample_corpus_dir() / "004_85fdc72f4cf61fef.txt"
@@ -19,10 +20,7 @@ REGULATIONS = sample_corpus_dir() / "004_85fdc72f4cf61fef.txt"
 @pytest.fixture
 async def imported(driver: AsyncDriver, settings: Settings) -> list[str]:
     """The sample corpus imported on an empty graph; yields its canonical dump."""
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert not report.failed
+    await corpus_imported(driver, settings.neo4j_database)
     return await canonical_dump(driver, settings.neo4j_database)
 
 

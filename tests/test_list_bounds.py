@@ -34,7 +34,7 @@ from lexgraph.graph.list_bounds import (
     list_bounds_of,
     read_list_bounds,
 )
-from tests.api.conftest import load_sample_graph
+from tests.graphs import load_sample_graph
 
 # ---------------------------------------------------------------------------------------------
 # Every unpaged list of objects is bounded here or said to be bounded elsewhere

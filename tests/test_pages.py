@@ -26,8 +26,7 @@ from starlette.testclient import TestClient
 
 from lexgraph.api.app import create_app
 from lexgraph.config import Settings
-from lexgraph.importing import import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 SEED = "004_85fdc72f4cf61fef.txt"
 PART_1 = "часть 1 пункта 6 статьи 287 Налогового кодекса Республики Беларусь"
@@ -35,10 +34,7 @@ PART_1 = "часть 1 пункта 6 статьи 287 Налогового ко
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert not report.failed
+    await corpus_imported(driver, settings.neo4j_database)
     return driver
 
 

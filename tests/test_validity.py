@@ -14,8 +14,8 @@ from importers.base import clean
 from lexgraph.config import Settings
 from lexgraph.graph.impact import analyze_impact
 from lexgraph.graph.validity import ActValidity, act_in_force, node_valid, stated_valid
-from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from lexgraph.importing import ImportReport, sample_corpus_dir
+from tests.graphs import corpus_imported
 
 RESOLUTION_102 = "by/resolution/mvd/2023-05-19/102"
 RESOLUTION_18 = "by/resolution/mvd/2022-01-25/18"
@@ -25,9 +25,7 @@ BEFORE, ON = dt.date(2023, 6, 30), dt.date(2023, 7, 1)
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    return await corpus_imported(driver, settings.neo4j_database)
 
 
 async def rows(driver: AsyncDriver, query: LiteralString, **params: Any) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from lexgraph.config import Settings
 from lexgraph.graph.validity import stated_valid
 from lexgraph.graph.versions import VERSIONS_OF, compare, version_id
 from lexgraph.importing import ImportReport, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 NAME = "004_85fdc72f4cf61fef.txt"
 DOCUMENT = f"source/{NAME}"
@@ -56,9 +56,7 @@ async def editions(
     driver: AsyncDriver, settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[list[dict[str, Any]], ImportReport]:
     """The corpus, then the new edition of seed 004 effective from 2024-01-01."""
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    await corpus_imported(driver, settings.neo4j_database)
     before = await rows(driver, OWN_FACTS, document=DOCUMENT)
     # Another document's statement about the fee (as a portal text quoting it would make).
     await driver.execute_query(

@@ -13,10 +13,7 @@ from lexgraph.api.compile.coalesce import Coalescer, neo4j_run
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema, schema
 from lexgraph.config import Settings
-from lexgraph.graph.loader import load_batch
-from lexgraph.importing import import_paths, sample_corpus_dir
-from tests.api.sample_graph import CURRENT_TEXT_FROM, sample_batch
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported, sample_loaded
 
 
 @dataclass
@@ -31,27 +28,16 @@ Run = Callable[..., Awaitable[Answer]]
 
 @pytest.fixture(scope="module")
 async def sample_graph(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    """The sample graph, loaded once per module: the API tests only read."""
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    await load_sample_graph(driver, settings.neo4j_database)
+    """The sample graph (loaded again only if a test changed it: tests/graphs.py)."""
+    await sample_loaded(driver, settings.neo4j_database)
     return driver
 
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    """The bundled sample corpus (importers/corpus/), imported once per module."""
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert report.failed == ()
+    """The bundled sample corpus (imported again only if a test changed it: tests/graphs.py)."""
+    await corpus_imported(driver, settings.neo4j_database)
     return driver
-
-
-async def load_sample_graph(driver: AsyncDriver, database: str) -> None:
-    """The sample document's two editions, the earlier first, as an import of both would."""
-    await load_batch(driver, sample_batch(earlier_text=True), database)
-    await load_batch(driver, sample_batch(), database, effective_from=CURRENT_TEXT_FROM)
 
 
 def _runner(driver: AsyncDriver, settings: Settings, served: Any) -> Run:

@@ -18,11 +18,9 @@ from lexgraph.api.compile.coalesce import Coalescer, neo4j_run
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import build_schema
 from lexgraph.config import Settings, project_root
-from lexgraph.importing import import_paths, sample_corpus_dir
-from tests.api.conftest import load_sample_graph
 from tests.api.sample_graph import MVD_102, TAX_CODE
 from tests.api.test_named_queries import VARIABLES
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported, sample_loaded
 
 QUERIES = {p.stem: p.read_text() for p in sorted((project_root() / "queries").glob("*.graphql"))}
 COVERED = {
@@ -214,9 +212,7 @@ async def both(driver: AsyncDriver, settings: Settings, query: str, variables: d
 
 @pytest.fixture(scope="module")
 async def sample(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    await load_sample_graph(driver, settings.neo4j_database)
+    await sample_loaded(driver, settings.neo4j_database)
     return driver
 
 
@@ -324,10 +320,7 @@ async def test_filters_of_other_shapes_get_plans_of_their_own(
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert report.failed == ()
+    await corpus_imported(driver, settings.neo4j_database)
     return driver
 
 

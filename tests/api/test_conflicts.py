@@ -17,18 +17,15 @@ from typer.testing import CliRunner
 
 from lexgraph.cli import app
 from lexgraph.config import Settings
-from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.api.conftest import Run
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 MVD_102 = "by/resolution/mvd/2023-05-19/102"
 
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    await corpus_imported(driver, settings.neo4j_database)
     return driver
 
 

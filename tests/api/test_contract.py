@@ -21,16 +21,12 @@ from neo4j import AsyncDriver
 from lexgraph.api.context import RequestContext
 from lexgraph.api.schema import schema
 from lexgraph.config import Settings
-from lexgraph.importing import import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert report.failed == ()
+    await corpus_imported(driver, settings.neo4j_database)
     return driver
 
 

@@ -21,7 +21,7 @@ from neo4j import AsyncDriver
 from lexgraph.config import Settings
 from lexgraph.importing import import_paths, sample_corpus_dir
 from tests.api.conftest import Run
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 
 NAME = "004_85fdc72f4cf61fef.txt"
 DOCUMENT = f"source/{NAME}"
@@ -36,9 +36,7 @@ NEW_EDITION = dt.date(2024, 1, 1)
 async def editions(
     driver: AsyncDriver, settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncDriver:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    await corpus_imported(driver, settings.neo4j_database)
     lines = (sample_corpus_dir() / NAME).read_text(encoding="utf-8").split("\n")
     assert lines[FEE_LINE - 1].endswith("размере 5 базовых величин.")
     lines[FEE_LINE - 1] = lines[FEE_LINE - 1].replace("5 базовых", "7 базовых")

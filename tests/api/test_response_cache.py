@@ -17,8 +17,8 @@ from strawberry.types import ExecutionResult
 from lexgraph.api.context import RequestContext
 from lexgraph.api.response_cache import ResponseCache, is_query, response_key
 from lexgraph.config import Settings
-from lexgraph.importing import ImportReport, import_document, import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from lexgraph.importing import ImportReport, import_document
+from tests.graphs import corpus_imported
 from tests.serving import served_api
 from tests.test_impact_cache import edition_citing_art_286
 
@@ -150,9 +150,7 @@ def api_url(neo4j_uri: str, driver: AsyncDriver) -> Iterator[str]:
 
 @pytest.fixture
 async def corpus(driver: AsyncDriver, settings: Settings) -> ImportReport:
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    return await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
+    return await corpus_imported(driver, settings.neo4j_database)
 
 
 async def cited_units(client: httpx.AsyncClient, url: str) -> set[str]:

@@ -18,8 +18,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from lexgraph.api.graphiql import web_dist
 from lexgraph.config import Settings, project_root
-from lexgraph.importing import import_paths, sample_corpus_dir
-from tests.conftest import WIPE_DATA
+from tests.graphs import corpus_imported
 from tests.serving import served_api
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -53,10 +52,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="module")
 async def corpus(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
     """The sample corpus, imported as `lexgraph run` does."""
-    async with driver.session(database=settings.neo4j_database) as session:
-        await (await session.run(WIPE_DATA)).consume()
-    report = await import_paths(driver, settings.neo4j_database, [sample_corpus_dir()])
-    assert not report.failed
+    await corpus_imported(driver, settings.neo4j_database)
     return driver
 
 
