@@ -384,3 +384,42 @@ def test_abbreviations_that_are_names(text: str) -> None:
 )
 def test_records_and_private_agreements_are_not_treaties(text: str) -> None:
     assert parse_citations(text) == []
+
+
+MARRIAGE_CODE = "Кодекса Республики Беларусь от 9 июля 1999 г. № 278-З"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label in brackets after a code's name is no second reference.
+        ("статья 5 Налогового кодекса Российской Федерации (НК РФ)", ["ru/code/tax#art_5"]),
+        ("статья 5 Налогового кодекса (НК-2019)", ["by/code/tax#art_5"]),
+        ("(см. ст. 5 НК)", ["by/code/tax#art_5"]),  # a reference in brackets is one
+        # A year glued to an abbreviation is its edition's, before the jurisdiction.
+        ("ст. 5 НК-2019", ["by/code/tax#art_5"]),
+        ("ст. 5 НК-2019 РФ", ["ru/code/tax#art_5"]),
+        # An abbreviation opening a quoted text is a reference; closing a quote, a quoted word.
+        ("пункт 1 изложить в редакции: «НК применяется к отношениям»", ["by/code/tax"]),
+        ("УК» заменить словами «ТК»", []),
+        # A definition without its dash.
+        ("дополнить словами «Республики Беларусь (далее УК)»", []),
+        # The jurisdiction of a code named by its tail, before or after the tail.
+        ("статьи 20 Кодекса о браке и семье РФ", ["ru/code/marriage_family#art_20"]),
+        (
+            "статьи 20 Кодекса Российской Федерации о браке и семье",
+            ["ru/code/marriage_family#art_20"],
+        ),
+        (
+            "статьи 20 Кодекса о браке и семье Республики Беларусь",
+            ["by/code/marriage_family#art_20"],
+        ),
+        # A code cited by its date and number, its name in the quoted title.
+        (
+            f"статьи 5 {MARRIAGE_CODE} «Кодекс Республики Беларусь о браке и семье»",
+            ["by/code/marriage_family#art_5"],
+        ),
+    ],
+)
+def test_a_codes_jurisdiction_label_and_title(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
