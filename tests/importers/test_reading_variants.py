@@ -21,7 +21,13 @@ from importers.flattened import CellMarks, Paragraph, read_layout
 from importers.formats import sniff_format, to_source
 from importers.mvd_regulations import parse_mvd_resolution
 from importers.regulation_records import Apostille, MvdResolution, Regulation, SubmissionChannel
-from importers.regulation_tables import SUBMITTED_HEADER, read_submitted, split_table
+from importers.regulation_tables import (
+    SUBMITTED_HEADER,
+    or_alternatives,
+    own_condition_of,
+    read_submitted,
+    split_table,
+)
 from importers.regulation_text import Source
 from lexgraph.importing import build, document_type
 
@@ -384,3 +390,25 @@ def test_a_requirement_right_after_a_list_whose_end_no_mark_shows_is_refused() -
         "подтверждающих наличие помещения:» and the requirement at line 19 is that row's; "
         "(2) «договор аренды» is a document row of its own with that requirement."
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "condition", "documents"),
+    [
+        (
+            "документы, подтверждающие статус членов семьи, – при въезде членов семьи",
+            "при въезде членов семьи",
+            (),
+        ),
+        (  # the comma before the bracket is the name's punctuation, not the certificate's
+            "паспорт или свидетельство о рождении, (при наличии)",
+            "при наличии",
+            ("паспорт", "свидетельство о рождении"),
+        ),
+    ],
+)
+def test_a_names_own_condition_and_the_documents_it_joins_by_or(
+    name: str, condition: str, documents: tuple[str, ...]
+) -> None:
+    own, rest = own_condition_of(name)
+    assert (own, or_alternatives(rest)) == (condition, documents)
