@@ -368,7 +368,14 @@ def test_short_names_of_approved_annexes() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["в ЖК «Минск-Мир» и УК «Жилкомсервис»", "отбывает наказание в ИК-15"],
+    [
+        "в ЖК «Минск-Мир» и УК «Жилкомсервис»",
+        "отбывает наказание в ИК-15",
+        "в УК-3 г. Минска",
+        "в УК«Жилкомсервис»",
+        "в УК  «Жилкомсервис»",
+        "в УК\n«Жилкомсервис»",
+    ],
 )
 def test_abbreviations_that_are_names(text: str) -> None:
     assert parse_citations(text) == []
@@ -383,4 +390,121 @@ def test_abbreviations_that_are_names(text: str) -> None:
     ],
 )
 def test_records_and_private_agreements_are_not_treaties(text: str) -> None:
+    assert parse_citations(text) == []
+
+
+MARRIAGE_CODE = "Кодекса Республики Беларусь от 9 июля 1999 г. № 278-З"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label in brackets after a code's name is no second reference.
+        ("статья 5 Налогового кодекса Российской Федерации (НК РФ)", ["ru/code/tax#art_5"]),
+        ("статья 5 Налогового кодекса (НК-2019)", ["by/code/tax#art_5"]),
+        ("(см. ст. 5 НК)", ["by/code/tax#art_5"]),  # a reference in brackets is one
+        # A year glued to an abbreviation is its edition's, before the jurisdiction.
+        ("ст. 5 НК-2019", ["by/code/tax#art_5"]),
+        ("ст. 5 НК-2019 РФ", ["ru/code/tax#art_5"]),
+        ("ст. 5 НК, ст. 7 ТК", ["by/code/tax#art_5", "by/code/labour#art_7"]),
+        # «ТК» of a customs union is its Customs Code, not a Labour Code.
+        ("ст. 5 ТК ЕАЭС", ["eaeu/code/customs#art_5"]),
+        ("ст. 5 ТК ТС", ["cu/code/customs#art_5"]),
+        # An abbreviation opening a quoted text is a reference; closing a quote, a quoted word.
+        ("пункт 1 изложить в редакции: «НК применяется к отношениям»", ["by/code/tax"]),
+        ("УК» заменить словами «ТК»", []),
+        # A definition without its dash.
+        ("дополнить словами «Республики Беларусь (далее УК)»", []),
+        # The jurisdiction of a code named by its tail, before or after the tail.
+        ("статьи 20 Кодекса о браке и семье РФ", ["ru/code/marriage_family#art_20"]),
+        (
+            "статьи 20 Кодекса Российской Федерации о браке и семье",
+            ["ru/code/marriage_family#art_20"],
+        ),
+        (
+            "статьи 20 Кодекса о браке и семье Республики Беларусь",
+            ["by/code/marriage_family#art_20"],
+        ),
+        # A code cited by its date and number, its name in the quoted title.
+        (
+            f"статьи 5 {MARRIAGE_CODE} «Кодекс Республики Беларусь о браке и семье»",
+            ["by/code/marriage_family#art_5"],
+        ),
+        (
+            "статьи 5 Кодекса от 9 июля 1999 г. № 278-З "
+            "«Кодекс Республики Беларусь о браке и семье»",
+            ["by/code/marriage_family#art_5"],
+        ),
+        (
+            "статьи 5 Кодекса Российской Федерации от 9 июля 1999 г. № 278-З "
+            "«Кодекс о браке и семье»",
+            ["ru/code/marriage_family#art_5"],
+        ),
+        (  # two jurisdictions: the article is given to neither, the title names its code
+            "статьи 5 Кодекса Российской Федерации от 9 июля 1999 г. № 278-З "
+            "«Кодекс Республики Беларусь о браке и семье»",
+            ["by/code/marriage_family"],
+        ),
+        # «далее» not followed by a dash defines nothing.
+        ("как сказано далее в УК", ["by/code/criminal"]),
+    ],
+)
+def test_a_codes_jurisdiction_label_and_title(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+UNKNOWN_ISSUER = "the issuer is not in the table of state bodies"
+ASSOCIATION = "постановлением Правления Ассоциации"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (f"{ASSOCIATION} № 5", UNKNOWN_ISSUER),
+        (f"{ASSOCIATION} N 5", UNKNOWN_ISSUER),
+        (f"{ASSOCIATION} 1 марта 2011 г. № 5", UNKNOWN_ISSUER),
+        (
+            f"{ASSOCIATION} белорусских банков, Союза нотариусов - юристов от 1 марта 2011 г. № 5",
+            UNKNOWN_ISSUER,
+        ),
+        (f"{ASSOCIATION} банков Республики Беларусь от 1 марта 2011 г. № 5", UNKNOWN_ISSUER),
+        (
+            f"{ASSOCIATION} банков Российской Федерации от 1 марта 2011 г. № 5",
+            "issued outside Belarus",
+        ),
+        (  # a name read to its longest (14 words), then the jurisdiction
+            "постановлением Один Два Три Четыре Пять Шесть Семь Восемь Девять Десять Одиннадцать "
+            "Двенадцать Тринадцать Четырнадцать РФ от 1 марта 2011 г. № 5",
+            "issued outside Belarus",
+        ),
+    ],
+)
+def test_an_act_of_a_body_the_tables_do_not_know_is_cited_unresolved_with_the_reason(
+    text: str, reason: str
+) -> None:
+    (cited,) = parse_citations(text)
+    assert (cited.text, cited.act_id, cited.reason) == (text, None, reason)
+
+
+def test_a_foreign_jurisdiction_before_a_body_the_tables_do_not_know_is_not_its_own() -> None:
+    found = parse_citations(f"по ст. 5 УК РФ и {ASSOCIATION} от 1 марта 2011 г. № 5")
+    assert [(c.act_id, c.reason) for c in found] == [
+        ("ru/code/criminal", None),
+        (None, UNKNOWN_ISSUER),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ASSOCIATION,  # no date, no number: a mention, not a reference
+        f"{ASSOCIATION} (в редакции от 1 марта 2011 г.)",  # the date of an edition
+        # A name longer than 14 words is not read as an issuer's.
+        "постановлением Один Два Три Четыре Пять Шесть Семь Восемь Девять Десять Одиннадцать "
+        "Двенадцать Тринадцать Четырнадцать Пятнадцать от 1 марта 2011 г. № 5",
+    ],
+)
+def test_a_body_the_tables_do_not_know_is_no_reference_without_its_acts_date_or_number(
+    text: str,
+) -> None:
     assert parse_citations(text) == []

@@ -22,7 +22,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from importers.base import NBSP, DocumentError, SourceDocument
+from importers.base import NBSP, DocumentError, SourceDocument, Span
 from importers.formats import sniff_format, to_source
 from importers.formats.docx import read_docx
 from importers.formats.html import read_html
@@ -472,3 +472,133 @@ def test_a_validity_cell_is_read_by_its_column_and_refused_at_its_entry() -> Non
         ("бессрочно", None, ValidityUnit.UNLIMITED),
     ]
     assert document.form == "письменная"
+
+
+# A real table's row that does not fit its columns is refused at that row's first cell; the
+# facts of a row that fits span it from its first cell to its last.
+
+CONSENT = "письменное согласие собственников жилых помещений"
+LEGALIZED = "требуется легализация документов (проставление апостиля)"
+
+
+def with_consent_row(*cells: C) -> tuple[Row, ...]:
+    """The submitted-documents table with its last row (the owners' consent) made of `cells`."""
+    return (*SUBMITTED[:3], cells)
+
+
+ROW_REFUSALS: list[tuple[str, Block, Block, str, str]] = [
+    (
+        "a document row without a name",
+        SUBMITTED,
+        with_consent_row(C(), C(), C(merged=True), p(LEGALIZED)),
+        "a document name in the first cell",
+        "none (at table 1, row 4, cell 1 (empty) of decision.docx)",
+    ),
+    (
+        "an apostille cell that says neither",
+        SUBMITTED,
+        with_consent_row(p(CONSENT), C(), C(merged=True), p("по желанию")),
+        "an apostille cell («не требуется» or «требуется легализация …»)",
+        "«по желанию» (at table 1, row 4, cell 4 of decision.docx)",
+    ),
+    (
+        "an empty apostille cell",
+        SUBMITTED,
+        with_consent_row(p(CONSENT), C(), C(merged=True), C()),
+        "an apostille cell («не требуется» or «требуется легализация …») ending the row "
+        f"«{CONSENT}»",
+        "an empty cell (at table 1, row 4, cell 1 of decision.docx)",
+    ),
+    (
+        "a requirements cell of two paragraphs",
+        SUBMITTED,
+        with_consent_row(
+            p(CONSENT),
+            C(("подписывается собственниками", "заверяется нотариально")),
+            C(merged=True),
+            p(LEGALIZED),
+        ),
+        "one paragraph in a requirements cell",
+        "«заверяется нотариально» (at table 1, row 4, cell 2 of decision.docx)",
+    ),
+    (
+        "an issued row with two names",
+        ISSUED,
+        (ISSUED[0], (C(("согласование режима работы", "план")), p("бессрочно"), p("письменная"))),
+        "an issued-document row: a name, one or more validity entries, a form",
+        "cells of 2, 1 and 1 paragraphs (at table 2, row 2, cell 1 of decision.docx)",
+    ),
+    (
+        "an issued row without validity",
+        ISSUED,
+        (ISSUED[0], (p("согласование режима работы"), C(), p("письменная"))),
+        "an issued-document row: a name, one or more validity entries, a form",
+        "cells of 1, 0 and 1 paragraphs (at table 2, row 2, cell 1 of decision.docx)",
+    ),
+    (
+        "an issued row without a form",
+        ISSUED,
+        (ISSUED[0], (p("согласование режима работы"), p("бессрочно"), C())),
+        "an issued-document row: a name, one or more validity entries, a form",
+        "cells of 1, 1 and 0 paragraphs (at table 2, row 2, cell 1 of decision.docx)",
+    ),
+    (
+        "an issued row whose form is none",
+        ISSUED,
+        (ISSUED[0], (p("согласование режима работы"), p("бессрочно"), p("устная"))),
+        "a form cell («письменная», «электронная») for «согласование режима работы»",
+        "«устная» (at table 2, row 2, cell 3 of decision.docx)",
+    ),
+    (
+        "an appeal row whose form cell has two paragraphs",
+        APPEAL,
+        (APPEAL[0], (APPEAL[1][0], C(("электронная", "или письменная форма")))),
+        "an appeal row of two cells of one paragraph each",
+        "cells of 1 and 2 paragraphs (at table 3, row 2, cell 1 of decision.docx)",
+    ),
+    (
+        "an appeal row whose body cell has two paragraphs",
+        APPEAL,
+        (APPEAL[0], (C(("Минский городской", "исполнительный комитет")), APPEAL[1][1])),
+        "an appeal row of two cells of one paragraph each",
+        "cells of 2 and 1 paragraphs (at table 3, row 2, cell 1 of decision.docx)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "changed", "expected", "found"),
+    [case[1:] for case in ROW_REFUSALS],
+    ids=[case[0] for case in ROW_REFUSALS],
+)
+def test_a_real_tables_row_that_does_not_fit_its_columns_is_refused_at_the_row(
+    table: Block, changed: Block, expected: str, found: str
+) -> None:
+    model = [changed if block is table else block for block in MODEL]
+    with pytest.raises(DocumentError) as caught:
+        parse_mvd_resolution(to_source("decision.docx", to_docx(model)))
+    assert (caught.value.expected, caught.value.found) == (expected, found)
+
+
+def test_a_real_tables_facts_span_their_row_from_first_to_last_cell() -> None:
+    regulation = parse_mvd_resolution(to_source("decision.docx", to_docx(MODEL))).regulation(
+        "8.5.1"
+    )
+    (condition,) = regulation.conditions  # «при …:» spans two columns; its row ends «не требуется»
+    assert lines_of(condition.span) == [
+        "при согласовании режима работы объекта, расположенного в жилом доме:",
+        "не требуется",
+    ]
+    assert lines_of(regulation.documents[1].span) == [CONSENT, LEGALIZED]
+    (issued,) = regulation.issued_documents
+    assert lines_of(issued.span) == ["согласование режима работы", "бессрочно", "письменная"]
+    (appeal,) = regulation.appeal.bodies
+    assert lines_of(appeal.span) == [
+        "Минский городской исполнительный комитет",
+        "электронная или письменная форма",
+    ]
+
+
+def lines_of(span: Span) -> list[str]:
+    """The lines of text a span covers, without the blank lines between paragraphs."""
+    return [line for line in span.text.split("\n") if line.strip(" \u00a0")]

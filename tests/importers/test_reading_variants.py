@@ -21,7 +21,13 @@ from importers.flattened import CellMarks, Paragraph, read_layout
 from importers.formats import sniff_format, to_source
 from importers.mvd_regulations import parse_mvd_resolution
 from importers.regulation_records import Apostille, MvdResolution, Regulation, SubmissionChannel
-from importers.regulation_tables import SUBMITTED_HEADER, read_submitted, split_table
+from importers.regulation_tables import (
+    SUBMITTED_HEADER,
+    or_alternatives,
+    own_condition_of,
+    read_submitted,
+    split_table,
+)
 from importers.regulation_text import Source
 from lexgraph.importing import build, document_type
 
@@ -245,6 +251,10 @@ def test_refusals_name_the_file_the_line_and_both_readings(
         read(make(SAMPLE))
     assert (caught.value.document, caught.value.line) == ("variant.txt", line)
     assert message in str(caught.value)
+    # and what to do about it
+    assert caught.value.found.endswith(
+        "Restore the empty cells' no-break-space lines (or import the .docx)"
+    )
 
 
 def test_an_uncertain_count_of_empty_cells_is_refused_where_it_decides_a_row() -> None:
@@ -329,3 +339,76 @@ def test_the_import_report_says_what_was_left_out() -> None:
         f"line {lines + 2} left out, a page footer: «Страница 17 из 17»",
         f"line {lines + 4} left out, a page number after the end of the text: «17»",
     ]
+
+
+LISTED_THEN_REQUIRED = """Наименование документа и (или) сведений
+
+Требования, предъявляемые к документу и (или) сведениям
+
+Форма и порядок представления документа и (или) сведений
+
+заявление
+
+по форме согласно приложению
+
+в письменной форме:
+
+лично
+
+копии документов, подтверждающих наличие помещения:
+
+договор аренды
+
+должны соответствовать требованиям
+{cells}
+сведения о работниках
+
+по форме согласно приложению
+"""
+
+
+def test_a_requirement_right_after_a_list_is_the_lists_own_when_empty_cells_are_marked() -> None:
+    # No empty cell between «договор аренды» and the requirement: the name cell's list ended
+    # there, and the requirement is its row's; the row's own form cell is the empty one after it.
+    assert submitted(LISTED_THEN_REQUIRED.format(cells=f"\n{NBSP}\n")) == [
+        ("заявление", (), "по форме согласно приложению"),
+        (
+            "копии документов, подтверждающих наличие помещения",
+            ("договор аренды",),
+            "должны соответствовать требованиям",
+        ),
+        ("сведения о работниках", (), "по форме согласно приложению"),
+    ]
+
+
+def test_a_requirement_right_after_a_list_whose_end_no_mark_shows_is_refused() -> None:
+    with pytest.raises(DocumentError) as caught:
+        submitted(LISTED_THEN_REQUIRED.format(cells=""))
+    assert caught.value.line == 17  # «договор аренды»: listed, or a row of its own
+    assert caught.value.found.startswith(
+        "two: (1) «договор аренды» is the last document listed under «копии документов, "
+        "подтверждающих наличие помещения:» and the requirement at line 19 is that row's; "
+        "(2) «договор аренды» is a document row of its own with that requirement."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "condition", "documents"),
+    [
+        (
+            "документы, подтверждающие статус членов семьи, – при въезде членов семьи",
+            "при въезде членов семьи",
+            (),
+        ),
+        (  # the comma before the bracket is the name's punctuation, not the certificate's
+            "паспорт или свидетельство о рождении, (при наличии)",
+            "при наличии",
+            ("паспорт", "свидетельство о рождении"),
+        ),
+    ],
+)
+def test_a_names_own_condition_and_the_documents_it_joins_by_or(
+    name: str, condition: str, documents: tuple[str, ...]
+) -> None:
+    own, rest = own_condition_of(name)
+    assert (own, or_alternatives(rest)) == (condition, documents)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .acts import (
     ABBREVIATION_OVERRIDES,
     CODE_ABBREVIATIONS,
@@ -19,6 +21,7 @@ CODE_LEMMAS = frozenset(lem for _, lemmas, _ in CODES for lem in lemmas) | froze
 )
 CODE_PREFIXES = frozenset(lem[:4] for lem in CODE_LEMMAS)
 _BY_UPPER = {a.upper(): a for a in CODE_ABBREVIATIONS}
+_FOLLOWING = re.compile(r"\s*(\S)")
 
 
 class CodeReader(IssuerReader):
@@ -70,7 +73,10 @@ class CodeReader(IssuerReader):
             )
         abbreviation = t.text if t.text in CODE_ABBREVIATIONS else _BY_UPPER[t.text.upper()]
         j = self._skip_year(i + 1)
-        after_name = self.s[t.end : t.end + 2].lstrip()[:1]
+        # The first character after the spaces that follow: «УК  «Жилкомсервис»» is a company
+        # however many spaces (or a line break) part its name from the quote.
+        following = _FOLLOWING.match(self.s, t.end)
+        after_name = following[1] if following is not None else ""
         if (self._lower(j) == "-" and self._glued(j)) or (after_name and after_name in QUOTES):
             return None  # a name, not a code: «ИК-15», «ЖК «Минск-Мир»», «УК «Жилкомсервис»»
         jurisdiction: str | None = None
@@ -155,12 +161,16 @@ class CodeReader(IssuerReader):
                 if jurisdiction is None and (after := self._jurisdiction(stop)) is not None:
                     jurisdiction, stop = after  # «Кодекс о браке и семье рб»
                 return slug, jurisdiction, stop
-        if jurisdiction is not None and self._lower(j) == "от":
-            # «Кодекс Республики Беларусь от 9 июля 1999 г. №278-З "Кодекс … о браке и семье"»
+        if self._lower(j) == "от":
+            # «Кодекс Республики Беларусь от 9 июля 1999 г. №278-З "Кодекс … о браке и семье"»:
+            # the code named in the title; its jurisdiction the one named before or in the title
+            # (Belarus when neither names one), and none when the two differ.
             probe = RawAct("code")
             self._details(j, probe)
             if probe.title is not None:
                 inner = CodeReader(probe.title)._code_name(0)
                 if inner is not None:
-                    return inner[0], jurisdiction, self._index_at(probe.end)
+                    if None not in (jurisdiction, inner[1]) and jurisdiction != inner[1]:
+                        return None
+                    return inner[0], jurisdiction or inner[1], self._index_at(probe.end)
         return None

@@ -127,8 +127,8 @@ class IssuerReader(Cursor):
                 return None
             k += 1
         found = self._jurisdiction(k)
-        for x in range(j, k):
-            named = self._jurisdiction(x)
+        # A foreign jurisdiction inside the name, or right after a name cut at its longest.
+        for named in [*(self._jurisdiction(x) for x in range(j, k)), found]:
             if named is not None and named[0] != "by":
                 act.reason = "issued outside Belarus"
         return k if found is None else found[1]
