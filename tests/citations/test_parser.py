@@ -161,6 +161,10 @@ def test_two_figure_years(written: str, year: int) -> None:
         "14 июля 17 г. № 529",
         "014 июля 2017 г. № 529",  # a day has at most two figures
         "14 июля",  # the text ends
+        # A quoted day needs its opening quote: «от 1 7" июля» may be the 1st, the 7th or the
+        # 17th, and a day opened by a bracket is no surer; no date is guessed from them.
+        "(14» июля 2017 г. № 529",
+        '1 7" июля 2017 г. № 529',
     ],
 )
 def test_incomplete_dates_are_not_read(date: str) -> None:
@@ -184,6 +188,27 @@ CM_2017 = "постановлением Совета Министров Респ
     ],
 )
 def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
+    assert one(f"{CM_2017} {number}").act_id == act_id
+
+
+@pytest.mark.parametrize(
+    ("number", "act_id"),
+    [
+        # One or two lowercase letters glued to the number end it («№ 107р»), whatever follows.
+        ("№ 107р", "by/cm_resolution/2017-07-14/107r"),
+        ("№ 107р.", "by/cm_resolution/2017-07-14/107r"),
+        ("№ 107р в редакции", "by/cm_resolution/2017-07-14/107r"),
+        ("№ 107рп", "by/cm_resolution/2017-07-14/107rp"),
+        # Other letters glued to it are not read, and the number is not cut short before them:
+        # «10» or «107» would name another act.
+        ("№ 10дсп", None),
+        ("№ 107Р", None),
+        # A dotted number is no act's number («№ 14.6/700» is an issue of the National
+        # Register of Legal Acts).
+        ("№ 14.6", None),
+    ],
+)
+def test_letters_and_dots_after_a_number(number: str, act_id: str | None) -> None:
     assert one(f"{CM_2017} {number}").act_id == act_id
 
 
@@ -402,6 +427,10 @@ LICENSING = "Закон Республики Беларусь от 14 октяб
         # A name of up to four words, even one whose first word starts no other reference.
         ("Единый закон о лицензировании", "Единым законом о лицензировании", True),
         ("Лицензионный закон", "Лицензионным законом", True),
+        # Only its first character must be a letter: a one-letter first word, or a letter and a
+        # hyphen, start a name as well.
+        ("А закон", "А законом", True),
+        ("З-закон", "З-законом", True),
         # Five words and more are read as a description, not as a name to look for.
         (
             "Единый закон о лицензировании деятельности",

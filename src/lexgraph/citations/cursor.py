@@ -207,13 +207,12 @@ class Cursor:
         text = num.text
         while True:
             sep, nxt = self._tok(k), self._tok(k + 1)
-            if sep is not None and sep.kind == "word" and self._glued(k) and len(sep.text) <= 2:
-                if sep.text.islower() and (
-                    nxt is None or nxt.kind != "word" or nxt.start > sep.end
-                ):
-                    text += sep.text  # «№ 107р»
-                    k += 1
-                break
+            if sep is not None and sep.kind == "word" and self._glued(k):
+                if len(sep.text) > 2 or not sep.text.islower():
+                    # «№ 10дсп», «№ 107Р»: the number goes on in letters we do not read; «10»
+                    # or «107» alone would name another act.
+                    return None
+                return text + sep.text, k + 1  # «№ 107р»
             if sep is None or nxt is None or sep.text not in ("/", "-"):
                 break
             if sep.start != self.toks[k - 1].end or nxt.start != sep.end:
