@@ -199,17 +199,37 @@ def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
         ("№ 107р.", "by/cm_resolution/2017-07-14/107r"),
         ("№ 107р в редакции", "by/cm_resolution/2017-07-14/107r"),
         ("№ 107рп", "by/cm_resolution/2017-07-14/107rp"),
-        # Other letters glued to it are not read, and the number is not cut short before them:
-        # «10» or «107» would name another act.
+        # Parts joined by «/» or «-» with no space: figures, capitals, one or two letters.
+        ("№ 5/12345", "by/cm_resolution/2017-07-14/5-12345"),
+        ("№ 130-З", "by/cm_resolution/2017-07-14/130-z"),
+        ("№ 107-рп", "by/cm_resolution/2017-07-14/107-rp"),
+        # A dash with spaces on both sides is the sentence's, not the number's.
+        ("№ 529 – в случае", "by/cm_resolution/2017-07-14/529"),
+        # Anything else glued to the number is not read, and the number is not cut short before
+        # it: «10», «130» or «12» alone would name another act.
         ("№ 10дсп", None),
         ("№ 107Р", None),
+        ("№ 12-дсп", None),
+        ("№ 130- З", None),
+        ("№ 5 /12345", None),
         # A dotted number is no act's number («№ 14.6/700» is an issue of the National
         # Register of Legal Acts).
         ("№ 14.6", None),
     ],
 )
-def test_letters_and_dots_after_a_number(number: str, act_id: str | None) -> None:
-    assert one(f"{CM_2017} {number}").act_id == act_id
+def test_letters_and_marks_after_a_number(number: str, act_id: str | None) -> None:
+    c = one(f"{CM_2017} {number}")
+    assert c.act_id == act_id
+    if act_id is None:
+        # The reason says the number was not read, not that the text gives none.
+        assert c.reason is not None
+        assert "number is written in a way not read" in c.reason
+
+
+def test_a_number_with_a_suffix_then_its_title() -> None:
+    c = one(f"{CM_2017} № 107р «О мерах по реализации»")
+    assert c.act is not None
+    assert (c.act_id, c.act.title) == ("by/cm_resolution/2017-07-14/107r", "О мерах по реализации")
 
 
 def test_title_only_resolves_to_act_cited_earlier() -> None:
