@@ -184,3 +184,24 @@ def test_the_citing_act_itself_teaches_nothing() -> None:
     assert own.act is not None
     assert own.act.current
     assert named.act == ActRef(kind="law", short_name="Закон об основах", act_id=law)
+
+
+def test_an_annex_short_name_defined_again_names_the_annex_defined_last() -> None:
+    # «(далее – Положение)» twice: a later «Положения» is the second; the «Инструкция» defined
+    # between them keeps its own name.
+    text = (
+        "Положение о порядке представления документов, утвержденное постановлением Совета "
+        "Министров Республики Беларусь от 27 февраля 2023 г. № 154 (далее – Положение). "
+        "Инструкция о порядке заполнения бланков, утвержденная постановлением Министерства "
+        "финансов Республики Беларусь от 2 марта 2020 г. № 10 (далее – Инструкция). "
+        "Положение о порядке учета доходов, утвержденное постановлением Совета Министров "
+        "Республики Беларусь от 5 мая 2021 г. № 250 (далее – Положение). "
+        "Согласно пункту 3 Положения и пункту 4 Инструкции"
+    )
+    *_, regulation, instruction = parse_citations(text)
+    assert [u.provision_id for u in regulation.units] == [
+        "by/cm_resolution/2021-05-05/250#regulation_poryadke_ucheta_dokhodov__point_3"
+    ]
+    assert [u.provision_id for u in instruction.units] == [
+        "by/resolution/minfin/2020-03-02/10#instruction_poryadke_zapolneniya_blankov__point_4"
+    ]

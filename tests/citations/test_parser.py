@@ -220,7 +220,9 @@ def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
 def test_letters_and_marks_after_a_number(number: str, act_id: str | None) -> None:
     c = one(f"{CM_2017} {number}")
     assert c.act_id == act_id
-    if act_id is None:
+    if act_id is not None:
+        assert c.reason is None
+    else:
         # The reason says the number was not read, not that the text gives none.
         assert c.reason is not None
         assert "number is written in a way not read" in c.reason
@@ -632,3 +634,9 @@ def test_range_of_at_most_200_steps_is_expanded() -> None:
 def test_units_the_grammar_cannot_chain_name_none_but_the_act_is_cited(text: str) -> None:
     c = one(text)
     assert (c.act_id, c.units) == ("by/code/tax", ())
+
+
+def test_a_procedure_of_the_unified_list_is_resolved() -> None:
+    # A subpoint of the unified list names its procedure by number alone: nothing to look up.
+    c = one("Справка выдается по подпункту 15.4.1 единого перечня")
+    assert (c.kind, c.procedure, c.resolved, c.reason) == ("procedure", "15.4.1", True, None)
