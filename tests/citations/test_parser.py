@@ -640,3 +640,14 @@ def test_a_procedure_of_the_unified_list_is_resolved() -> None:
     # A subpoint of the unified list names its procedure by number alone: nothing to look up.
     c = one("Справка выдается по подпункту 15.4.1 единого перечня")
     assert (c.kind, c.procedure, c.resolved, c.reason) == ("procedure", "15.4.1", True, None)
+
+
+def test_a_whole_approved_annex_is_one_unit_of_its_act() -> None:
+    c = one(
+        "Положение о порядке представления документов, утвержденное постановлением Совета "
+        "Министров Республики Беларусь от 27 февраля 2023 г. № 154"
+    )
+    assert c.kind == "act"
+    assert [u.provision_id for u in c.units] == [
+        "by/cm_resolution/2023-02-27/154#regulation_poryadke_predstavleniya_dokumentov"
+    ]
