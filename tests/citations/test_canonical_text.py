@@ -9,13 +9,15 @@ the words themselves are pinned.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 
 from lexgraph.citations import CitationContext, format_citation, parse_citations
 from lexgraph.citations.acts import SELF_NOUNS
-from lexgraph.citations.format import _CURRENT_NOUNS, format_unit
+from lexgraph.citations.format import _CURRENT_NOUNS, act_words, format_unit
+from lexgraph.citations.model import ActRef
 
 RESOLUTION = CitationContext(document_id="by/resolution/mvd/2023-05-19/102")
 REGULATION = CitationContext(
@@ -239,6 +241,14 @@ CANONICAL += [
         None,
         "пункт 2 Типовой инструкции",
     ),
+    # The head is the noun in the name's own case: pymorphy3 reads «указания» first as one
+    # instruction's genitive, but after «Методические» it is the plural nominative.
+    (
+        _SHORT.replace("Закон об основах", "Методические указания")
+        + "Согласно пункту 2 Методических указаний",
+        None,
+        "пункт 2 Методических указаний",
+    ),
     # Belarusian texts write «е» for «ё» («отчет», «учет»), which pymorphy3 gives back.
     (
         _SHORT.replace("Закон об основах", "Отчет") + "Согласно пункту 2 Отчета",
@@ -316,3 +326,32 @@ def test_every_noun_of_the_citing_act_has_its_spelling() -> None:
     # A noun the grammar reads after «настоящий» but the writer has no spelling for would fail
     # loudly (KeyError) when written; none is missing.
     assert set(_CURRENT_NOUNS) >= SELF_NOUNS
+
+
+def test_an_act_of_no_kind_the_writer_names_is_an_act() -> None:
+    # The graph may know an act by its id alone (`full_label` passes on what it has): with no
+    # kind of its own, it is named by the generic noun, in each case.
+    act = ActRef(
+        issuers=("Министерства финансов Республики Беларусь",),
+        date=datetime.date(2020, 3, 2),
+        number="10",
+    )
+    tail = "Министерства финансов Республики Беларусь от 2 марта 2020 г. № 10"
+    assert act_words(act, "nomn") == f"акт {tail}"
+    assert act_words(act, "gent") == f"акта {tail}"
+    assert act_words(act, "ablt") == f"актом {tail}"
+
+
+def test_adjectives_before_a_head_agree_as_adjectives() -> None:
+    # «Долговой» is also the genitive of the surname «Долгова», pymorphy3's first reading; before
+    # a head noun it is an adjective and agrees with it.
+    act = ActRef(kind="law", short_name="Долговой реестр")
+    assert act_words(act, "gent") == "Долгового реестра"
+    assert act_words(act, "ablt") == "Долговым реестром"
+
+
+def test_a_head_without_the_case_is_left_as_written() -> None:
+    # pymorphy3 knows the archaic «пламень» (flame) only in the nominative and accusative: a name
+    # whose head it cannot put in the case asked keeps the words it was written in.
+    act = ActRef(kind="law", short_name="Пламень")
+    assert act_words(act, "gent") == "Пламень"

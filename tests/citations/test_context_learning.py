@@ -149,3 +149,59 @@ def test_contexts_that_know_different_acts_resolve_apart() -> None:
     text = "статьей 5 Закона Республики Беларусь «О лицензировании»"
     assert parse_citations(text, context=licensing)[0].act_id == "by/law/2022-10-14/213-z"
     assert parse_citations(text, context=procedures)[0].act_id is None
+
+
+def test_a_short_name_the_context_knows_gives_its_act_and_kind() -> None:
+    # The graph hands over the short names its acts define; a mention by one names no kind of its
+    # own («Закона об основах»), so the act's kind comes from what the context knows.
+    known = KnownAct("by/law/2008-10-28/433-z", "law", short_names=("Закон об основах",))
+    c = parse_citations("согласно статье 15 Закона об основах", context=CitationContext((known,)))[
+        0
+    ]
+    assert c.act is not None
+    assert (c.act.act_id, c.act.kind) == ("by/law/2008-10-28/433-z", "law")
+    assert c.units[0].provision_id == "by/law/2008-10-28/433-z#art_15"
+
+
+def test_within_one_text_a_learned_annex_keeps_its_acts_kind() -> None:
+    first, later = parse_citations(
+        APPROVED + " пункт 4 Положения о порядке представления документов"
+    )
+    assert later.annex == first.annex
+    assert later.act == ActRef(kind="cm_resolution", act_id="by/cm_resolution/2023-02-27/154")
+
+
+def test_the_citing_act_itself_teaches_nothing() -> None:
+    # An importer reads the law against the graph, which already knows it: «настоящего Закона»
+    # (no kind of its own) must not make the known law kindless for the mentions after it.
+    law = "by/law/2008-10-28/433-z"
+    context = CitationContext(
+        (KnownAct(law, "law", short_names=("Закон об основах",)),), document_id=law
+    )
+    own, named = parse_citations(
+        "пунктом 3 настоящего Закона и статьей 15 Закона об основах", context=context
+    )
+    assert own.act is not None
+    assert own.act.current
+    assert named.act == ActRef(kind="law", short_name="Закон об основах", act_id=law)
+
+
+def test_an_annex_short_name_defined_again_names_the_annex_defined_last() -> None:
+    # «(далее – Положение)» twice: a later «Положения» is the second; the «Инструкция» defined
+    # between them keeps its own name.
+    text = (
+        "Положение о порядке представления документов, утвержденное постановлением Совета "
+        "Министров Республики Беларусь от 27 февраля 2023 г. № 154 (далее – Положение). "
+        "Инструкция о порядке заполнения бланков, утвержденная постановлением Министерства "
+        "финансов Республики Беларусь от 2 марта 2020 г. № 10 (далее – Инструкция). "
+        "Положение о порядке учета доходов, утвержденное постановлением Совета Министров "
+        "Республики Беларусь от 5 мая 2021 г. № 250 (далее – Положение). "
+        "Согласно пункту 3 Положения и пункту 4 Инструкции"
+    )
+    *_, regulation, instruction = parse_citations(text)
+    assert [u.provision_id for u in regulation.units] == [
+        "by/cm_resolution/2021-05-05/250#regulation_poryadke_ucheta_dokhodov__point_3"
+    ]
+    assert [u.provision_id for u in instruction.units] == [
+        "by/resolution/minfin/2020-03-02/10#instruction_poryadke_zapolneniya_blankov__point_4"
+    ]

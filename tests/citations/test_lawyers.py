@@ -223,6 +223,24 @@ def test_a_register_number_alone_names_no_act_until_one_is_known() -> None:
     assert one(text).reason == "cited without title, date or number"
 
 
+EDICT_508 = "Указом Президента Республики Беларусь от 3 ноября 2014 г. № 508"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        (f"{EDICT_508} (рег. № 1/15375)", f"{EDICT_508} (рег. № 1/15375)"),
+        (f"{EDICT_508} рег. № 1/15375", f"{EDICT_508} рег. № 1/15375"),
+        # A bracket the register number did not open is not the reference's.
+        (f"(в ред. {EDICT_508} рег. № 1/15375)", f"{EDICT_508} рег. № 1/15375"),
+    ],
+)
+def test_a_register_number_in_brackets_or_without(text: str, cited: str) -> None:
+    c = one(text)
+    assert c.act is not None
+    assert (c.act_id, c.act.register, c.text) == ("by/edict/2014-11-03/508", "1/15375", cited)
+
+
 def test_a_register_number_cited_in_full_finds_its_act_again() -> None:
     text = (
         "Указом Президента Республики Беларусь от 3 ноября 2014 г. № 508 (рег. № 1/15375) и "
@@ -322,7 +340,10 @@ def test_a_dotted_article_of_a_code_named_without_jurisdiction_is_not_ours() -> 
     [c] = parse_citations("предусмотренные ст. 264.1 УК")
     assert c.act_id is None
     assert [u.provision_id for u in c.units] == [None]
-    assert c.reason is not None
+    assert c.reason == (
+        "a dotted article number is not the Belarusian code's numbering, and no jurisdiction is"
+        " named («ст. 264.1 УК» reads as the Russian code)"
+    )
     assert ids("ст. 205 УК") == ["by/code/criminal#art_205"]
     assert ids("ст.32 УПК РСФСР") == ["rsfsr/code/criminal_procedure#art_32"]
 

@@ -161,6 +161,10 @@ def test_two_figure_years(written: str, year: int) -> None:
         "14 июля 17 г. № 529",
         "014 июля 2017 г. № 529",  # a day has at most two figures
         "14 июля",  # the text ends
+        # A quoted day needs its opening quote: «от 1 7" июля» may be the 1st, the 7th or the
+        # 17th, and a day opened by a bracket is no surer; no date is guessed from them.
+        "(14» июля 2017 г. № 529",
+        '1 7" июля 2017 г. № 529',
     ],
 )
 def test_incomplete_dates_are_not_read(date: str) -> None:
@@ -185,6 +189,49 @@ CM_2017 = "постановлением Совета Министров Респ
 )
 def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
     assert one(f"{CM_2017} {number}").act_id == act_id
+
+
+@pytest.mark.parametrize(
+    ("number", "act_id"),
+    [
+        # One or two lowercase letters glued to the number end it («№ 107р»), whatever follows.
+        ("№ 107р", "by/cm_resolution/2017-07-14/107r"),
+        ("№ 107р.", "by/cm_resolution/2017-07-14/107r"),
+        ("№ 107р в редакции", "by/cm_resolution/2017-07-14/107r"),
+        ("№ 107рп", "by/cm_resolution/2017-07-14/107rp"),
+        # Parts joined by «/» or «-» with no space: figures, capitals, one or two letters.
+        ("№ 5/12345", "by/cm_resolution/2017-07-14/5-12345"),
+        ("№ 130-З", "by/cm_resolution/2017-07-14/130-z"),
+        ("№ 107-рп", "by/cm_resolution/2017-07-14/107-rp"),
+        # A dash with spaces on both sides is the sentence's, not the number's.
+        ("№ 529 – в случае", "by/cm_resolution/2017-07-14/529"),
+        # Anything else glued to the number is not read, and the number is not cut short before
+        # it: «10», «130» or «12» alone would name another act.
+        ("№ 10дсп", None),
+        ("№ 107Р", None),
+        ("№ 12-дсп", None),
+        ("№ 130- З", None),
+        ("№ 5 /12345", None),
+        # A dotted number is no act's number («№ 14.6/700» is an issue of the National
+        # Register of Legal Acts).
+        ("№ 14.6", None),
+    ],
+)
+def test_letters_and_marks_after_a_number(number: str, act_id: str | None) -> None:
+    c = one(f"{CM_2017} {number}")
+    assert c.act_id == act_id
+    if act_id is not None:
+        assert c.reason is None
+    else:
+        # The reason says the number was not read, not that the text gives none.
+        assert c.reason is not None
+        assert "number is written in a way not read" in c.reason
+
+
+def test_a_number_with_a_suffix_then_its_title() -> None:
+    c = one(f"{CM_2017} № 107р «О мерах по реализации»")
+    assert c.act is not None
+    assert (c.act_id, c.act.title) == ("by/cm_resolution/2017-07-14/107r", "О мерах по реализации")
 
 
 def test_title_only_resolves_to_act_cited_earlier() -> None:
@@ -402,6 +449,10 @@ LICENSING = "Закон Республики Беларусь от 14 октяб
         # A name of up to four words, even one whose first word starts no other reference.
         ("Единый закон о лицензировании", "Единым законом о лицензировании", True),
         ("Лицензионный закон", "Лицензионным законом", True),
+        # Only its first character must be a letter: a one-letter first word, or a letter and a
+        # hyphen, start a name as well.
+        ("А закон", "А законом", True),
+        ("З-закон", "З-законом", True),
         # Five words and more are read as a description, not as a name to look for.
         (
             "Единый закон о лицензировании деятельности",
@@ -583,3 +634,20 @@ def test_range_of_at_most_200_steps_is_expanded() -> None:
 def test_units_the_grammar_cannot_chain_name_none_but_the_act_is_cited(text: str) -> None:
     c = one(text)
     assert (c.act_id, c.units) == ("by/code/tax", ())
+
+
+def test_a_procedure_of_the_unified_list_is_resolved() -> None:
+    # A subpoint of the unified list names its procedure by number alone: nothing to look up.
+    c = one("Справка выдается по подпункту 15.4.1 единого перечня")
+    assert (c.kind, c.procedure, c.resolved, c.reason) == ("procedure", "15.4.1", True, None)
+
+
+def test_a_whole_approved_annex_is_one_unit_of_its_act() -> None:
+    c = one(
+        "Положение о порядке представления документов, утвержденное постановлением Совета "
+        "Министров Республики Беларусь от 27 февраля 2023 г. № 154"
+    )
+    assert c.kind == "act"
+    assert [u.provision_id for u in c.units] == [
+        "by/cm_resolution/2023-02-27/154#regulation_poryadke_predstavleniya_dokumentov"
+    ]

@@ -134,6 +134,10 @@ class Cursor:
             if act.number is None and (num := self._act_number(j)) is not None:
                 act.number, j = num
                 act.end = self.toks[j - 1].end
+        sign = self._tok(j)
+        if act.number is None and act.reason is None and sign is not None and sign.text in "№N":
+            # Left unread (`_act_number`): the act is cited, but not under a number cut short.
+            act.reason = "its number is written in a way not read («№ 10дсп», «№ 130- З»)"
         return j
 
     def _date(self, j: int) -> tuple[datetime.date, int] | None:
@@ -207,24 +211,30 @@ class Cursor:
         text = num.text
         while True:
             sep, nxt = self._tok(k), self._tok(k + 1)
-            if sep is not None and sep.kind == "word" and self._glued(k) and len(sep.text) <= 2:
-                if sep.text.islower() and (
-                    nxt is None or nxt.kind != "word" or nxt.start > sep.end
-                ):
-                    text += sep.text  # «№ 107р»
-                    k += 1
-                break
+            if sep is not None and sep.kind == "word" and self._glued(k):
+                if len(sep.text) > 2 or not sep.text.islower():
+                    # «№ 10дсп», «№ 107Р»: the number goes on in letters we do not read; «10»
+                    # or «107» alone would name another act.
+                    return None
+                return text + sep.text, k + 1  # «№ 107р»
             if sep is None or nxt is None or sep.text not in ("/", "-"):
                 break
-            if sep.start != self.toks[k - 1].end or nxt.start != sep.end:
-                break
-            if nxt.kind == "num" or (
-                nxt.kind == "word" and (nxt.text.isupper() or len(nxt.text) <= 2)
+            before, after = sep.start == self.toks[k - 1].end, nxt.start == sep.end
+            if not before and not after:
+                break  # «№ 529 – в случае …»: a dash between words
+            if (
+                before
+                and after
+                and (
+                    nxt.kind == "num"
+                    or (nxt.kind == "word" and (nxt.text.isupper() or len(nxt.text) <= 2))
+                )
             ):
                 text += sep.text + nxt.text
                 k += 2
                 continue
-            break
+            # «№ 130- З», «№ 5 /12345», «№ 12-дсп»: the number goes on in a way we do not read.
+            return None
         return text, k
 
     def _title(self, pos: int) -> tuple[str, int] | None:
