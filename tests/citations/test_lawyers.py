@@ -87,6 +87,11 @@ def test_articles_beyond_the_acts_last_are_dropped_with_the_reason(
         ("статьи 194 Таможенного кодекса Таможенного союза", "cu/code/customs#art_194"),
         ("статьи 14.1 КоАП РФ", "ru/code/admin_offences#art_14.1"),
         ("Федеральным законом от 12 февраля 1998 г. № 28-ФЗ", "ru/law/1998-02-12/28-fz"),
+        # The state named after «Федеральный закон» is passed over, the units before it kept.
+        (
+            "статьей 7 Федерального закона Российской Федерации от 12 февраля 1998 г. № 28-ФЗ",
+            "ru/law/1998-02-12/28-fz#art_7",
+        ),
         ("постановлением Правительства РФ от 17.11.2015 № 1239", "?"),
         ("приказом Министерства экономики Омской области от 19 октября 2015 года N 59", "?"),
     ],
@@ -187,12 +192,41 @@ def test_enumerations_share_the_kind_word() -> None:
             "by/resolution/goskomimushchestvo/2011-03-01/5",
         ),
         ("Директивы № 4 от 31.12.2010", "by/directive/2010-12-31/4"),
+        # A word that only starts like a head («применения», «приказ») is no act; the law after
+        # it is ours, not a Russian «федеральный закон».
+        (
+            "о порядке применения Закона Республики Беларусь от 28 октября 2008 г. № 433-З",
+            "by/law/2008-10-28/433-z",
+        ),
         ("Соглашения между Правительством Республики Беларусь и Правительством РФ о", "?"),
         ("Указ Президиума Верховного Совета Республики Беларусь от 22.09.1983 N 3153-X", "?"),
     ],
 )
 def test_kinds_and_issuers(text: str, expected: str) -> None:
     assert ids(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A court's judgment «по делу …» is not a legal act.
+        (
+            "постановлением Верховного Суда Республики Беларусь от 12 мая 2020 г. № 5 по делу № 12",
+            [],
+        ),
+        (
+            "постановлением Совета Министров Республики Беларусь от 14 июля 2017 г. № 529 "
+            "по согласованию с Министерством финансов",
+            ["by/cm_resolution/2017-07-14/529"],
+        ),
+        # Without its issuer, a decision or order is an act only when cited with date and number.
+        ("решение от 27.08.2019 по иску", []),
+        ("приказ № 15 о приеме на работу", []),
+        ("приказом от 5 мая 2020 г. № 15", ["?"]),
+    ],
+)
+def test_judgments_and_acts_without_their_issuer(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -344,6 +344,7 @@ TWO_EDICTS_NO_5 = CitationContext(
             "cited without title and date; no known act of this kind has this number",
         ),
         ("пункт 2 Указа от 12 апреля 2013 г.", None, "cited without title and number"),
+        ("приказом от 5 мая 2020 г. № 15", None, "the issuer is not named"),
         # Acts abroad are not known by number.
         ("статьи 5 Федерального закона № 28-ФЗ", None, "cited without title and date"),
         (
@@ -542,6 +543,7 @@ def test_quoted_title_stays_within_its_paragraph_and_length(
         "статьи 5 Уголовно-",  # a text cut inside a hyphenated code name
         "постановлением № 5/",  # … inside an act's number
         "статьи 23-",  # … inside an article's number
+        "статьи 5 Федерального закона",  # … after a foreign law's head
     ],
 )
 def test_text_cut_short_yields_nothing(text: str) -> None:
