@@ -100,6 +100,30 @@ def test_foreign_acts_keep_their_jurisdiction(text: str, expected: str) -> None:
     assert ids(text) == [expected]
 
 
+CIVIL_DEFENCE = CitationContext(
+    acts=(KnownAct("by/law/2006-11-27/183-z", "law", "О гражданской обороне"),)
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "статьи 7 Федерального закона «О гражданской обороне»",
+        "статьи 7 Федерального закона Российской Федерации «О гражданской обороне»",
+        "статьи 7 Закона Российской Федерации «О гражданской обороне»",
+        "статьи 7 Федерального закона № 28-ФЗ «О гражданской обороне»",
+    ],
+)
+def test_a_foreign_act_cited_by_its_title_is_not_taken_for_ours(text: str) -> None:
+    # Belarus and Russia both have a law «О гражданской обороне»: the known acts are ours.
+    c = one(text, CIVIL_DEFENCE)
+    assert (c.text, c.act_id, c.resolved) == (text, None, False)
+    assert c.reason == "a foreign act is identified only by its date and number"
+    assert [(u.e_id, u.provision_id) for u in c.units] == [("art_7", None)]
+    ours = "статьи 7 Закона Республики Беларусь «О гражданской обороне»"
+    assert ids(ours, CIVIL_DEFENCE) == ["by/law/2006-11-27/183-z#art_7"]
+
+
 def test_a_bare_abbreviation_takes_the_only_jurisdiction_the_text_names() -> None:
     text = "Трудовой кодекс Российской Федерации. В ст. 334 ТК сказано"
     assert ids(text) == ["ru/code/labour", "ru/code/labour#art_334"]
