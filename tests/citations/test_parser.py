@@ -580,6 +580,9 @@ def test_range_of_at_most_200_steps_is_expanded() -> None:
         "пункт 3 пункт 4 Налогового кодекса",  # a unit kind named twice
         "части 1 пункта 2 части 3 статьи 5 Налогового кодекса",
         "Общей части Особенной части Налогового кодекса",
+        "пункта 2 прим. 1 Налогового кодекса",  # an abbreviation of no unit: «прим.», a note
+        # «ст.ст» without its second full stop is no abbreviation; nor are two numbers unparted.
+        "ст.ст 5 6 Налогового кодекса",
     ],
 )
 def test_units_the_grammar_cannot_chain_name_none_but_the_act_is_cited(text: str) -> None:
