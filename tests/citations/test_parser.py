@@ -118,6 +118,8 @@ def test_chains_share_larger_units_backwards(text: str, e_ids: list[str]) -> Non
         # A hyphen glued to both numbers, the second not larger: a superscript.
         ("статья 1-1 Налогового кодекса", ["art_1-1"]),
         ("Общей части и Особенной части Налогового кодекса", ["general_part", "special_part"]),
+        # «особой части» is not the code's Special Part («Особенной»): part 2 of the article.
+        ("особой части 2 статьи 5 Налогового кодекса", ["art_5__part_2"]),
     ],
 )  # fmt: skip
 def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> None:
@@ -544,6 +546,7 @@ def test_quoted_title_stays_within_its_paragraph_and_length(
         "постановлением № 5/",  # … inside an act's number
         "статьи 23-",  # … inside an article's number
         "статьи 5 Федерального закона",  # … after a foreign law's head
+        "согласно ст.",  # … after a unit's abbreviation
     ],
 )
 def test_text_cut_short_yields_nothing(text: str) -> None:
