@@ -370,6 +370,10 @@ def test_an_act_cited_in_full_inside_a_title_is_a_reference() -> None:
             "Приложение № 3 к приказу Минздрава № 10 от 10.01.1994",
             ["by/order/minzdrav/1994-01-10/10#annex_3"],
         ),
+        (
+            "Приложение N 3 к приказу Минздрава N 10 от 10.01.1994",
+            ["by/order/minzdrav/1994-01-10/10#annex_3"],
+        ),
     ],
 )
 def test_more_shapes(text: str, expected: list[str]) -> None:
