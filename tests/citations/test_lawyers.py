@@ -297,6 +297,8 @@ def test_a_register_number_cited_in_full_finds_its_act_again() -> None:
     [
         ("статьей Особенной части КоАП", ["by/code/admin_offences#special_part"]),
         ("главой 12 Трудового кодекса", ["by/code/labour#chapter_12"]),
+        # A dash after the act starts no range: «ст. 5 НК – 10 процентов».
+        ("согласно ст. 5 НК - 10 процентов", ["by/code/tax#art_5"]),
         ("статьи 62 главы 5 Налогового кодекса", ["by/code/tax#art_62"]),
         (
             "приложение к Указу Президента Республики Беларусь от 25 июня 2021 г. № 240",

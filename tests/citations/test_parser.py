@@ -586,6 +586,7 @@ def test_range_of_at_most_200_steps_is_expanded() -> None:
         "пункта 2 прим. 1 Налогового кодекса",  # an abbreviation of no unit: «прим.», a note
         # «ст.ст» without its second full stop is no abbreviation; nor are two numbers unparted.
         "ст.ст 5 6 Налогового кодекса",
+        "приложения Налогового кодекса",  # an annex without number or «к»: which one is unsaid
     ],
 )
 def test_units_the_grammar_cannot_chain_name_none_but_the_act_is_cited(text: str) -> None:
