@@ -115,6 +115,8 @@ def test_chains_share_larger_units_backwards(text: str, e_ids: list[str]) -> Non
         ("статьями 9.1 – 10 Налогового кодекса", ["art_9.1", "art_10"]),
         ("статьи 201¹–203 Налогового кодекса", ["art_201-1", "art_203"]),
         ("статьи 5 – 5 Налогового кодекса", ["art_5"]),
+        # A full stop after the first end of a range: «статьи 24.1. - 24.3».
+        ("статьи 24.1. - 24.3 Налогового кодекса", ["art_24.1", "art_24.2", "art_24.3"]),
         # A hyphen glued to both numbers, the second not larger: a superscript.
         ("статья 1-1 Налогового кодекса", ["art_1-1"]),
         ("Общей части и Особенной части Налогового кодекса", ["general_part", "special_part"]),
