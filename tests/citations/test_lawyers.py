@@ -87,12 +87,41 @@ def test_articles_beyond_the_acts_last_are_dropped_with_the_reason(
         ("статьи 194 Таможенного кодекса Таможенного союза", "cu/code/customs#art_194"),
         ("статьи 14.1 КоАП РФ", "ru/code/admin_offences#art_14.1"),
         ("Федеральным законом от 12 февраля 1998 г. № 28-ФЗ", "ru/law/1998-02-12/28-fz"),
+        # The state named after «Федеральный закон» is passed over, the units before it kept.
+        (
+            "статьей 7 Федерального закона Российской Федерации от 12 февраля 1998 г. № 28-ФЗ",
+            "ru/law/1998-02-12/28-fz#art_7",
+        ),
         ("постановлением Правительства РФ от 17.11.2015 № 1239", "?"),
         ("приказом Министерства экономики Омской области от 19 октября 2015 года N 59", "?"),
     ],
 )
 def test_foreign_acts_keep_their_jurisdiction(text: str, expected: str) -> None:
     assert ids(text) == [expected]
+
+
+CIVIL_DEFENCE = CitationContext(
+    acts=(KnownAct("by/law/2006-11-27/183-z", "law", "О гражданской обороне"),)
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "статьи 7 Федерального закона «О гражданской обороне»",
+        "статьи 7 Федерального закона Российской Федерации «О гражданской обороне»",
+        "статьи 7 Закона Российской Федерации «О гражданской обороне»",
+        "статьи 7 Федерального закона № 28-ФЗ «О гражданской обороне»",
+    ],
+)
+def test_a_foreign_act_cited_by_its_title_is_not_taken_for_ours(text: str) -> None:
+    # Belarus and Russia both have a law «О гражданской обороне»: the known acts are ours.
+    c = one(text, CIVIL_DEFENCE)
+    assert (c.text, c.act_id, c.resolved) == (text, None, False)
+    assert c.reason == "a foreign act is identified only by its date and number"
+    assert [(u.e_id, u.provision_id) for u in c.units] == [("art_7", None)]
+    ours = "статьи 7 Закона Республики Беларусь «О гражданской обороне»"
+    assert ids(ours, CIVIL_DEFENCE) == ["by/law/2006-11-27/183-z#art_7"]
 
 
 def test_a_bare_abbreviation_takes_the_only_jurisdiction_the_text_names() -> None:
@@ -187,12 +216,41 @@ def test_enumerations_share_the_kind_word() -> None:
             "by/resolution/goskomimushchestvo/2011-03-01/5",
         ),
         ("Директивы № 4 от 31.12.2010", "by/directive/2010-12-31/4"),
+        # A word that only starts like a head («применения», «приказ») is no act; the law after
+        # it is ours, not a Russian «федеральный закон».
+        (
+            "о порядке применения Закона Республики Беларусь от 28 октября 2008 г. № 433-З",
+            "by/law/2008-10-28/433-z",
+        ),
         ("Соглашения между Правительством Республики Беларусь и Правительством РФ о", "?"),
         ("Указ Президиума Верховного Совета Республики Беларусь от 22.09.1983 N 3153-X", "?"),
     ],
 )
 def test_kinds_and_issuers(text: str, expected: str) -> None:
     assert ids(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A court's judgment «по делу …» is not a legal act.
+        (
+            "постановлением Верховного Суда Республики Беларусь от 12 мая 2020 г. № 5 по делу № 12",
+            [],
+        ),
+        (
+            "постановлением Совета Министров Республики Беларусь от 14 июля 2017 г. № 529 "
+            "по согласованию с Министерством финансов",
+            ["by/cm_resolution/2017-07-14/529"],
+        ),
+        # Without its issuer, a decision or order is an act only when cited with date and number.
+        ("решение от 27.08.2019 по иску", []),
+        ("приказ № 15 о приеме на работу", []),
+        ("приказом от 5 мая 2020 г. № 15", ["?"]),
+    ],
+)
+def test_judgments_and_acts_without_their_issuer(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -257,6 +315,8 @@ def test_a_register_number_cited_in_full_finds_its_act_again() -> None:
     [
         ("статьей Особенной части КоАП", ["by/code/admin_offences#special_part"]),
         ("главой 12 Трудового кодекса", ["by/code/labour#chapter_12"]),
+        # A dash after the act starts no range: «ст. 5 НК – 10 процентов».
+        ("согласно ст. 5 НК - 10 процентов", ["by/code/tax#art_5"]),
         ("статьи 62 главы 5 Налогового кодекса", ["by/code/tax#art_62"]),
         (
             "приложение к Указу Президента Республики Беларусь от 25 июня 2021 г. № 240",
@@ -317,6 +377,7 @@ def test_an_act_cited_in_full_inside_a_title_is_a_reference() -> None:
         ),
         ("постановлением Совмина от 17.02.2012 № 156", ["by/cm_resolution/2012-02-17/156"]),
         ("раздела IV Налогового кодекса", ["by/code/tax#section_4"]),
+        ("главы IV Налогового кодекса", ["by/code/tax#chapter_4"]),
         (
             "абзаце двадцать первом статьи 1 Закона Республики Беларусь "
             "от 28 октября 2008 г. № 433-З",
@@ -328,6 +389,10 @@ def test_an_act_cited_in_full_inside_a_title_is_a_reference() -> None:
         ),
         (
             "Приложение № 3 к приказу Минздрава № 10 от 10.01.1994",
+            ["by/order/minzdrav/1994-01-10/10#annex_3"],
+        ),
+        (
+            "Приложение N 3 к приказу Минздрава N 10 от 10.01.1994",
             ["by/order/minzdrav/1994-01-10/10#annex_3"],
         ),
     ],

@@ -115,9 +115,13 @@ def test_chains_share_larger_units_backwards(text: str, e_ids: list[str]) -> Non
         ("статьями 9.1 – 10 Налогового кодекса", ["art_9.1", "art_10"]),
         ("статьи 201¹–203 Налогового кодекса", ["art_201-1", "art_203"]),
         ("статьи 5 – 5 Налогового кодекса", ["art_5"]),
+        # A full stop after the first end of a range: «статьи 24.1. - 24.3».
+        ("статьи 24.1. - 24.3 Налогового кодекса", ["art_24.1", "art_24.2", "art_24.3"]),
         # A hyphen glued to both numbers, the second not larger: a superscript.
         ("статья 1-1 Налогового кодекса", ["art_1-1"]),
         ("Общей части и Особенной части Налогового кодекса", ["general_part", "special_part"]),
+        # «особой части» is not the code's Special Part («Особенной»): part 2 of the article.
+        ("особой части 2 статьи 5 Налогового кодекса", ["art_5__part_2"]),
     ],
 )  # fmt: skip
 def test_ranges_enumerations_and_abbreviations(text: str, e_ids: list[str]) -> None:
@@ -391,6 +395,7 @@ TWO_EDICTS_NO_5 = CitationContext(
             "cited without title and date; no known act of this kind has this number",
         ),
         ("пункт 2 Указа от 12 апреля 2013 г.", None, "cited without title and number"),
+        ("приказом от 5 мая 2020 г. № 15", None, "the issuer is not named"),
         # Acts abroad are not known by number.
         ("статьи 5 Федерального закона № 28-ФЗ", None, "cited without title and date"),
         (
@@ -593,6 +598,8 @@ def test_quoted_title_stays_within_its_paragraph_and_length(
         "статьи 5 Уголовно-",  # a text cut inside a hyphenated code name
         "постановлением № 5/",  # … inside an act's number
         "статьи 23-",  # … inside an article's number
+        "статьи 5 Федерального закона",  # … after a foreign law's head
+        "согласно ст.",  # … after a unit's abbreviation
     ],
 )
 def test_text_cut_short_yields_nothing(text: str) -> None:
@@ -629,6 +636,10 @@ def test_range_of_at_most_200_steps_is_expanded() -> None:
         "пункт 3 пункт 4 Налогового кодекса",  # a unit kind named twice
         "части 1 пункта 2 части 3 статьи 5 Налогового кодекса",
         "Общей части Особенной части Налогового кодекса",
+        "пункта 2 прим. 1 Налогового кодекса",  # an abbreviation of no unit: «прим.», a note
+        # «ст.ст» without its second full stop is no abbreviation; nor are two numbers unparted.
+        "ст.ст 5 6 Налогового кодекса",
+        "приложения Налогового кодекса",  # an annex without number or «к»: which one is unsaid
     ],
 )
 def test_units_the_grammar_cannot_chain_name_none_but_the_act_is_cited(text: str) -> None:

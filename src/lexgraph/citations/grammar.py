@@ -440,7 +440,8 @@ class Recognizer(CodeReader):
             act = RawAct("law", jurisdiction="ru")
             named = self._jurisdiction(i + 2)
             self._details(named[1] if named is not None else i + 2, act)
-            return act if act.date is not None or act.number is not None else None
+            _foreign_title_only(act)
+            return act if act.date is not None or act.number is not None or act.title else None
         kind = ACT_HEAD_LEMMAS.get(head)
         if kind is None:
             return None
@@ -459,6 +460,7 @@ class Recognizer(CodeReader):
             if act.number is None or act.date is None:
                 return None  # «Решение № 2-964/2019 …», «решение от 27.08.2019 …» of a court
             act.reason = "the issuer is not named"
+        _foreign_title_only(act)
         return act
 
     def _unquoted_title(self, j: int, act: RawAct) -> None:
@@ -706,6 +708,14 @@ def _continues(chain: list[tuple[str, list[str]]], unit: str) -> bool:
         return False
     last = chain[-1][0]
     return RANK[unit] < RANK[last] or (unit in INTERCHANGEABLE and last in INTERCHANGEABLE)
+
+
+def _foreign_title_only(act: RawAct) -> None:
+    """A foreign act without its date and number is left unresolved: the known acts' titles are
+    Belarusian, and «Федерального закона «О гражданской обороне»» would otherwise take the
+    Belarusian law of that title (and its articles), a wrong act."""
+    if act.jurisdiction != "by" and act.title and (act.date is None or act.number is None):
+        act.reason = act.reason or "a foreign act is identified only by its date and number"
 
 
 def _in_full(act: RawAct) -> bool:
