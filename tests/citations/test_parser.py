@@ -207,6 +207,8 @@ def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
         ("№ 5/12345", "by/cm_resolution/2017-07-14/5-12345"),
         ("№ 130-З", "by/cm_resolution/2017-07-14/130-z"),
         ("№ 107-рп", "by/cm_resolution/2017-07-14/107-rp"),
+        # Every part is read, however many: a local council's «№ 12-1/45» is not its «№ 12-1».
+        ("№ 12-1/45", "by/cm_resolution/2017-07-14/12-1-45"),
         # A dash with spaces on both sides is the sentence's, not the number's.
         ("№ 529 – в случае", "by/cm_resolution/2017-07-14/529"),
         # Anything else glued to the number is not read, and the number is not cut short before
@@ -216,6 +218,7 @@ def test_number_with_a_letter_prefix(number: str, act_id: str | None) -> None:
         ("№ 12-дсп", None),
         ("№ 130- З", None),
         ("№ 5 /12345", None),
+        ("N 10дсп", None),  # the number sign typed as a Latin capital
         # A dotted number is no act's number («№ 14.6/700» is an issue of the National
         # Register of Legal Acts).
         ("№ 14.6", None),
@@ -228,8 +231,20 @@ def test_letters_and_marks_after_a_number(number: str, act_id: str | None) -> No
         assert c.reason is None
     else:
         # The reason says the number was not read, not that the text gives none.
-        assert c.reason is not None
-        assert "number is written in a way not read" in c.reason
+        assert c.reason == "its number is written in a way not read («№ 10дсп», «№ 130- З»)"
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "Законом Республики Беларусь «О нормативных правовых актах» от 17.07.2018 № 130-З",
+        "Законом Республики Беларусь «О нормативных правовых актах» от 17.07.2018",
+        "Законом Республики Беларусь «О нормативных правовых актах» № 130-З",
+    ],
+)
+def test_a_date_and_number_after_the_title_end_the_reference(cited: str) -> None:
+    c = one(f"в соответствии с {cited} и иными актами законодательства")
+    assert c.text == cited
 
 
 def test_a_number_with_a_suffix_then_its_title() -> None:

@@ -135,7 +135,12 @@ class Cursor:
                 act.number, j = num
                 act.end = self.toks[j - 1].end
         sign = self._tok(j)
-        if act.number is None and act.reason is None and sign is not None and sign.text in "№N":
+        if (
+            act.number is None
+            and act.reason is None
+            and sign is not None
+            and sign.text in ("№", "N")
+        ):
             # Left unread (`_act_number`): the act is cited, but not under a number cut short.
             act.reason = "its number is written in a way not read («№ 10дсп», «№ 130- З»)"
         return j
