@@ -554,6 +554,10 @@ ASSOCIATION = "постановлением Правления Ассоциац�
             UNKNOWN_ISSUER,
         ),
         (f"{ASSOCIATION} банков Республики Беларусь от 1 марта 2011 г. № 5", UNKNOWN_ISSUER),
+        (f"{ASSOCIATION} от «1» марта 2011 г. № 5", UNKNOWN_ISSUER),  # a quoted day
+        # «от» without a date is a word of the name.
+        (f"{ASSOCIATION} от имени её членов от 1 марта 2011 г. № 5", UNKNOWN_ISSUER),
+        (f"{ASSOCIATION} от имени её членов № 5", UNKNOWN_ISSUER),
         (
             f"{ASSOCIATION} банков Российской Федерации от 1 марта 2011 г. № 5",
             "issued outside Belarus",
@@ -584,6 +588,7 @@ def test_a_foreign_jurisdiction_before_a_body_the_tables_do_not_know_is_not_its_
     "text",
     [
         ASSOCIATION,  # no date, no number: a mention, not a reference
+        f"{ASSOCIATION} от имени её членов",
         f"{ASSOCIATION} (в редакции от 1 марта 2011 г.)",  # the date of an edition
         # A name longer than 14 words is not read as an issuer's.
         "постановлением Один Два Три Четыре Пять Шесть Семь Восемь Девять Десять Одиннадцать "

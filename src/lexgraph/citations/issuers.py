@@ -115,11 +115,15 @@ class IssuerReader(Cursor):
         return t is not None and t.kind == "word" and t.text[0].isupper() and t.lower != "о"
 
     def _unknown_body(self, j: int, act: RawAct) -> int | None:
-        """Skip the name of a body the tables do not know, up to the date or number."""
+        """Skip the name of a body the tables do not know, up to the date or number.
+
+        «от» ends the name only where a date follows it: «от имени …» is part of the name."""
         k = j
         while k < min(self.n, j + 14):
             w = self._lower(k)
-            if w in ("от", "№", "n") or self.toks[k].kind == "num":
+            if w in ("№", "n") or self.toks[k].kind == "num":
+                break
+            if w == "от" and self._date(k) is not None:
                 break
             if self.toks[k].kind == "word" and lemma(w) == "суд":
                 return None  # a court's judgment, not a legal act
