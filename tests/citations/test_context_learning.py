@@ -205,3 +205,19 @@ def test_an_annex_short_name_defined_again_names_the_annex_defined_last() -> Non
     assert [u.provision_id for u in instruction.units] == [
         "by/resolution/minfin/2020-03-02/10#instruction_poryadke_zapolneniya_blankov__point_4"
     ]
+
+
+def test_an_annex_known_without_its_acts_kind_does_not_unmake_the_kind() -> None:
+    # The graph may hand over an approved annex without its act's kind. A mention of the annex
+    # names the act with no kind; it must not make the act kindless for the mentions after it.
+    law = "by/law/2008-10-28/433-z"
+    context = CitationContext(
+        (KnownAct(law, "law", short_names=("Закон об основах",)),),
+        (KnownAnnex(ANNEX, law),),
+    )
+    annex, named = parse_citations(
+        "пунктом 3 Положения о порядке представления документов и статьей 15 Закона об основах",
+        context=context,
+    )
+    assert annex.act == ActRef(act_id=law)
+    assert named.act == ActRef(kind="law", short_name="Закон об основах", act_id=law)
