@@ -378,6 +378,19 @@ def test_an_act_cited_in_full_inside_a_title_is_a_reference() -> None:
         ("постановлением Совмина от 17.02.2012 № 156", ["by/cm_resolution/2012-02-17/156"]),
         ("раздела IV Налогового кодекса", ["by/code/tax#section_4"]),
         ("главы IV Налогового кодекса", ["by/code/tax#chapter_4"]),
+        # Roman numerals after an abbreviation, in ranges and enumerations.
+        ("разд. IV Налогового кодекса", ["by/code/tax#section_4"]),
+        ("гл. IV Налогового кодекса", ["by/code/tax#chapter_4"]),
+        (
+            "главы IV–VI НК",
+            ["by/code/tax#chapter_4", "by/code/tax#chapter_5", "by/code/tax#chapter_6"],
+        ),
+        (
+            "главы I и II Трудового кодекса",
+            ["by/code/labour#chapter_1", "by/code/labour#chapter_2"],
+        ),
+        # A falling range names no unit; a hyphen between Roman numerals is no superscript.
+        ("главы VI-IV НК", ["by/code/tax"]),
         (
             "абзаце двадцать первом статьи 1 Закона Республики Беларусь "
             "от 28 октября 2008 г. № 433-З",

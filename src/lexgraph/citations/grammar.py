@@ -271,6 +271,8 @@ class Recognizer(CodeReader):
             nxt = self._tok(k)
             if nxt is not None and nxt.kind == "num":
                 return unit, k
+            if unit in ("section", "chapter") and _roman(nxt):
+                return unit, k  # «разд. IV», «гл. IV»
         if t.lower[:3] in ("общ", "осо") and self._lower(i + 1).startswith("част"):
             part = CODE_PARTS.get(lemma(t.lower))
             if part is not None and lemma(self._lower(i + 1)) == "часть":
@@ -299,9 +301,7 @@ class Recognizer(CodeReader):
             return [""], i
         if unit == "annex" and self._lower(i) in ("№", "n") and self._number(i + 1):
             i += 1  # «Приложение № 3»
-        found = self._number(i)
-        if found is None and unit in ("section", "chapter") and (roman := _roman(self._tok(i))):
-            found = roman, i + 1
+        found = self._number_of(unit, i)
         if found is None:
             if unit == "annex" and self._lower(i) == "к":
                 return [""], i  # an unnumbered annex: «приложение к постановлению …»
@@ -313,7 +313,7 @@ class Recognizer(CodeReader):
             if sep == "." and self._lower(j + 1) == "-":
                 j += 1  # «статьи 24.1. - 24.4»
                 sep = "-"
-            nxt = self._number(j + 1)
+            nxt = self._number_of(unit, j + 1)
             if nxt is None or sep not in ("-", ",", "и"):
                 break
             if sep == "-" and self._superscript(j, numbers[-1], nxt[0]):
@@ -328,11 +328,22 @@ class Recognizer(CodeReader):
             j = nxt[1]
         return numbers, j
 
+    def _number_of(self, unit: str, i: int) -> tuple[str, int] | None:
+        """A number of ``unit`` at ``i``: sections and chapters of codes are also numbered in
+        Roman numerals («главы IV–VI»)."""
+        found = self._number(i)
+        if found is None and unit in ("section", "chapter") and (roman := _roman(self._tok(i))):
+            found = roman, i + 1
+        return found
+
     def _superscript(self, j: int, a: str, b: str) -> bool:
         """«23-1» is article 23¹ (a hyphen glued to both, and no rising range), not 23 to 1."""
         if not (self._glued(j) and self._glued(j + 1)):
             return False
-        return a.isdigit() and b.isdigit() and int(b) <= int(a)
+        figures = all(
+            t is not None and t.kind == "num" for t in (self._tok(j - 1), self._tok(j + 1))
+        )
+        return figures and a.isdigit() and b.isdigit() and int(b) <= int(a)  # not «VI-IV»
 
     def _chains(self, i: int) -> tuple[list[list[tuple[str, list[str]]]], int]:
         chains: list[list[tuple[str, list[str]]]] = []
