@@ -127,6 +127,9 @@ def test_a_foreign_act_cited_by_its_title_is_not_taken_for_ours(text: str) -> No
 def test_a_bare_abbreviation_takes_the_only_jurisdiction_the_text_names() -> None:
     text = "Трудовой кодекс Российской Федерации. В ст. 334 ТК сказано"
     assert ids(text) == ["ru/code/labour", "ru/code/labour#art_334"]
+    # The reference read again with that jurisdiction keeps its text and place.
+    bare = parse_citations(text)[1]
+    assert (bare.text, bare.span) == ("ст. 334 ТК", (text.index("ст. 334"), len(text) - 8))
     before = "по статье 20.6.1 Кодекса об административных правонарушениях, ст.20.6.1 КоАП РФ"
     assert ids(before) == ["ru/code/admin_offences#art_20.6.1"] * 2
     # A Belarusian text comparing with the Russian code: the bare name is ours.
