@@ -57,6 +57,8 @@ _HEAD_PREFIXES = frozenset(
 _ANNEX_PREFIXES = frozenset({"пол", "пра", "инс", "рег"})
 _APPROVED = re.compile(r",?\s+утвержденн[а-я]*\s+", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A sentence ends between an annex and the act that approves it: «… справок. Форма справки, …».
+_SENTENCE_END = re.compile(r"\.\s+[А-ЯЁA-Z]")
 
 
 @dataclass(slots=True)
@@ -610,7 +612,8 @@ class Recognizer(CodeReader):
         p = head.end
         line_end = _line_end(self.s, p)
         m = _APPROVED.search(self.s, p, _paragraph_end(self.s, p))
-        if m is not None and ";" not in self.s[p : m.start()]:
+        between = self.s[p : m.start()] if m is not None else ""
+        if m is not None and ";" not in between and not _SENTENCE_END.search(between):
             approved = self._act(self._index_at(m.end()))
             if approved is not None:
                 tail = collapse(self.s[p : m.start()])
@@ -640,8 +643,8 @@ def _line_end(s: str, p: int) -> int:
 
 
 def _paragraph_end(s: str, p: int) -> int:
-    m = _BLANK_LINE.search(s, p, p + 800)
-    return m.start() if m else min(len(s), p + 800)
+    m = _BLANK_LINE.search(s, p, p + 801)  # a blank line starting at the window's last character
+    return min(m.start(), p + 800) if m else min(len(s), p + 800)
 
 
 def _title_end(s: str, p: int, line_end: int) -> int:
