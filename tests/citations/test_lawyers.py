@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citations
@@ -615,3 +617,32 @@ def test_a_body_the_tables_do_not_know_is_no_reference_without_its_acts_date_or_
     text: str,
 ) -> None:
     assert parse_citations(text) == []
+
+
+def test_an_annex_is_not_approved_by_an_act_in_the_next_sentence() -> None:
+    text = (
+        "пункта 3 Положения о порядке выдачи справок. Форма справки, утвержденная постановлением "
+        "Министерства юстиции Республики Беларусь от 29 июня 2018 г. № 120, выдается в день "
+        "обращения"
+    )
+    point, resolution = parse_citations(text)
+    assert (point.text, point.act_id) == ("пункта 3 Положения о порядке выдачи справок", None)
+    assert point.reason == "«Положение о порядке выдачи справок» is not defined earlier nor known"
+    assert resolution.act_id == "by/resolution/minjust/2018-06-29/120"
+
+
+def test_a_title_without_quotes_is_no_part_of_a_ministrys_name() -> None:
+    # «О порядке учета» is the act's title, not words of the ministry's name: no ministry
+    # «финансов о порядке учета» is made up.
+    text = "постановлением Министерства финансов О порядке учета от 1 марта 2020 г. № 5"
+    assert all("poryadke" not in (c.act_id or "") for c in parse_citations(text))
+
+
+def test_a_quoted_day_without_from_ends_an_unknown_bodys_name() -> None:
+    (cited,) = parse_citations(f"{ASSOCIATION} «1» марта 2011 г. № 5")
+    assert cited.act is not None
+    assert (cited.act.date, cited.act.number, cited.reason) == (
+        datetime.date(2011, 3, 1),
+        "5",
+        UNKNOWN_ISSUER,
+    )

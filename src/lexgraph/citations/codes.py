@@ -138,15 +138,7 @@ class CodeReader(IssuerReader):
                 return (slug, jurisdiction, stop) if stop is not None else None
         for slug, code_lemmas, _ in CODES:
             if tuple(lemmas) == code_lemmas:
-                if slug == "customs" and jurisdiction is None:
-                    for words, union in (
-                        (("таможенного", "союза"), "cu"),
-                        (("евразийского", "экономического", "союза"), "eaeu"),
-                    ):
-                        stop = self._words(j, *words)
-                        if stop is not None:
-                            return slug, union, stop
-                return slug, jurisdiction, j
+                return slug, jurisdiction, j  # «Таможенного союза» is read as a jurisdiction
         return None
 
     def _code_by_tail(self, i: int) -> tuple[str, str | None, int] | None:

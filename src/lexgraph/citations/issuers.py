@@ -117,14 +117,15 @@ class IssuerReader(Cursor):
     def _unknown_body(self, j: int, act: RawAct) -> int | None:
         """Skip the name of a body the tables do not know, up to the date or number.
 
-        «от» ends the name only where a date follows it: «от имени …» is part of the name."""
+        A date ends it, with or without «от»; «от» without a date is a word of the name («от
+        имени …»)."""
         k = j
         while k < min(self.n, j + 14):
             w = self._lower(k)
             if w in ("№", "n") or self.toks[k].kind == "num":
                 break
-            if w == "от" and self._date(k) is not None:
-                break
+            if self._date(k) is not None:
+                break  # «от 1 марта 2011 г.», or a quoted day without «от»: «… «1» марта 2011 г.»
             if self.toks[k].kind == "word" and lemma(w) == "суд":
                 return None  # a court's judgment, not a legal act
             if self.toks[k].kind not in ("word",) and w not in ("-", ","):
@@ -180,7 +181,8 @@ class IssuerReader(Cursor):
             for k in range(j + 1, min(j + 12, self.n)):
                 end = self._rb(k)
                 w = self._lower(k)
-                stop = w in ("от", "№", "n", "и") and (
+                # No ministry's name holds «о» or «об»: «Министерства финансов О порядке …».
+                stop = w in ("от", "№", "n", "и", "о", "об") and (
                     w != "и" or self._lower(k + 1)[:6] == "минист"
                 )
                 if end is None and not stop and (self.toks[k].kind == "word" or w == "-"):
