@@ -646,3 +646,24 @@ def test_a_quoted_day_without_from_ends_an_unknown_bodys_name() -> None:
         "5",
         UNKNOWN_ISSUER,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction"),
+    [
+        ("приказом Министерства финансов РК от 1 марта 2020 г. № 5", "kz"),
+        ("постановлением Министерства финансов ТС от 1 марта 2020 г. № 5", "cu"),
+    ],
+)
+def test_a_ministry_of_another_state_named_by_its_abbreviation(
+    text: str, jurisdiction: str
+) -> None:
+    # «РК», «ТС» after a ministry name the state, as «Российской Федерации» does: no Belarusian
+    # ministry «финансов РК» is made up.
+    (cited,) = parse_citations(text)
+    assert cited.act is not None
+    assert (cited.act_id, cited.act.jurisdiction, cited.reason) == (
+        None,
+        jurisdiction,
+        "issued outside Belarus",
+    )

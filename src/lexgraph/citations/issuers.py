@@ -186,7 +186,7 @@ class IssuerReader(Cursor):
                     w != "и" or self._lower(k + 1)[:6] == "минист"
                 )
                 if end is None and not stop and (self.toks[k].kind == "word" or w == "-"):
-                    if self._jurisdiction(k) is not None and self._lower(k) not in ("рк", "тс"):
+                    if self._jurisdiction(k) is not None:
                         break
                     continue
                 if k == j + 1:
