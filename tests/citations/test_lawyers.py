@@ -667,3 +667,18 @@ def test_a_ministry_of_another_state_named_by_its_abbreviation(
         jurisdiction,
         "issued outside Belarus",
     )
+
+
+def test_a_treaty_does_not_take_the_date_of_an_act_named_after_it() -> None:
+    text = (
+        "Соглашение стран СНГ о сотрудничестве в области охраны труда, в соответствии с Законом "
+        "Республики Беларусь от 23 июня 2008 г. № 356-З"
+    )
+    treaty, law = parse_citations(text)
+    assert treaty.act is not None
+    assert (treaty.text, treaty.act.kind, treaty.act.date) == (
+        "Соглашение стран СНГ о сотрудничестве в области охраны труда",
+        "treaty",
+        None,
+    )
+    assert law.act_id == "by/law/2008-06-23/356-z"

@@ -523,6 +523,8 @@ class Recognizer(CodeReader):
         while j < limit and self._lower(j) not in ("(", ";", ".", "«", '"'):
             if self._lower(j) == "," and end is None:
                 end = j
+            if end is not None and lemma(self._lower(j)) in ACT_HEAD_LEMMAS:
+                break  # «…, в соответствии с Законом … от …»: that date is the other act's
             if self._lower(j) == "от" and (found := self._date(j)) is not None:
                 act.date, j = found
                 end = j
