@@ -682,3 +682,24 @@ def test_a_treaty_does_not_take_the_date_of_an_act_named_after_it() -> None:
         None,
     )
     assert law.act_id == "by/law/2008-06-23/356-z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "постановлением Министерства финансов Российской Федерации от 1 марта 2020 г. № 5",
+        "приказом Министерства здравоохранения Украины от 1 марта 2020 г. № 5",
+        "постановлением Правительства Российской Федерации от 1 марта 2020 г. № 5",
+        "приказом Министерства финансов РК от 1 марта 2020 г. № 5",
+    ],
+)
+def test_another_states_body_is_not_given_the_name_of_ours(text: str) -> None:
+    # Not «Министерства финансов Республики Беларусь», nor our Council of Ministers: the act
+    # stays unresolved, and no issuer is named rather than a wrong one.
+    (cited,) = parse_citations(text)
+    assert cited.act is not None
+    assert (cited.act.issuers, cited.act.issuer_slugs, cited.reason) == (
+        (),
+        (),
+        "issued outside Belarus",
+    )

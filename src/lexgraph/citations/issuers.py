@@ -99,7 +99,7 @@ class IssuerReader(Cursor):
         if (self._lower(j) == "республики" and self._lower(j + 1) != "беларусь") or self._lower(
             j + 1
         ) in FOREIGN_WORDS:
-            act.reason = "issued outside Belarus"  # «Правительства Республики Алтай»
+            _abroad(act)  # «Правительства Республики Алтай»
             return j + 2
         found = self._jurisdiction(j)
         if found is None:
@@ -107,7 +107,7 @@ class IssuerReader(Cursor):
         code, j = found
         if code != "by":
             act.jurisdiction = code
-            act.reason = "issued outside Belarus"
+            _abroad(act)
         return j
 
     def _starts_body(self, j: int) -> bool:
@@ -202,3 +202,11 @@ class IssuerReader(Cursor):
             if end is not None:
                 return f"Министерства {tail} Республики Беларусь", self._rb(end) or end
         return None
+
+
+def _abroad(act: RawAct) -> None:
+    """An act of another state's body: unresolved, and without the names and slugs the tables give
+    our bodies («Министерства финансов Российской Федерации» is not «Министерства финансов
+    Республики Беларусь», nor is «Правительства Республики Алтай» our Council of Ministers)."""
+    act.reason = "issued outside Belarus"
+    act.issuers, act.issuer_slugs = (), ()
