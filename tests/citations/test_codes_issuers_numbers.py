@@ -7,25 +7,11 @@ import datetime
 
 import pytest
 
-from lexgraph.citations import Citation, parse_citations
+from lexgraph.citations import parse_citations
+from tests.citations.reading import ids, one
 
 UNKNOWN_ISSUER = "the issuer is not in the table of state bodies"
 NOT_THE_PRESIDENT = "issued by another body than the President"
-
-
-def ids(text: str) -> list[str]:
-    """Every reference as ``act#eId`` (or the act id alone, or ``?`` when unresolved)."""
-    out: list[str] = []
-    for c in parse_citations(text):
-        act = c.act_id or "?"
-        out += [f"{act}#{u.e_id}" for u in c.units] if c.units else [act]
-    return out
-
-
-def one(text: str) -> Citation:
-    found = parse_citations(text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 # -- a body the tables do not know -------------------------------------------------------------

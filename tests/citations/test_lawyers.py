@@ -6,24 +6,9 @@ import datetime
 
 import pytest
 
-from lexgraph.citations import Citation, CitationContext, KnownAct, parse_citations
+from lexgraph.citations import CitationContext, KnownAct, parse_citations
 from lexgraph.citations.acts import CODE_ABBREVIATIONS
-
-
-def ids(text: str, context: CitationContext | None = None) -> list[str]:
-    """Every reference as ``act#eId`` (or the act id alone, or ``?`` when unresolved)."""
-    out: list[str] = []
-    for c in parse_citations(text, context=context):
-        act = c.act_id or "?"
-        out += [f"{act}#{u.e_id}" for u in c.units] if c.units else [act]
-    return out
-
-
-def one(text: str, context: CitationContext | None = None) -> Citation:
-    found = parse_citations(text, context=context)
-    assert len(found) == 1, found
-    return found[0]
-
+from tests.citations.reading import ids, one
 
 LAW = "Закона Республики Беларусь от 28 октября 2008 г. № 433-З"
 

@@ -14,12 +14,7 @@ from lexgraph.citations import (
     parse_citations,
 )
 from lexgraph.citations.cursor import scan_quoted
-
-
-def one(text: str, context: CitationContext | None = None):  # type: ignore[no-untyped-def]
-    found = parse_citations(text, context=context)
-    assert len(found) == 1, found
-    return found[0]
+from tests.citations.reading import one
 
 
 def test_full_law_as_list_item() -> None:

@@ -7,7 +7,8 @@ import datetime
 
 import pytest
 
-from lexgraph.citations import Citation, CitationContext, parse_citations
+from lexgraph.citations import CitationContext, parse_citations
+from tests.citations.reading import one
 
 TREATY = "an international treaty is not identified by its title"
 LAW_433 = "by/law/2008-10-28/433-z"
@@ -26,12 +27,6 @@ def refs(text: str, context: CitationContext | None = None) -> list[tuple[str, s
         else:
             out.append((c.text, c.act_id or "?"))
     return out
-
-
-def one(text: str, context: CitationContext | None = None) -> Citation:
-    found = parse_citations(text, context=context)
-    assert len(found) == 1, found
-    return found[0]
 
 
 # -- international treaties ------------------------------------------------------------------

@@ -7,28 +7,12 @@ import pytest
 
 from lexgraph.citations import (
     AnnexRef,
-    Citation,
     CitationContext,
     KnownAnnex,
     parse_citations,
     parse_units,
 )
-
-
-def ids(text: str, context: CitationContext | None = None) -> list[str]:
-    """Every reference as ``act#eId`` (or the act id alone, or ``?`` when unresolved)."""
-    out: list[str] = []
-    for c in parse_citations(text, context=context):
-        act = c.act_id or "?"
-        out += [f"{act}#{u.e_id}" for u in c.units] if c.units else [act]
-    return out
-
-
-def one(text: str, context: CitationContext | None = None) -> Citation:
-    found = parse_citations(text, context=context)
-    assert len(found) == 1, found
-    return found[0]
-
+from tests.citations.reading import ids, one
 
 # -- units read where an amending act names them (parse_units) -----------------------------
 
