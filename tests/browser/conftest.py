@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 from neo4j import AsyncDriver
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from lexgraph.api.graphiql import web_dist
 from lexgraph.config import Settings, project_root
 from tests.graphs import corpus_imported
 from tests.serving import served_api
+from tests.timing import scaled
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = project_root() / "test-artifacts"
@@ -33,6 +34,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# An assertion on a page waits until it holds, so its ceiling costs nothing on a quick machine;
+# Playwright's own (5 s) was too short for a busy one (GraphiQL filling a tab's variables).
+expect.set_options(timeout=scaled(30) * 1000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
