@@ -66,9 +66,7 @@ def cheapest_modules_first(
     run first, and each module's quickest tests first: most mutants are then noticed in a second
     rather than after the importers' whole-document tests. Modules stay whole, so a module-scoped
     fixture is still set up once."""
-    modules: dict[Path, list[pytest.Item]] = {}
-    for item in items:
-        modules.setdefault(item.path, []).append(item)
+    modules = _by_module(items)
 
     def cost(item: pytest.Item) -> float:
         return durations.get(item.nodeid, 0.0)
@@ -90,10 +88,16 @@ def _durations_under_mutation() -> dict[str, float]:
     return durations if isinstance(durations, dict) else {}
 
 
-def by_shared_graph(items: list[pytest.Item]) -> list[pytest.Item]:
+def _by_module(items: list[pytest.Item]) -> dict[Path, list[pytest.Item]]:
+    """The items of each test module, modules and items in the order given."""
     modules: dict[Path, list[pytest.Item]] = {}
     for item in items:
         modules.setdefault(item.path, []).append(item)
+    return modules
+
+
+def by_shared_graph(items: list[pytest.Item]) -> list[pytest.Item]:
+    modules = _by_module(items)
     folders = {path.parent: None for path in modules}
     folder_rank = {folder: rank for rank, folder in enumerate(folders)}
     order = ("corpus", "sample"), ("corpus",), ("sample",), ()

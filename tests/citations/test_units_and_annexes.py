@@ -204,6 +204,8 @@ def test_an_unknown_annex_is_named_up_to_its_line_end(text: str) -> None:
     assert c.annex is not None
     assert c.annex.name == "Инструкция о порядке заполнения декларации"
     assert c.text == "пунктом 3 Инструкции о порядке заполнения декларации"
+    assert c.annex.name == "Инструкция о порядке заполнения декларации"
+    assert c.text == "пунктом 3 Инструкции о порядке заполнения декларации"
     assert c.reason == (
         "«Инструкция о порядке заполнения декларации» is not defined earlier nor known"
     )
