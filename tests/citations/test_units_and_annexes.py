@@ -355,3 +355,42 @@ def test_a_bracket_of_units_and_what_follows_it(text: str, defines: str | None) 
     c = one(text)
     assert [u.e_id for u in c.units] == ["art_13"]
     assert c.defines == defines
+
+
+# -- units joined by «и»: only what a unit is written «of» is shared backwards ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An annex joined by «и» is the act's other part, not the point's container.
+        (
+            "пунктом 5 и приложением к постановлению Совета Министров Республики Беларусь"
+            " от 1 марта 2020 г. № 120",
+            ["by/cm_resolution/2020-03-01/120#point_5", "by/cm_resolution/2020-03-01/120#annex"],
+        ),
+        (
+            "пункта 5 и приложения 2 к Закону Республики Беларусь от 5 мая 2010 г. № 123-З",
+            ["by/law/2010-05-05/123-z#point_5", "by/law/2010-05-05/123-z#annex_2"],
+        ),
+        # Subpoint 1.1 is in point 1: it is not point 2's, but both are article 5's.
+        (
+            "подпункта 1.1 и пункта 2 статьи 5 Налогового кодекса Республики Беларусь",
+            ["by/code/tax#art_5__subpoint_1.1", "by/code/tax#art_5__point_2"],
+        ),
+        # Point 3 of part 2 is written «пункта 3 части 2»; here they are two units of article 7.
+        (
+            "пункта 3 и части 2 статьи 7 Налогового кодекса Республики Беларусь",
+            ["by/code/tax#art_7__point_3", "by/code/tax#art_7__part_2"],
+        ),
+        # What the second unit is written «of» is shared: article 5 is the first's too.
+        (
+            "подпункта 1.1 пункта 1 и пункта 2 статьи 5 Налогового кодекса Республики Беларусь",
+            ["by/code/tax#art_5__point_1__subpoint_1.1", "by/code/tax#art_5__point_2"],
+        ),
+    ],
+)
+def test_a_unit_joined_by_and_is_not_the_container_of_the_one_before(
+    text: str, expected: list[str]
+) -> None:
+    assert ids(text) == expected

@@ -677,7 +677,9 @@ def _expand(a: str, b: str) -> list[str] | None:
 
 
 def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, str], ...]]:
-    """Unit paths (largest first) named by the chains, ancestors shared backwards.
+    """Unit paths (largest first) named by the chains, ancestors shared backwards: what a later
+    chain's unit is written «of» («… и пункта 2 статьи 5»: article 5), never that unit itself
+    («пункта 5 и приложения 2»: the annex is the act's other part, not the point's container).
 
     Chapters, sections and the parts of a code are left out of a path that goes below them:
     articles (and the points of a regulation) are numbered through the whole act.
@@ -687,7 +689,7 @@ def _paths(chains: list[list[tuple[str, list[str]]]]) -> list[tuple[tuple[str, s
         top = RANK[full[idx][-1][0]]
         have = {g[0] for g in full[idx]}
         full[idx] += [
-            g for g in full[idx + 1] if RANK[g[0]] < top and len(g[1]) == 1 and g[0] not in have
+            g for g in full[idx + 1][1:] if RANK[g[0]] < top and len(g[1]) == 1 and g[0] not in have
         ]
     paths: list[tuple[tuple[str, str], ...]] = []
     for chain in full:
