@@ -482,7 +482,9 @@ class Recognizer(CodeReader):
             return
         k = j + 1
         while k < min(self.n, j + 14) and self.toks[k].kind == "word" and self._lower(k) != "от":
-            if "\n" in self.s[self.toks[k - 1].end : self.toks[k].start]:
+            # A line end ends the title (lists of acts, one a line), but not right after «О»:
+            # no item ends so; a hard-wrapped title does.
+            if k > j + 1 and "\n" in self.s[self.toks[k - 1].end : self.toks[k].start]:
                 break
             if self._unit(k) is not None or (self._lower(k) == "и" and self._unit(k + 1)):
                 break
