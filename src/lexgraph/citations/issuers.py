@@ -88,7 +88,7 @@ class IssuerReader(Cursor):
             if any(s.startswith("min_") for s in slugs) and any(
                 w in FOREIGN_WORDS for n in names for w in n.lower().split()
             ):
-                act.reason = "issued by a body outside Belarus"
+                _abroad(act)  # «Министерства здравоохранения Московской области»
             return self._after_body(j, act)
         if self._starts_body(j):
             act.reason = "the issuer is not in the table of state bodies"
