@@ -4,6 +4,8 @@ not know, at home and in another state's region (issue 25: survivors of `IssuerR
 
 from __future__ import annotations
 
+import datetime
+
 from tests.citations.reading import ids, one
 
 PRESIDENT = "Президента Республики Беларусь"
@@ -89,3 +91,20 @@ def test_a_ministry_of_another_states_region_is_foreign() -> None:
     assert c.act is not None
     assert (c.act_id, c.reason) == (None, OUTSIDE_BELARUS)
     assert (c.act.issuers, c.act.issuer_slugs) == ((), ())
+
+
+def test_a_joint_act_of_three_ministries_names_them_parted_by_commas_and_and() -> None:
+    # Three issuers: «…, … и …», then one date and one number written «130/100/70».
+    c = one(
+        "постановление Министерства экономики Республики Беларусь, Министерства финансов"
+        " Республики Беларусь и Министерства труда и социальной защиты Республики Беларусь"
+        " от 30 июня 2004 г. № 130/100/70"
+    )
+    assert c.act is not None
+    assert c.act.issuers == (
+        "Министерства экономики Республики Беларусь",
+        "Министерства финансов Республики Беларусь",
+        "Министерства труда и социальной защиты Республики Беларусь",
+    )
+    assert (c.act.date, c.act.number) == (datetime.date(2004, 6, 30), "130/100/70")
+    assert c.act_id == "by/resolution/minekonomiki+minfin+mintrud/2004-06-30/130-100-70"

@@ -79,7 +79,7 @@ class IssuerReader(Cursor):
             slug, name, j = body
             names.append(name)
             slugs.append(slug)
-            if self._lower(j) == "и" and self._body(j + 1) is not None:
+            if self._lower(j) in ("и", ",") and self._body(j + 1) is not None:
                 j += 1
                 continue
             break
