@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from lexgraph.citations import parse_citations
 from tests.citations.reading import ids
 
@@ -101,6 +103,28 @@ def test_a_quoted_annex_before_its_approving_act_does_not_give_the_act_its_units
         "Республики Беларусь от 1 сентября 2010 г. № 450"
     )
     assert ids(text) == ["by/edict/2010-09-01/450"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ст. 62 «Налоговый учет» НК", ["by/code/tax#art_62"]),
+        (
+            "статьей 62 «Налоговый учет» Налогового кодекса Республики Беларусь",
+            ["by/code/tax#art_62"],
+        ),
+        (
+            "статьи 5 «Основные понятия» Кодекса Республики Беларусь об образовании",
+            ["by/code/education#art_5"],
+        ),
+        ("статьи 5 «Основные понятия» Конституции Республики Беларусь", ["by/constitution#art_5"]),
+    ],
+)
+def test_an_articles_heading_before_a_code_keeps_the_article(
+    text: str, expected: list[str]
+) -> None:
+    # A code or the Constitution approves no annex: the quoted text is the article's heading.
+    assert ids(text) == expected
 
 
 # -- foreign acts ----------------------------------------------------------------------------

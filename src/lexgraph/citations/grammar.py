@@ -372,7 +372,10 @@ class Recognizer(CodeReader):
         return chains, j
 
     def _skip_heading(self, j: int) -> int:
-        """Skip an article's quoted heading between units: «ст.62 «Налоговый учет» Общей части»."""
+        """Skip an article's quoted heading between units, or before a code: «ст.62 «Налоговый
+        учет» Общей части», «ст. 62 «Налоговый учет» НК» (or the Constitution). Before another
+        act, a quoted text is more likely an annex's name («пункта 5 «Положения о …» Указа …»):
+        not skipped."""
         t = self._tok(j)
         if t is None or t.text not in QUOTES:
             return j
@@ -380,7 +383,8 @@ class Recognizer(CodeReader):
         if quoted is None or quoted[1] - t.start > 120:
             return j
         k = self._index_at(quoted[1])
-        return k if self._unit(k) is not None else j
+        before_a_code = self._code(k) is not None or self._lower(k).startswith("конституци")
+        return k if self._unit(k) is not None or before_a_code else j
 
     def _provision(self, i: int) -> RawCitation | None:
         chains, j = self._chains(i)
