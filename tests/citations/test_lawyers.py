@@ -618,9 +618,10 @@ def test_an_annex_is_not_approved_by_an_act_in_the_next_sentence() -> None:
 
 def test_a_title_without_quotes_is_no_part_of_a_ministrys_name() -> None:
     # «О порядке учета» is the act's title, not words of the ministry's name: no ministry
-    # «финансов о порядке учета» is made up.
+    # «финансов о порядке учета» is made up, and the date and number after the title are read.
     text = "постановлением Министерства финансов О порядке учета от 1 марта 2020 г. № 5"
     assert all("poryadke" not in (c.act_id or "") for c in parse_citations(text))
+    assert ids(text) == ["by/resolution/minfin/2020-03-01/5"]
 
 
 def test_a_quoted_day_without_from_ends_an_unknown_bodys_name() -> None:

@@ -467,7 +467,8 @@ class Recognizer(CodeReader):
         if after is None:
             return None
         self._details(after, act)
-        if kind == "law" and t.text[0].isupper() and act.title is None and act.date is None:
+        untitled = act.title is None and act.date is None
+        if untitled and self._unquoted_title_may_follow(t, after, act):
             self._unquoted_title(after, act)  # «Закона РБ О пенсионном обеспечении»
         if act.date is None and act.number is None and act.title is None and not act.register:
             return None
@@ -479,6 +480,15 @@ class Recognizer(CodeReader):
             act.reason = "the issuer is not named"
         _foreign_title_only(act)
         return act
+
+    def _unquoted_title_may_follow(self, head: Token, after: int, act: RawAct) -> bool:
+        """A law's title may go unquoted («Закона РБ О пенсионном обеспечении»), and so may
+        another act's after its issuer when it opens with a capital «О» («постановлением
+        Министерства финансов Об утверждении Инструкции … от … № 26»)."""
+        if act.kind == "law":
+            return head.text[0].isupper()
+        opening = self._tok(after)
+        return bool(act.issuers) and opening is not None and opening.text in ("О", "Об")
 
     def _unquoted_title(self, j: int, act: RawAct) -> None:
         """A law's title written without quotes: «О …» up to the punctuation, date or number."""
