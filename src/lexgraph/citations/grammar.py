@@ -582,8 +582,8 @@ class Recognizer(CodeReader):
                     break
                 k += 1
             else:
-                if whole and len(words) == 1 and self._lower(k) in ("№", "n"):
-                    continue
+                if len(words) == 1 and self._lower(k) in ("№", "n"):
+                    continue  # «Решения № 900»: another act of the kind, not «(далее – Решение)»
                 if self._names_another(k):
                     continue
                 return RawAct(short_name=name, end=self.toks[k - 1].end)
