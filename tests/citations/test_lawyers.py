@@ -655,11 +655,17 @@ def test_a_ministry_of_another_state_named_by_its_abbreviation(
     )
 
 
-def test_a_treaty_does_not_take_the_date_of_an_act_named_after_it() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Соглашение стран СНГ о сотрудничестве в области охраны труда, в соответствии с Законом "
-        "Республики Беларусь от 23 июня 2008 г. № 356-З"
-    )
+        "Республики Беларусь от 23 июня 2008 г. № 356-З",
+        # Enumerated with «и»: the law's head word ends the treaty's description too.
+        "Соглашение стран СНГ о сотрудничестве в области охраны труда и Законом Республики "
+        "Беларусь от 23 июня 2008 г. № 356-З «Об охране труда»",
+    ],
+)
+def test_a_treaty_does_not_take_the_date_of_an_act_named_after_it(text: str) -> None:
     treaty, law = parse_citations(text)
     assert treaty.act is not None
     assert (treaty.text, treaty.act.kind, treaty.act.date) == (
@@ -689,3 +695,12 @@ def test_another_states_body_is_not_given_the_name_of_ours(text: str) -> None:
         (),
         "issued outside Belarus",
     )
+
+
+def test_a_lower_case_act_word_after_and_is_part_of_a_treatys_title() -> None:
+    # «… решений и постановлений судов» names what the treaty is about: its date is its own.
+    [treaty] = parse_citations(
+        "Соглашение стран СНГ о взаимном признании решений и постановлений судов от 6 марта 1998 г."
+    )
+    assert treaty.act is not None
+    assert (treaty.act.kind, treaty.act.date) == ("treaty", datetime.date(1998, 3, 6))

@@ -541,6 +541,9 @@ class Recognizer(CodeReader):
                 end = j
             if end is not None and lemma(self._lower(j)) in ACT_HEAD_LEMMAS:
                 break  # «…, в соответствии с Законом … от …»: that date is the other act's
+            if self._enumerated_act_head(j) and j > i + 2:
+                end = j - 1  # «Соглашением стран СНГ о … и Законом … от …»: the law's date
+                break
             if self._lower(j) == "от" and (found := self._date(j)) is not None:
                 act.date, j = found
                 end = j
@@ -553,6 +556,17 @@ class Recognizer(CodeReader):
             return None
         act.end = self._end(end)
         return act
+
+    def _enumerated_act_head(self, j: int) -> bool:
+        """«и Законом …», «и Указом …»: another act named after «и» (its head word capitalized;
+        a lower-case «и постановлений судов» is words of a treaty's title)."""
+        t = self._tok(j)
+        return (
+            t is not None
+            and self._lower(j - 1) == "и"
+            and t.text[0].isupper()
+            and lemma(t.lower) in ACT_HEAD_LEMMAS
+        )
 
     def _self(self, i: int) -> RawAct | None:
         t = self._tok(i)
