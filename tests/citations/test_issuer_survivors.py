@@ -108,3 +108,15 @@ def test_a_joint_act_of_three_ministries_names_them_parted_by_commas_and_and() -
     )
     assert (c.act.date, c.act.number) == (datetime.date(2004, 6, 30), "130/100/70")
     assert c.act_id == "by/resolution/minekonomiki+minfin+mintrud/2004-06-30/130-100-70"
+
+
+def test_a_latin_n_after_the_head_word_is_a_number_sign_not_a_body() -> None:
+    # «Указа N 100» is the edict № 100 named earlier in the text, as «Указа № 100» is; a
+    # «Решение N 900» without date or issuer is no reference, as «Решение № 900» is not.
+    text = (
+        "Указом Президента Республики Беларусь от 16 марта 2016 г. N 100 внесены изменения."
+        " Согласно пункту 2 Указа N 100 и пункту 3 Указа № 100 срок продлен."
+    )
+    edict = "by/edict/2016-03-16/100"
+    assert ids(text) == [edict, f"{edict}#point_2", f"{edict}#point_3"]
+    assert ids("Решение N 900 обжаловано.") == []

@@ -112,7 +112,10 @@ class IssuerReader(Cursor):
 
     def _starts_body(self, j: int) -> bool:
         t = self._tok(j)
-        return t is not None and t.kind == "word" and t.text[0].isupper() and t.lower != "о"
+        # «О …» opens a title, a Latin «N» a number («Указа N 100»): neither is a body's name.
+        return (
+            t is not None and t.kind == "word" and t.text[0].isupper() and t.lower not in ("о", "n")
+        )
 
     def _unknown_body(self, j: int, act: RawAct) -> int | None:
         """Skip the name of a body the tables do not know, up to the date or number.
