@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from lexgraph.citations import CitationContext, parse_citations
-from tests.citations.reading import one
+from tests.citations.reading import ids, one
 
 TREATY = "an international treaty is not identified by its title"
 LAW_433 = "by/law/2008-10-28/433-z"
@@ -510,3 +510,24 @@ def test_acts_enumerated_after_a_semicolon_share_the_date(sign: str) -> None:
         ),
         (f"{sign} 338-З", "by/law/2004-11-18/338-z"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "статьи 5 Закона Республики Беларусь О рекламе от 10 мая 2007 г. № 225-З",
+            ["by/law/2007-05-10/225-z#art_5"],
+        ),
+        (
+            "статьи 5 Закона Республики Беларусь О здравоохранении № 2435-XII от 18 июня 1993 г.",
+            ["by/law/1993-06-18/2435-xii#art_5"],
+        ),
+        # Without a date or number, one word after «О» is not taken for a title.
+        ("статьи 5 Закона Республики Беларусь О рекламе", []),
+    ],
+)
+def test_a_one_word_unquoted_title_before_the_laws_date_or_number(
+    text: str, expected: list[str]
+) -> None:
+    assert ids(text) == expected

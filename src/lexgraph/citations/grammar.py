@@ -503,7 +503,9 @@ class Recognizer(CodeReader):
             if self._unit(k) is not None or (self._lower(k) == "и" and self._unit(k + 1)):
                 break
             k += 1
-        if k < j + 3:
+        # A title of one word after «О» only before the act's date or number («О рекламе от
+        # 10 мая 2007 г. № 225-З»): alone, «Закона О …» is too often words of a sentence.
+        if k < j + 2 or (k == j + 2 and self._lower(k) not in ("от", "№", "n")):
             return
         act.title = collapse(self.s[self.toks[j].start : self.toks[k - 1].end])
         act.end = self.toks[k - 1].end
