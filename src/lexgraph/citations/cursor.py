@@ -74,10 +74,13 @@ class Cursor:
         return i + len(words)
 
     def _rb(self, i: int) -> int | None:
-        """End of «Республики Беларусь» (or «РБ», «Беларуси», «Республики Бела-русь»)."""
+        """End of «Республики Беларусь» (or «РБ», «Беларуси», «Республики Бела-русь», «Респ.
+        Беларусь» of lists of sources)."""
         w = self._lower(i)
         if w in ("рб", "беларуси"):
             return i + 1
+        if w == "респ":
+            return self._words(i + 1, ".", "беларусь")
         if w == "республики":
             if self._lower(i + 1) == "беларусь":
                 return i + 2

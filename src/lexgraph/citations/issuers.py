@@ -96,9 +96,8 @@ class IssuerReader(Cursor):
         return j
 
     def _after_body(self, j: int, act: RawAct) -> int:
-        if (self._lower(j) == "республики" and self._lower(j + 1) != "беларусь") or self._lower(
-            j + 1
-        ) in FOREIGN_WORDS:
+        republic_abroad = self._lower(j) == "республики" and self._rb(j) is None
+        if republic_abroad or self._lower(j + 1) in FOREIGN_WORDS:
             _abroad(act)  # «Правительства Республики Алтай»
             return j + 2
         found = self._jurisdiction(j)
