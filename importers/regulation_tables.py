@@ -203,6 +203,9 @@ class RebuiltRow:
     form: list[Paragraph] = field(default_factory=list)
     apostille: Paragraph | None = None
     empty_cells: int = 0
+    form_merged: bool | None = None
+    """A real table's row: whether its form cell is merged down from above (a flattened text's
+    row leaves it `None`: there it is told from the empty cells the text shows)."""
     name_closed: bool = False
     form_open: bool = False
     cells: list[Paragraph] = field(default_factory=list)
@@ -404,6 +407,7 @@ def _submitted_rows_of_grid(
     has_apostille = width == 4
     rows: list[RebuiltRow] = []
     condition: str | None = None
+    above: Paragraph | None = None  # the requirement of the last document row
     for grid_row in grid:
         names = grid_row.cell(0)
         if not names:
@@ -443,8 +447,13 @@ def _submitted_rows_of_grid(
                 "one paragraph in a requirements cell",
                 quote(requirements[1].text),
             )
-        row.requirement = requirements[0] if requirements else None
+        if 1 in grid_row.merged:
+            row.requirement = above  # the cell merged down over this row states it for it too
+        else:
+            row.requirement = requirements[0] if requirements else None
+        above = row.requirement
         row.form = grid_row.cell(2) if 2 not in grid_row.merged else []
+        row.form_merged = 2 in grid_row.merged
         # Own cells left empty: two (requirements and form) when the form cell is the row's own.
         row.empty_cells = sum(1 for c in (1, 2) if c in grid_row.columns and not grid_row.cell(c))
         row.apostille = apostille
@@ -494,8 +503,11 @@ def _build_submitted(
                     "the row has an empty form cell of its own (an empty cell the text no longer "
                     "marks: no no-break-space lines, no countable blank lines)",
                 )
-            own_cells = (row.requirement is not None) + row.empty_cells
-            cell = FormCell.EMPTY if own_cells >= 2 else FormCell.MERGED
+            if row.form_merged is not None:  # a real table shows which it is
+                cell = FormCell.MERGED if row.form_merged else FormCell.EMPTY
+            else:
+                own_cells = (row.requirement is not None) + row.empty_cells
+                cell = FormCell.EMPTY if own_cells >= 2 else FormCell.MERGED
             submission = replace(merged, inherited=True, cell=cell)
         else:
             raise source.error(

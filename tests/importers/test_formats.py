@@ -602,3 +602,27 @@ def test_a_real_tables_facts_span_their_row_from_first_to_last_cell() -> None:
 def lines_of(span: Span) -> list[str]:
     """The lines of text a span covers, without the blank lines between paragraphs."""
     return [line for line in span.text.split("\n") if line.strip(" \u00a0")]
+
+
+@pytest.mark.parametrize("form", ["decision.docx", "decision.html"])
+@pytest.mark.parametrize(
+    ("form_cell", "expected"), [(C(), FormCell.EMPTY), (C(merged=True), FormCell.MERGED)]
+)
+def test_a_requirements_cell_merged_down_states_the_requirement_of_the_rows_it_covers(
+    form: str, form_cell: C, expected: FormCell
+) -> None:
+    # «копия заявления» lies under the application's requirements cell, merged down over it: the
+    # requirement is the copy's too. Its form cell is its own and empty, or merged down as well;
+    # the table shows which, whatever the requirements cell does.
+    copy_row = (p("копия заявления"), C(merged=True), form_cell, p("не требуется"))
+    submitted = (*SUBMITTED[:2], copy_row, *SUBMITTED[2:])
+    model = [submitted if block is SUBMITTED else block for block in MODEL]
+    writer = to_docx if form.endswith(".docx") else to_html
+    regulation = parse_mvd_resolution(to_source(form, writer(model))).regulation("8.5.1")
+    application, copy = regulation.documents[:2]
+    assert copy.name == "копия заявления"
+    assert application.requirements is not None
+    assert copy.requirements == application.requirements
+    assert copy.requirements.startswith("заявление должно содержать")
+    assert copy.submission is not None
+    assert copy.submission.cell is expected
