@@ -14,7 +14,7 @@ import typer
 from neo4j import AsyncDriver
 from typer.testing import CliRunner
 
-from lexgraph import local_neo4j
+from lexgraph import cli, cli_impact, local_neo4j, synth_cli
 from lexgraph.cli import app
 from lexgraph.config import Settings, project_root
 from lexgraph.importing import sample_corpus_dir
@@ -184,3 +184,13 @@ def test_a_dump_to_stdout_refuses_json() -> None:
     result = runner.invoke(app, ["dump", "-", "--json"])
     assert result.exit_code == 2
     assert result.stdout == ""
+
+
+def test_an_error_naming_a_long_path_stays_one_line_for_a_log() -> None:
+    # Piped to a log, stderr is no terminal: a message is not broken at 80 columns, so a path or
+    # a phrase in it («already holds a database») can still be found by a search.
+    message = f"/tmp/{'a' * 120}/neo4j already holds a database; bulk loading needs a new store"
+    for module in (cli, cli_impact, synth_cli):
+        with module.console.capture() as captured:
+            module.console.print(f"[red]error:[/red] {message}")
+        assert captured.get() == f"error: {message}\n"

@@ -53,7 +53,7 @@ register_impact_commands(app)  # `lexgraph impact`, `lexgraph diff`
 register_amend_command(app)  # `lexgraph amend`
 app.command("synth")(synth)  # benchmarks: a synthetic corpus (lexgraph.synthetic)
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # an error stays one line in a log
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 """`--json`, which every command that prints a result takes: the result alone on stdout."""
 P = ParamSpec("P")

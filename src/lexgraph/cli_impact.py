@@ -51,7 +51,7 @@ from lexgraph.ways_in import AmbiguousName, as_graph_ids, known_acts
 
 P = ParamSpec("P")
 R = TypeVar("R")
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # an error stays one line in a log
 # Piped reports (to a file, a pager) are read in full: no wrapping at 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 200)
 

@@ -20,7 +20,7 @@ from lexgraph.graph.migrations import apply_migrations
 from lexgraph.importing import import_paths, sample_corpus_dir
 from lexgraph.local_neo4j import LocalNeo4jError
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # an error stays one line in a log
 
 
 def synth(
