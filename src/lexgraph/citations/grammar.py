@@ -495,7 +495,11 @@ class Recognizer(CodeReader):
         if self._lower(j) not in ("о", "об") or self.toks[j - 1].end == self.toks[j].start:
             return
         k = j + 1
-        while k < min(self.n, j + 14) and self.toks[k].kind == "word" and self._lower(k) != "от":
+        while (
+            k < min(self.n, j + 14)
+            and self.toks[k].kind == "word"
+            and self._lower(k) not in ("от", "n")  # the date, or a number after a Latin «N»
+        ):
             # A line end ends the title (lists of acts, one a line), but not right after «О»:
             # no item ends so; a hard-wrapped title does.
             if k > j + 1 and "\n" in self.s[self.toks[k - 1].end : self.toks[k].start]:
